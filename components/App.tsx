@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BannerView } from './BannerView';
+import { Composer } from './Composer';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { MessageList } from './MessageList';
+import { SettingsView } from './SettingsView';
+import { createPanel, type Panel } from './state/panel';
+
+/** The side panel. `panel` is injectable so tests can drive it without a background. */
+export function App({ panel: given }: { panel?: Panel }) {
+  const [panel] = useState(() => given ?? createPanel());
+  useEffect(() => () => panel.dispose(), [panel]);
+  const settingsOpen = panel.view.value === 'settings';
+
+  return (
+    <div class="app">
+      <Header panel={panel} />
+      <BannerView banner={panel.banner} />
+      {settingsOpen ? (
+        <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />
+      ) : (
+        <>
+          <MessageList chat={panel.chat} />
+          <Composer chat={panel.chat} />
+        </>
+      )}
+      <Footer connection={panel.connection} />
+    </div>
+  );
+}

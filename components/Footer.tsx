@@ -1,0 +1,9 @@
+import type { ConnectionModel } from './state/connection';
+
+export function Footer({ connection }: { connection: ConnectionModel }) {
+  return (
+    <footer class="footer">
+      Powered by Ollama • Model: {connection.selected.value ?? 'none'}
+    </footer>
+  );
+}

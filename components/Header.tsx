@@ -1,0 +1,40 @@
+import { ModelPicker } from './ModelPicker';
+import type { Panel } from './state/panel';
+import { StatusBadge } from './StatusBadge';
+
+export function Header({ panel }: { panel: Panel }) {
+  const settingsOpen = panel.view.value === 'settings';
+  return (
+    <header class="header">
+      <div class="header-row">
+        <h1 class="title">Ollama Chat</h1>
+        <StatusBadge connection={panel.connection} />
+      </div>
+      <div class="header-row">
+        <ModelPicker connection={panel.connection} />
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="New chat"
+          title="New chat"
+          onClick={() => {
+            panel.chat.newChat();
+            panel.show('chat');
+          }}
+        >
+          ＋
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Settings"
+          title="Settings"
+          aria-pressed={settingsOpen}
+          onClick={() => panel.show(settingsOpen ? 'chat' : 'settings')}
+        >
+          ⚙
+        </button>
+      </div>
+    </header>
+  );
+}

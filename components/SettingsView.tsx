@@ -1,0 +1,50 @@
+import type { SettingsModel } from './state/settings';
+
+export function SettingsView({ model, onClose }: { model: SettingsModel; onClose: () => void }) {
+  const error = model.error.value;
+  return (
+    <form
+      class="settings"
+      aria-label="Settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.save();
+      }}
+    >
+      <h2>Settings</h2>
+      <label class="field">
+        <span>Ollama URL</span>
+        <input
+          type="text"
+          inputMode="url"
+          spellcheck={false}
+          value={model.baseUrl.value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'settings-error' : undefined}
+          onInput={(e) => model.setBaseUrl(e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>Default model</span>
+        <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
+      </label>
+      {error && (
+        <p id="settings-error" class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {model.saved.value && <p class="field-ok">Saved.</p>}
+      <div class="settings-actions">
+        <button type="submit" class="button">
+          Save
+        </button>
+        <button type="button" class="button button-secondary" onClick={onClose}>
+          Back to chat
+        </button>
+      </div>
+      <p class="hint">
+        If chat fails with 403, start Ollama with <code>OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>.
+      </p>
+    </form>
+  );
+}

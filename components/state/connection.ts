@@ -1,0 +1,67 @@
+/** Connection status and the model picker, fed by the background's status messages. */
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { pickModel } from '../../lib/models';
+import type { BackgroundMessage, ConnectionState, Failure, ModelInfo } from '../../lib/protocol';
+
+type Status = Extract<BackgroundMessage, { type: 'status' }>;
+
+export interface ConnectionDeps {
+  requestCheck(): void;
+  rememberModel(name: string): void;
+}
+
+export interface ConnectionModel {
+  readonly state: ReadonlySignal<ConnectionState>;
+  readonly models: ReadonlySignal<ModelInfo[]>;
+  readonly selected: ReadonlySignal<string | null>;
+  readonly baseUrl: ReadonlySignal<string>;
+  readonly failure: ReadonlySignal<Failure | null>;
+  /** Asks the background for a fresh check; state goes back to `unknown` until it answers. */
+  check(): void;
+  apply(status: Status): void;
+  select(name: string): void;
+  /** Inputs to the default choice, from storage. */
+  setPreferences(remembered: string | null, configuredDefault: string): void;
+}
+
+export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
+  const state = signal<ConnectionState>('unknown');
+  const models = signal<ModelInfo[]>([]);
+  const baseUrl = signal('');
+  const failure = signal<Failure | null>(null);
+  const remembered = signal<string | null>(null);
+  const configured = signal('');
+  const selected = computed(() =>
+    pickModel(
+      models.value.map((m) => m.name),
+      remembered.value,
+      configured.value,
+    ),
+  );
+
+  return {
+    state,
+    models,
+    selected,
+    baseUrl,
+    failure,
+    check() {
+      state.value = 'unknown';
+      deps.requestCheck();
+    },
+    apply(status) {
+      state.value = status.state;
+      models.value = status.models;
+      baseUrl.value = status.baseUrl;
+      failure.value = status.failure ?? null;
+    },
+    select(name) {
+      remembered.value = name;
+      deps.rememberModel(name);
+    },
+    setPreferences(rememberedName, configuredDefault) {
+      remembered.value = rememberedName;
+      configured.value = configuredDefault;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** The connection check: GET /api/tags with a 2 s timeout (seed-system.md). */
+import type { OllamaApi } from '../ollama/client';
+import { classifyError } from '../ollama/errors';
+import type { BackgroundMessage } from '../protocol';
+
+export type StatusMessage = Extract<BackgroundMessage, { type: 'status' }>;
+
+export async function checkStatus(api: OllamaApi, baseUrl: string): Promise<StatusMessage> {
+  try {
+    const models = await api.listModels();
+    return { type: 'status', state: 'running', models, baseUrl };
+  } catch (err) {
+    const failure = classifyError(err, { baseUrl, started: false });
+    // A 403 or 5xx means something is listening: it is up but refusing us.
+    const state = failure.kind === 'refused' || failure.kind === 'timeout' ? 'stopped' : 'running';
+    return { type: 'status', state, models: [], baseUrl, failure };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * One question → answer in the background: streams from Ollama, relays every chunk to the sink,
+ * keeps the accumulated text, and ends exactly once with done, stopped or failed.
+ */
+import type { OllamaApi } from '../ollama/client';
+import { AbortedByUs, classifyError } from '../ollama/errors';
+import type { ChatTurn, DoneInfo, Failure } from '../protocol';
+import { createWatchdog } from './watchdog';
+
+export interface ExchangeSink {
+  chunk(content: string, thinking?: string): void;
+  done(info: DoneInfo): void;
+  stopped(): void;
+  failed(failure: Failure): void;
+}
+
+export interface ExchangeOptions {
+  api: OllamaApi;
+  baseUrl: string;
+  model: string;
+  messages: ChatTurn[];
+  sink: ExchangeSink;
+  stallTimeoutMs: number;
+  firstTokenTimeoutMs: number;
+}
+
+export interface Exchange {
+  /** The reply so far (content only). */
+  text(): string;
+  /** Aborts the request; the sink gets `stopped` and the partial text stays. */
+  stop(): void;
+  /** Settles when the exchange has ended, whichever way. */
+  readonly finished: Promise<void>;
+}
+
+export function startExchange(opts: ExchangeOptions): Exchange {
+  const controller = new AbortController();
+  const parts: string[] = [];
+  let started = false;
+  const watchdog = createWatchdog(opts.firstTokenTimeoutMs, opts.stallTimeoutMs, (cause) =>
+    controller.abort(new AbortedByUs(cause)),
+  );
+
+  const run = async () => {
+    try {
+      for await (const piece of opts.api.chat(opts.model, opts.messages, controller.signal)) {
+        watchdog.feed();
+        if (piece.kind === 'done') return opts.sink.done(piece.info);
+        started = true;
+        if (piece.content) parts.push(piece.content);
+        opts.sink.chunk(piece.content, piece.thinking);
+      }
+      // The client throws when the stream ends without a done line; this is belt and braces.
+      throw new Error('Did not receive done or success response in stream.');
+    } catch (err) {
+      const reason = controller.signal.reason;
+      if (reason instanceof AbortedByUs && reason.why === 'user') return opts.sink.stopped();
+      opts.sink.failed(
+        classifyError(err, {
+          baseUrl: opts.baseUrl,
+          started,
+          stallTimeoutMs: opts.stallTimeoutMs,
+          firstTokenTimeoutMs: opts.firstTokenTimeoutMs,
+        }),
+      );
+    } finally {
+      watchdog.stop();
+    }
+  };
+
+  return {
+    text: () => parts.join(''),
+    stop: () => controller.abort(new AbortedByUs('user')),
+    finished: run(),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one place that talks to Ollama, through `ollama/browser`. Used only by the background.
+ */
+import { Ollama } from 'ollama/browser';
+import type { ChatTurn, DoneInfo, ModelInfo } from '../protocol';
+import { AbortedByUs } from './errors';
+
+/** seed-system.md: the health check gives up after 2 s. */
+export const TAGS_TIMEOUT_MS = 2_000;
+
+/** One piece of a streamed reply. */
+export type ChatPiece =
+  | { kind: 'chunk'; content: string; thinking?: string }
+  | { kind: 'done'; info: DoneInfo };
+
+type Fetch = typeof fetch;
+
+// The client cannot abort a request before its headers arrive (model load can take minutes), so
+// every request carries our own signal as well as the client's.
+function fetchWith(signal: AbortSignal, base: Fetch): Fetch {
+  return (input, init) =>
+    base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+}
+
+export interface OllamaApi {
+  listModels(): Promise<ModelInfo[]>;
+  chat(model: string, messages: ChatTurn[], signal: AbortSignal): AsyncIterable<ChatPiece>;
+}
+
+export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): OllamaApi {
+  return {
+    async listModels() {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new AbortedByUs('timeout')), TAGS_TIMEOUT_MS);
+      try {
+        const client = new Ollama({ host: baseUrl, fetch: fetchWith(controller.signal, baseFetch) });
+        const { models } = await client.list();
+        return (models ?? []).map((m) => ({
+          name: m.name,
+          parameterSize: m.details?.parameter_size,
+          capabilities: (m as { capabilities?: string[] }).capabilities,
+        }));
+      } catch (e) {
+        throw controller.signal.aborted ? controller.signal.reason : e;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    async *chat(model, messages, signal) {
+      const client = new Ollama({ host: baseUrl, fetch: fetchWith(signal, baseFetch) });
+      try {
+        const stream = await client.chat({ model, messages, stream: true });
+        for await (const part of stream) {
+          const { content, thinking } = part.message ?? {};
+          if (content || thinking) yield { kind: 'chunk', content: content ?? '', thinking: thinking || undefined };
+          if (part.done) {
+            yield {
+              kind: 'done',
+              info: { doneReason: part.done_reason ?? 'stop', evalCount: part.eval_count, evalDurationNs: part.eval_duration },
+            };
+            return;
+          }
+        }
+      } catch (e) {
+        // An abort surfaces as a DOMException; report why we aborted instead.
+        throw signal.aborted && signal.reason instanceof AbortedByUs ? signal.reason : e;
+      }
+    },
+  };
+}

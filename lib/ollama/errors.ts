@@ -1,0 +1,93 @@
+/** Turns whatever the `ollama` client or fetch threw into one classified, explained Failure. */
+import type { Failure } from '../protocol';
+
+/** The exact fix for the 403 Origin trap (ollama-wire.md). */
+export const ORIGINS_FIX = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
+
+/** Why we aborted a request ourselves; passed as the AbortController reason. */
+export type AbortCause = 'user' | 'stall' | 'first-token' | 'timeout';
+
+export class AbortedByUs extends Error {
+  constructor(readonly why: AbortCause) {
+    super(`aborted: ${why}`);
+    this.name = 'AbortedByUs';
+  }
+}
+
+interface ResponseErrorLike {
+  name: 'ResponseError';
+  error: string;
+  status_code: number;
+}
+
+// The client's ResponseError class is not exported (ollama-wire.md): match on name and fields.
+function isResponseError(e: unknown): e is ResponseErrorLike {
+  return (
+    e instanceof Error &&
+    e.name === 'ResponseError' &&
+    typeof (e as unknown as ResponseErrorLike).status_code === 'number'
+  );
+}
+
+// Chromium: "Failed to fetch" / "network error"; Firefox: "NetworkError when attempting to fetch resource."
+function isNetworkError(e: unknown): boolean {
+  return e instanceof TypeError && /fetch|network/i.test(e.message);
+}
+
+export interface ClassifyContext {
+  baseUrl: string;
+  /** Whether any chunk had arrived: a network error then means the connection was lost. */
+  started: boolean;
+  stallTimeoutMs?: number;
+  firstTokenTimeoutMs?: number;
+}
+
+const seconds = (ms = 0) => Math.round(ms / 1000);
+
+export function classifyError(err: unknown, ctx: ClassifyContext): Failure {
+  if (err instanceof AbortedByUs) {
+    if (err.why === 'stall')
+      return {
+        kind: 'stall',
+        message: `Ollama sent nothing for ${seconds(ctx.stallTimeoutMs)} s, so the reply was cancelled. The text so far is kept.`,
+      };
+    if (err.why === 'first-token')
+      return {
+        kind: 'stall',
+        message: `Ollama did not start answering within ${seconds(ctx.firstTokenTimeoutMs)} s (the model may still be loading). Try again.`,
+      };
+    return { kind: 'timeout', message: 'Connection to Ollama timed out' };
+  }
+  if (isResponseError(err)) return classifyStatus(err.status_code, err.error, ctx.baseUrl);
+  if (isNetworkError(err)) {
+    return ctx.started
+      ? { kind: 'lost', message: 'Connection to Ollama lost. The text so far is kept.' }
+      : {
+          kind: 'refused',
+          message: `Cannot connect to Ollama server at ${ctx.baseUrl}. Make sure Ollama is running (ollama serve) and the URL in Settings is right.`,
+        };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (/Did not receive done/i.test(message))
+    return { kind: 'lost', message: 'Ollama closed the connection before the reply was finished. The text so far is kept.' };
+  return { kind: 'server', message: `Ollama error: ${message}` };
+}
+
+export function classifyStatus(status: number, serverText: string, baseUrl: string): Failure {
+  if (status === 403)
+    return {
+      kind: 'forbidden',
+      status,
+      message: `Ollama at ${baseUrl} refused this extension (403 Forbidden). Set ${ORIGINS_FIX} in Ollama's environment and restart Ollama.`,
+    };
+  const text = serverText && serverText !== 'Forbidden' ? serverText : `HTTP ${status}`;
+  if (status === 404) return { kind: 'not-found', status, message: text };
+  if (status === 503) return { kind: 'busy', status, message: text };
+  if (status >= 400 && status < 500) return { kind: 'bad-request', status, message: text };
+  return { kind: 'server', status, message: `Ollama error (${status}): ${text}` };
+}
+
+/** Connection-level failures trigger a status re-check (seed-system.md: "checked after errors"). */
+export function isConnectionFailure(f: Failure): boolean {
+  return f.kind === 'refused' || f.kind === 'lost' || f.kind === 'timeout';
+}

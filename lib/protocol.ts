@@ -1,0 +1,109 @@
+/**
+ * The only contract between the background and the panel. Every message on the Port is one of
+ * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
+ */
+
+/** Name of the runtime.Port the panel opens to the background. */
+export const PORT_NAME = 'ollama-chat/panel';
+
+export type Role = 'user' | 'assistant';
+
+/** One turn as Ollama's /api/chat wants it: only role and content travel. */
+export interface ChatTurn {
+  role: Role;
+  content: string;
+}
+
+/** Connection status as seed-system.md names it. */
+export type ConnectionState = 'unknown' | 'running' | 'stopped';
+
+/** A model as the panel needs it (subset of /api/tags). */
+export interface ModelInfo {
+  name: string;
+  parameterSize?: string;
+  capabilities?: string[];
+}
+
+/** Why a request to Ollama failed, classified once in lib/ollama/errors.ts. */
+export type FailureKind =
+  | 'refused' // nothing listening / network error before any reply
+  | 'lost' // connection dropped after the reply started
+  | 'timeout'
+  | 'forbidden' // 403: the Origin trap
+  | 'not-found' // 404 model
+  | 'busy' // 503
+  | 'bad-request' // other 4xx
+  | 'server' // other 5xx or an {"error"} line mid-stream
+  | 'stall' // no chunk for too long: we cancelled
+  | 'invalid'; // a request we refused to send (bad message from the panel)
+
+export interface Failure {
+  kind: FailureKind;
+  /** Text for the user, already explained. */
+  message: string;
+  status?: number;
+}
+
+export interface DoneInfo {
+  doneReason: string;
+  evalCount?: number;
+  evalDurationNs?: number;
+}
+
+/** Messages the panel sends. */
+export type PanelMessage =
+  | { type: 'status/check' }
+  | { type: 'chat/start'; requestId: string; model: string; messages: ChatTurn[] }
+  | { type: 'chat/stop'; requestId: string };
+
+/** Messages the background sends. */
+export type BackgroundMessage =
+  | {
+      type: 'status';
+      state: ConnectionState;
+      models: ModelInfo[];
+      baseUrl: string;
+      failure?: Failure;
+    }
+  | { type: 'chat/chunk'; requestId: string; content: string; thinking?: string }
+  | { type: 'chat/done'; requestId: string; info: DoneInfo }
+  | { type: 'chat/stopped'; requestId: string }
+  | { type: 'chat/failed'; requestId: string; failure: Failure };
+
+type AnyMessage = { type: string };
+
+/** One handler per message type; the compiler insists every type is handled. */
+export type Handlers<M extends AnyMessage> = {
+  [K in M['type']]: (msg: Extract<M, { type: K }>) => void;
+};
+
+/** Calls the handler for `msg.type`; returns false for an unknown or malformed message. */
+export function dispatch<M extends AnyMessage>(handlers: Handlers<M>, msg: unknown): boolean {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const type = (msg as AnyMessage).type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
+  (handlers[type as M['type']] as (m: M) => void)(msg as M);
+  return true;
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+function isTurn(x: unknown): x is ChatTurn {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Record<string, unknown>;
+  return (t.role === 'user' || t.role === 'assistant') && isString(t.content);
+}
+
+/** The background checks a chat request's shape before it reaches Ollama. */
+export function isValidChatStart(
+  msg: Extract<PanelMessage, { type: 'chat/start' }>,
+): boolean {
+  return (
+    isString(msg.requestId) &&
+    isString(msg.model) &&
+    msg.model.length > 0 &&
+    Array.isArray(msg.messages) &&
+    msg.messages.length > 0 &&
+    msg.messages.every(isTurn)
+  );
+}

@@ -1,0 +1,67 @@
+/** Real Chromium with the built extension loaded (toolchain.md's verified recipe). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import { findChromium } from './browsers';
+
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+
+export interface ChromiumSession {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  /** The background service worker (re-fetched: it can be restarted). */
+  worker(): Promise<WebWorker>;
+  openPanel(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(extensionDir = CHROME_BUILD): Promise<ChromiumSession> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH or install chromium.');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    userDataDir,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const isWorker = (t: { type(): string; url(): string }) =>
+    t.type() === 'service_worker' && t.url().endsWith('/background.js');
+  const target = await browser.waitForTarget(isWorker, { timeout: 20_000 });
+  const extensionId = new URL(target.url()).host;
+
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    async worker() {
+      const t = await browser.waitForTarget(isWorker, { timeout: 20_000 });
+      const w = await t.worker();
+      if (!w) throw new Error('service worker target has no worker');
+      return w;
+    },
+    async openPanel() {
+      const page = await browser.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

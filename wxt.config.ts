@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { GECKO_ID, MANIFEST_KEY } from './lib/extension-id';
+
+// Local Ollama hosts we may talk to without asking; anything else is requested at runtime.
+const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+const REMOTE_HOSTS = ['http://*/*', 'https://*/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Ollama Chat',
+    description: 'Chat with your local Ollama in the side panel.',
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
+    permissions: [
+      'storage',
+      'declarativeNetRequestWithHostAccess',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: LOCAL_HOSTS,
+    // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: REMOTE_HOSTS }
+      : { optional_host_permissions: REMOTE_HOSTS }),
+    action: { default_title: 'Open Ollama Chat' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              // Firefox requires this declaration for new add-ons; we collect nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
