@@ -1,0 +1,95 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../components/App';
+import type { PortLike } from '../../components/state/link';
+import { createPanel } from '../../components/state/panel';
+import type { BackgroundMessage, PanelMessage } from '../../lib/protocol';
+
+/** A scripted background on the other end of the Port. */
+function fakeBackground() {
+  const received: PanelMessage[] = [];
+  let listener: (m: unknown) => void = () => {};
+  const emit = (m: BackgroundMessage) => listener(m);
+  const port: PortLike = {
+    postMessage: (m) => {
+      const msg = m as PanelMessage;
+      received.push(msg);
+      if (msg.type === 'status/check')
+        queueMicrotask(() => emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }, { name: 'qwen3:0.6b' }] }));
+    },
+    disconnect: () => {},
+    onMessage: {
+      addListener: (cb) => {
+        listener = cb;
+      },
+    },
+    onDisconnect: { addListener: () => {} },
+  };
+  return { connect: () => port, received, emit };
+}
+
+describe('App', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('renders the chat with accessible names and streams a reply', async () => {
+    const bg = fakeBackground();
+    render(<App panel={createPanel(bg.connect)} />);
+
+    expect(screen.getByRole('log')).toBeTruthy();
+    expect(screen.getByText('Start a conversation with your local LLM')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+    const picker = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement;
+    expect(picker.value).toBe('llama3.2:latest');
+    expect(screen.getByRole('button', { name: 'New chat' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
+
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.input(box, { target: { value: 'Hi there' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(bg.received.some((m) => m.type === 'chat/start')).toBe(false);
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+
+    const start = bg.received.find((m) => m.type === 'chat/start');
+    expect(start).toMatchObject({ model: 'llama3.2:latest', messages: [{ role: 'user', content: 'Hi there' }] });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy());
+    const requestId = start?.type === 'chat/start' ? start.requestId : '';
+
+    bg.emit({ type: 'chat/chunk', requestId, content: 'Hello' });
+    bg.emit({ type: 'chat/chunk', requestId, content: ', world.\n\nSecond' });
+    const reply = await screen.findByRole('article', { name: 'Assistant' });
+    await waitFor(() => expect(reply.querySelectorAll('.text p')).toHaveLength(2));
+    expect(reply.getAttribute('data-status')).toBe('streaming');
+    bg.emit({ type: 'chat/done', requestId, info: { doneReason: 'stop' } });
+    await waitFor(() => expect(reply.getAttribute('data-status')).toBe('done'));
+    expect([...reply.querySelectorAll('.text p')].map((p) => p.textContent)).toEqual(['Hello, world.', 'Second']);
+    expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+
+  it('remembers a model choice in storage', async () => {
+    const bg = fakeBackground();
+    render(<App panel={createPanel(bg.connect)} />);
+    const picker = (await screen.findByRole('combobox', { name: 'Model' })) as HTMLSelectElement;
+    fireEvent.change(picker, { target: { value: 'qwen3:0.6b' } });
+    await waitFor(async () => expect(await fakeBrowser.storage.local.get('selectedModel')).toEqual({ selectedModel: 'qwen3:0.6b' }));
+  });
+
+  it('shows the failure banner and keeps the partial reply with Retry', async () => {
+    const bg = fakeBackground();
+    render(<App panel={createPanel(bg.connect)} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'q' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const start = bg.received.find((m) => m.type === 'chat/start');
+    const requestId = start?.type === 'chat/start' ? start.requestId : '';
+    bg.emit({ type: 'chat/chunk', requestId, content: 'partial' });
+    bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'server', message: 'Ollama error: boom' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Ollama error: boom'));
+    expect(screen.getByRole('article', { name: 'Assistant' }).textContent).toContain('partial');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+});
