@@ -8,6 +8,5 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     maxWorkers: 2,
-    minWorkers: 1,
   },
 });

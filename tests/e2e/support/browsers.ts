@@ -8,7 +8,7 @@ function firstExisting(paths: (string | undefined)[]): string | undefined {
 
 function puppeteerOwn(browser: 'chrome' | 'firefox'): string | undefined {
   try {
-    const p = puppeteer.executablePath(browser);
+    const p = puppeteer.executablePath({ browser });
     return p && existsSync(p) ? p : undefined;
   } catch {
     return undefined;

@@ -4,17 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 import { findChromium } from './browsers';
+import type { ExtensionHost } from './host';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 
-export interface ChromiumSession {
-  browser: Browser;
+export interface ChromiumSession extends ExtensionHost {
   extensionId: string;
   userDataDir: string;
   /** The background service worker (re-fetched: it can be restarted). */
   worker(): Promise<WebWorker>;
-  openPanel(): Promise<Page>;
-  close(): Promise<void>;
 }
 
 export async function launchChromium(extensionDir = CHROME_BUILD): Promise<ChromiumSession> {
@@ -45,7 +43,8 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   const extensionId = new URL(target.url()).host;
 
   return {
-    browser,
+    name: 'chromium',
+    browser: () => browser,
     extensionId,
     userDataDir,
     async worker() {

@@ -22,25 +22,6 @@ type StoredSettings = { baseUrl: string; defaultModel?: string; stallTimeoutMs?:
 export class PanelDriver {
   constructor(readonly page: Page) {}
 
-  /** Writes settings the way the Settings view does (storage.local "settings"), then reloads. */
-  async configure(settings: StoredSettings, selectedModel: string | null = null): Promise<void> {
-    await this.page.evaluate(
-      async (s, m) => {
-        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        await api.storage.local.clear();
-        await api.storage.local.set({ settings: s, selectedModel: m });
-      },
-      settings,
-      selectedModel,
-    );
-    await this.reload();
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-    await this.page.waitForSelector(SEL.message);
-  }
-
   async waitForStatus(text: 'Connected' | 'Disconnected' | 'Checking'): Promise<void> {
     await this.page.waitForFunction(
       (sel, t) => document.querySelector(sel)?.textContent?.includes(t),
