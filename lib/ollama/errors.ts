@@ -29,9 +29,11 @@ function isResponseError(e: unknown): e is ResponseErrorLike {
   );
 }
 
-// Chromium: "Failed to fetch" / "network error"; Firefox: "NetworkError when attempting to fetch resource."
+// fetch and body reads reject with a TypeError for every network failure, worded per browser:
+// Chromium "Failed to fetch" / "network error", Firefox "NetworkError when attempting to fetch
+// resource." / "Error in input stream". The client itself throws plain Errors.
 function isNetworkError(e: unknown): boolean {
-  return e instanceof TypeError && /fetch|network/i.test(e.message);
+  return e instanceof TypeError;
 }
 
 export interface ClassifyContext {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { type WebWorker } from 'puppeteer';
 import { findChromium } from './browsers';
 import type { ExtensionHost } from './host';
 

@@ -17,8 +17,6 @@ export const SEL = {
   assistant: 'article[aria-label="Assistant"]',
 } as const;
 
-type StoredSettings = { baseUrl: string; defaultModel?: string; stallTimeoutMs?: number; firstTokenTimeoutMs?: number };
-
 export class PanelDriver {
   constructor(readonly page: Page) {}
 

@@ -61,11 +61,11 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
 
     await p.ask('And at sunset?');
     expect(await p.waitForReplyEnd(1)).toBe('done');
-    expect((chats().at(-1)?.body as { messages: unknown[] }).messages).toEqual([
+    expect(chats().at(-1)?.body).toMatchObject({ messages: [
       { role: 'user', content: 'Why is the sky blue?' },
       { role: 'assistant', content: reply },
       { role: 'user', content: 'And at sunset?' },
-    ]);
+    ] });
     expect(await p.draft()).toBe('');
   });
 

@@ -17,6 +17,7 @@ describe('classifyError', () => {
 
   it('a network error after chunks is a lost connection', () => {
     expect(classifyError(new TypeError('network error'), { ...ctx, started: true }).kind).toBe('lost');
+    expect(classifyError(new TypeError('Error in input stream'), { ...ctx, started: true }).kind).toBe('lost');
   });
 
   it('403 names the exact OLLAMA_ORIGINS fix', () => {

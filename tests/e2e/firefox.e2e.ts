@@ -1,0 +1,16 @@
+/** The same chat scenarios in Firefox ESR (MV2 sidebar build). */
+import { describe } from 'vitest';
+import { findFirefox, inCI } from './support/browsers';
+import { launchFirefox } from './support/firefox';
+import { chatScenarios } from './support/scenarios';
+
+const available = !!findFirefox();
+if (!available) {
+  // Allowed on a laptop without Firefox only; in CI a missing browser fails the run.
+  if (inCI) throw new Error('Firefox is required in CI (CI=true) but was not found: install firefox-esr.');
+  console.warn('\n\n*** FIREFOX NOT FOUND: the Firefox e2e is SKIPPED. Install firefox-esr or set FIREFOX_PATH. ***\n\n');
+}
+
+describe.skipIf(!available)('Firefox: chat', () => {
+  chatScenarios(() => launchFirefox());
+});

@@ -1,0 +1,2 @@
+// For `import … from './server'` (no extension): the declarations live in server.d.mts.
+export * from './server.mjs';
