@@ -6,7 +6,19 @@ import { GECKO_ID, MANIFEST_KEY } from './lib/extension-id';
 const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 const REMOTE_HOSTS = ['http://*/*', 'https://*/*'];
 
+// `npm run bench` builds with OLLAMA_CHAT_BENCH=1: only then is its baseline page built, and into
+// its own folder, so the shipped build and e2e's .output/chrome-mv3 never contain or lose it.
+const BENCH = process.env.OLLAMA_CHAT_BENCH === '1';
+
 export default defineConfig({
+  ...(BENCH ? { outDir: '.output/bench' } : {}),
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (BENCH) return;
+      const i = infos.findIndex((e) => e.name === 'bench-baseline');
+      if (i >= 0) infos.splice(i, 1);
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

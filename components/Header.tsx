@@ -1,3 +1,4 @@
+import { GearIcon, PlusIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
 import { StatusBadge } from './StatusBadge';
@@ -8,6 +9,11 @@ export function Header({ panel }: { panel: Panel }) {
     <header class="header">
       <div class="header-row">
         <h1 class="title">Ollama Chat</h1>
+        {panel.connection.simulated.value && (
+          <span class="sim-badge" title="Answers come from the built-in Ollama simulator (npm start found no Ollama), not from a real model.">
+            Simulator
+          </span>
+        )}
         <StatusBadge connection={panel.connection} />
       </div>
       <div class="header-row">
@@ -22,7 +28,7 @@ export function Header({ panel }: { panel: Panel }) {
             panel.show('chat');
           }}
         >
-          ＋
+          <PlusIcon />
         </button>
         <button
           type="button"
@@ -32,7 +38,7 @@ export function Header({ panel }: { panel: Panel }) {
           aria-pressed={settingsOpen}
           onClick={() => panel.show(settingsOpen ? 'chat' : 'settings')}
         >
-          ⚙
+          <GearIcon />
         </button>
       </div>
     </header>

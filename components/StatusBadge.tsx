@@ -13,7 +13,7 @@ export function StatusBadge({ connection }: { connection: ConnectionModel }) {
     <button
       type="button"
       class={`status status-${state}`}
-      title={`${connection.baseUrl.value || 'Ollama'}: click to check again`}
+      title={`${connection.baseUrl.value || 'Ollama'}${connection.version.value ? ` (Ollama ${connection.version.value})` : ''}: click to check again`}
       onClick={() => connection.check()}
     >
       <span class="dot" aria-hidden="true" />

@@ -63,6 +63,8 @@ export type BackgroundMessage =
       state: ConnectionState;
       models: ModelInfo[];
       baseUrl: string;
+      /** Ollama's version, when it answered. */
+      version?: string;
       failure?: Failure;
     }
   | { type: 'chat/chunk'; requestId: string; content: string; thinking?: string }

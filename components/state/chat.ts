@@ -13,6 +13,8 @@ type ChatEvents = Omit<Handlers<BackgroundMessage>, 'status'>;
 export interface ChatDeps {
   send(msg: PanelMessage): void;
   selectedModel: ReadonlySignal<string | null>;
+  /** Why no model can be used right now (Ollama down, none installed), for the banner. */
+  explainNoModel(): string;
   banner: BannerModel;
   onConnectionFailure(failure: Failure): void;
 }
@@ -63,7 +65,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
   };
 
   const noModel = () => {
-    deps.banner.error('No model is available. Install one with `ollama pull llama3.2`, then reopen the panel.', 'chat');
+    deps.banner.error(deps.explainNoModel(), 'chat');
     return false;
   };
 

@@ -16,6 +16,9 @@ export interface ConnectionModel {
   readonly selected: ReadonlySignal<string | null>;
   readonly baseUrl: ReadonlySignal<string>;
   readonly failure: ReadonlySignal<Failure | null>;
+  readonly version: ReadonlySignal<string | null>;
+  /** `npm start`'s demo mode: the server is the project's simulator, not a real Ollama. */
+  readonly simulated: ReadonlySignal<boolean>;
   /** Asks the background for a fresh check; state goes back to `unknown` until it answers. */
   check(): void;
   apply(status: Status): void;
@@ -29,6 +32,8 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   const models = signal<ModelInfo[]>([]);
   const baseUrl = signal('');
   const failure = signal<Failure | null>(null);
+  const version = signal<string | null>(null);
+  const simulated = computed(() => version.value?.includes('simulator') ?? false);
   const remembered = signal<string | null>(null);
   const configured = signal('');
   const selected = computed(() =>
@@ -45,6 +50,8 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     selected,
     baseUrl,
     failure,
+    version,
+    simulated,
     check() {
       state.value = 'unknown';
       deps.requestCheck();
@@ -54,6 +61,7 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
       models.value = status.models;
       baseUrl.value = status.baseUrl;
       failure.value = status.failure ?? null;
+      version.value = status.version ?? null;
     },
     select(name) {
       remembered.value = name;

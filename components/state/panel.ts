@@ -33,6 +33,9 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const chat = createChatModel({
     send,
     selectedModel: connection.selected,
+    explainNoModel: () =>
+      connection.failure.peek()?.message ??
+      'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.',
     banner,
     onConnectionFailure: () => connection.check(),
   });

@@ -7,8 +7,8 @@ export type StatusMessage = Extract<BackgroundMessage, { type: 'status' }>;
 
 export async function checkStatus(api: OllamaApi, baseUrl: string): Promise<StatusMessage> {
   try {
-    const models = await api.listModels();
-    return { type: 'status', state: 'running', models, baseUrl };
+    const [models, version] = await Promise.all([api.listModels(), api.version()]);
+    return { type: 'status', state: 'running', models, baseUrl, ...(version ? { version } : {}) };
   } catch (err) {
     const failure = classifyError(err, { baseUrl, started: false });
     // A 403 or 5xx means something is listening: it is up but refusing us.

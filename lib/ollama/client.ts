@@ -24,28 +24,36 @@ function fetchWith(signal: AbortSignal, base: Fetch): Fetch {
 
 export interface OllamaApi {
   listModels(): Promise<ModelInfo[]>;
+  /** Ollama's version string (GET /api/version), or null when it does not say. */
+  version(): Promise<string | null>;
   chat(model: string, messages: ChatTurn[], signal: AbortSignal): AsyncIterable<ChatPiece>;
 }
 
 export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): OllamaApi {
+  // Health-check style calls give up after TAGS_TIMEOUT_MS (seed-system.md).
+  async function quick<T>(call: (client: Ollama) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AbortedByUs('timeout')), TAGS_TIMEOUT_MS);
+    try {
+      return await call(new Ollama({ host: baseUrl, fetch: fetchWith(controller.signal, baseFetch) }));
+    } catch (e) {
+      throw controller.signal.aborted ? controller.signal.reason : e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
-    async listModels() {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new AbortedByUs('timeout')), TAGS_TIMEOUT_MS);
-      try {
-        const client = new Ollama({ host: baseUrl, fetch: fetchWith(controller.signal, baseFetch) });
-        const { models } = await client.list();
-        return (models ?? []).map((m) => ({
+    listModels: () =>
+      quick(async (client) =>
+        ((await client.list()).models ?? []).map((m) => ({
           name: m.name,
           parameterSize: m.details?.parameter_size,
           capabilities: (m as { capabilities?: string[] }).capabilities,
-        }));
-      } catch (e) {
-        throw controller.signal.aborted ? controller.signal.reason : e;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+        })),
+      ),
+
+    version: () => quick(async (client) => (await client.version()).version ?? null).catch(() => null),
 
     async *chat(model, messages, signal) {
       const client = new Ollama({ host: baseUrl, fetch: fetchWith(signal, baseFetch) });

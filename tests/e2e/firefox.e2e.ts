@@ -1,6 +1,6 @@
 /** The same chat scenarios in Firefox ESR (MV2 sidebar build). */
 import { describe } from 'vitest';
-import { findFirefox, inCI } from './support/browsers';
+import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { launchFirefox } from './support/firefox';
 import { chatScenarios } from './support/scenarios';
 

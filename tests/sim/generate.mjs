@@ -121,8 +121,9 @@ export async function streamReply(ctx, plan, faults) {
   const { res, signal, state } = ctx;
   const interval = tokenIntervalMs(state.opts.tokensPerSecond);
   const gap = interval > 0 ? () => sleep(Math.min(2, interval / 4), signal) : nextMacrotask;
-  const wire = createWire(res, state.rand, gap);
-  /** @param {string} line @param {{ final?: boolean }} [o] */
+  const wire = createWire(res, state.rand, gap, { whole: state.opts.wholeLines });
+  const { onToken } = state.opts;
+  /** @param {string} line @param {import('./ndjson.mjs').PushOptions} [o] */
   const push = (line, o) => {
     if (!res.headersSent) res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
     return wire.push(line, o);
@@ -137,7 +138,9 @@ export async function streamReply(ctx, plan, faults) {
     if ((!piece || piece.thinking === undefined) && (await tokenFault(ctx, faults, sent, { ...wire, push }))) return;
     if (!piece) break;
     const message = { role: 'assistant', ...piece };
-    await push(goJson({ model: plan.model, created_at: rfc3339(), message, done: false }));
+    const index = sent;
+    const hook = onToken && piece.thinking === undefined ? { onWritten: (/** @type {number} */ at) => onToken(index, piece.content, at) } : undefined;
+    await push(goJson({ model: plan.model, created_at: rfc3339(), message, done: false }), hook);
     if (piece.thinking === undefined) sent++;
     if (faults.garbageLines && (i === 0 || state.rand() < 0.3)) {
       await push(GARBAGE_LINES[Math.floor(state.rand() * GARBAGE_LINES.length)] ?? '');

@@ -51,8 +51,14 @@ function pickCut(buf, lo, hi, rand) {
 }
 
 /**
+ * @typedef {object} PushOptions
+ * @property {boolean} [final]  flush everything held, this line included
+ * @property {(sentAtMs: number) => void} [onWritten]  once the line's last byte is handed to the socket
+ */
+
+/**
  * @typedef {object} Wire
- * @property {(line: string, opts?: { final?: boolean }) => Promise<void>} push  one line without its \n
+ * @property {(line: string, opts?: PushOptions) => Promise<void>} push  one line without its \n
  * @property {() => Promise<void>} flush  puts every held byte on the wire
  * @property {() => boolean} started  whether any byte (hence the status line) was sent
  */
@@ -61,18 +67,29 @@ function pickCut(buf, lo, hi, rand) {
  * @param {ServerResponse} res  head already set with writeHead; it is sent with the first bytes
  * @param {() => number} rand
  * @param {() => Promise<unknown>} gap  pause between pieces, so that clients read them separately
+ * @param {{ whole?: boolean }} [mode]  whole: every line leaves in one write, never cut or held
  * @returns {Wire}
  */
-export function createWire(res, rand, gap) {
+export function createWire(res, rand, gap, { whole = false } = {}) {
   let pending = Buffer.alloc(0);
   let sent = false;
+  // Byte offsets, so that a line held back or cut into pieces reports when its LAST byte left.
+  let queued = 0;
+  let written = 0;
+  /** @type {{ end: number, cb: (sentAtMs: number) => void }[]} */
+  const waiting = [];
   const closed = new Promise((resolve) => res.once('close', resolve));
 
   /** @param {Buffer} piece */
   const write = async (piece) => {
     if (res.destroyed || res.writableEnded) return;
     sent = true;
-    await Promise.race([new Promise((resolve) => res.write(piece, resolve)), closed]);
+    // Same expression as a browser page's clock, so both sides can be compared (bench/).
+    const at = performance.timeOrigin + performance.now();
+    const flushed = new Promise((resolve) => res.write(piece, resolve));
+    written += piece.length;
+    while (waiting.length > 0 && (waiting[0]?.end ?? Infinity) <= written) waiting.shift()?.cb(at);
+    await Promise.race([flushed, closed]);
   };
 
   /** @param {Buffer} out */
@@ -99,11 +116,13 @@ export function createWire(res, rand, gap) {
   return {
     started: () => sent,
     flush,
-    async push(line, { final = false } = {}) {
+    async push(line, { final = false, onWritten } = {}) {
       const bytes = Buffer.from(`${line}\n`);
       const held = pending.length;
       pending = Buffer.concat([pending, bytes]);
-      if (!sent) {
+      queued += bytes.length;
+      if (onWritten) waiting.push({ end: queued, cb: onWritten });
+      if (!sent || whole) {
         // Status, headers and the whole first line leave together, like Go's first Flush.
         const out = pending;
         pending = Buffer.alloc(0);

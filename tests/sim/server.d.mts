@@ -45,6 +45,16 @@ export interface SimOptions {
   replyTokens?: number;
   /** overrides the generated text; it is streamed as splitTokens(text) */
   reply?: (req: { model: string; messages: { role: string; content: string }[] }) => string;
+  /**
+   * Called for each content token (0-based `index`, thinking excluded) of a streamed reply, right
+   * after the last byte of its line was handed to the socket; `sentAtMs` is
+   * `performance.timeOrigin + performance.now()` taken just before that write, the same clock a
+   * browser page reads on this machine. Passing `undefined` to configure() removes it.
+   */
+  onToken?: (index: number, text: string, sentAtMs: number) => void;
+  /** default false: when true each NDJSON line leaves in one write, never cut or held back (as a
+   * local Ollama flushes them), so that high token rates keep their pace (no ms timers between pieces) */
+  wholeLines?: boolean;
   /** seed of the PRNG that picks chunk split offsets (default 1) */
   seed?: number;
   faults?: SimFaults;

@@ -15,6 +15,8 @@ import { DEFAULT_MODELS } from './models.mjs';
  * @property {number} firstTokenDelayMs
  * @property {number} replyTokens
  * @property {SimOptions['reply']} reply
+ * @property {SimOptions['onToken']} onToken
+ * @property {boolean} wholeLines
  * @property {string} version
  * @property {SimFaults} faults
  */
@@ -41,6 +43,8 @@ export function createState(opts) {
       firstTokenDelayMs: 0,
       replyTokens: 30,
       reply: undefined,
+      onToken: undefined,
+      wholeLines: false,
       version: '0.32.15',
       faults: {},
     },
@@ -60,8 +64,8 @@ export function configureState(state, opts) {
   const { host: _h, port: _p, seed, ...rest } = /** @type {SimOptions} */ (opts);
   for (const [key, value] of Object.entries(rest)) {
     // `undefined` keeps the current value (handy for `configure({ ...maybe })`), except for
-    // `reply`, where it brings the default generated text back.
-    if (value !== undefined || key === 'reply') Object.assign(state.opts, { [key]: value });
+    // `reply`, where it brings the default generated text back, and `onToken`, which it removes.
+    if (value !== undefined || key === 'reply' || key === 'onToken') Object.assign(state.opts, { [key]: value });
   }
   if (seed !== undefined) state.rand = createRandom(seed);
 }

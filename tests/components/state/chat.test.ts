@@ -8,7 +8,7 @@ function setup(model: string | null = 'llama3.2:latest') {
   const sent: PanelMessage[] = [];
   const banner = createBannerModel();
   const onConnectionFailure = vi.fn();
-  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), banner, onConnectionFailure });
+  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
     if (!s || s.type !== 'chat/start') throw new Error('no chat/start sent');

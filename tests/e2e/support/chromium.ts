@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type WebWorker } from 'puppeteer';
-import { findChromium } from './browsers';
+import { chromiumArgs, findChromium } from '../../../scripts/lib/browsers.mjs';
 import type { ExtensionHost } from './host';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -24,18 +24,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
     headless: true,
     userDataDir,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const isWorker = (t: { type(): string; url(): string }) =>
     t.type() === 'service_worker' && t.url().endsWith('/background.js');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer';
 import { GECKO_ID } from '../../../lib/extension-id';
-import { findFirefox } from './browsers';
+import { findFirefox } from '../../../scripts/lib/browsers.mjs';
 import type { ExtensionHost } from './host';
 
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
@@ -37,12 +37,25 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Exten
     name: 'firefox',
     browser: () => browser,
     async openPanel(): Promise<Page> {
-      const page = await browser.newPage();
-      // goto on moz-extension:// never resolves over BiDi; the page loads all the same, so we
-      // wait for the panel itself instead.
-      void page.goto(`${base}/sidepanel.html`, { timeout: 30_000 }).catch(() => {});
-      await page.waitForSelector('textarea[aria-label="Message"]', { timeout: 15_000 });
-      return page;
+      // goto on moz-extension:// never resolves over BiDi, and now and then (under load) the
+      // navigation never starts; so wait for the panel itself, and retry in a fresh tab.
+      let lastError: unknown;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const page = await browser.newPage();
+        void page.goto(`${base}/sidepanel.html`, { timeout: 30_000 }).catch(() => {});
+        const deadline = Date.now() + 5000;
+        while (Date.now() < deadline) {
+          try {
+            // A wait can also fail early when the navigation swaps the document under it.
+            await page.waitForSelector('textarea[aria-label="Message"]', { timeout: Math.max(100, deadline - Date.now()) });
+            return page;
+          } catch (e) {
+            lastError = e;
+          }
+        }
+        await page.close().catch(() => {});
+      }
+      throw lastError;
     },
     async close() {
       await browser.close();

@@ -118,6 +118,7 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(await p.page.$(SEL.model)).toBeNull();
     await p.ask('Are you there?');
     expect(await p.draft()).toBe('Are you there?');
+    expect(await p.banner()).toContain('Cannot connect to Ollama server');
 
     await sim.setFaults({});
     await p.page.click(SEL.status);

@@ -10,6 +10,7 @@ function sinkSpy() {
 function fakeApi(pieces: ChatPiece[], end: 'done' | 'hang' | Error = 'done'): OllamaApi {
   return {
     listModels: async () => [],
+    version: async () => null,
     async *chat(_model, _messages, signal) {
       for (const p of pieces) yield p;
       if (end === 'done') {
@@ -68,7 +69,8 @@ describe('exchange', () => {
 
   it('a stream that ends without done is reported as lost', async () => {
     const sink = sinkSpy();
-    const api: OllamaApi = { listModels: async () => [], async *chat() { yield { kind: 'chunk', content: 'x' }; } };
+    const api: OllamaApi = { listModels: async () => [],
+    version: async () => null, async *chat() { yield { kind: 'chunk', content: 'x' }; } };
     await startExchange({ ...base, sink, api }).finished;
     expect(sink.failed).toHaveBeenCalledWith(expect.objectContaining({ kind: 'lost' }));
   });

@@ -1,0 +1,57 @@
+// Case 6: what a user downloads and the browser parses, from the normal production build.
+// Sizes are exact, so one measurement is the measurement.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { exact } from '../lib/rows.mjs';
+import { PROD_BUILD } from '../lib/paths.mjs';
+
+/**
+ * Every file a page loads at startup: its scripts and stylesheets, and the chunks those scripts
+ * import statically (dynamic imports load later, so they do not count here).
+ * @param {string} html
+ */
+function pageFiles(html) {
+  const found = new Set();
+  const queue = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+  while (queue.length > 0) {
+    const file = /** @type {string} */ (queue.shift()).replace(/^\//, '');
+    if (found.has(file)) continue;
+    found.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(PROD_BUILD, file), 'utf8');
+    for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'`](\.{0,2}\/[^"'`]+\.js)["'`]/g)) {
+      const spec = m[1] ?? '';
+      queue.push(spec.startsWith('/') ? spec : join(file, '..', spec));
+    }
+  }
+  return [...found];
+}
+
+/** @param {string[]} files */
+function sizes(files) {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(PROD_BUILD, f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+/** @param {string} name @param {string[]} files */
+function sizeRow(name, files) {
+  const s = sizes(files);
+  return exact(name, 'KB gz', s.gz / 1024, `${files.join(', ')}; ${(s.raw / 1024).toFixed(1)} KB before gzip`);
+}
+
+export function bundleCase() {
+  const panelFiles = pageFiles(readFileSync(join(PROD_BUILD, 'sidepanel.html'), 'utf8'));
+  return {
+    id: 'bundle',
+    title: '6. Bundle: gzipped (level 9) size from the production build (.output/bench/prod/chrome-mv3, same bytes as `wxt build`)',
+    rows: [sizeRow('panel: JS + CSS sidepanel.html loads', panelFiles), sizeRow('background', ['background.js'])],
+    charts: [],
+  };
+}

@@ -1,0 +1,70 @@
+/** Opens Chromium with the built extension; headful with the side panel, or a headless demo. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import { chromiumArgs, findChromium } from './browsers.mjs';
+import { headlessDemo } from './demo.mjs';
+import { ollamaOrSimulator } from './ollama-or-sim.mjs';
+
+const hasDisplay = () =>
+  process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+
+async function openSidePanel(browser, extensionId) {
+  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  await page.goto('data:text/html,<title>Ollama Chat</title><p style="font:16px system-ui">Ollama Chat is in the side panel →</p>');
+  const cdp = await browser.target().createCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+  const tab = targetInfos.find((t) => t.type === 'tab' && t.title === 'Ollama Chat');
+  if (tab) await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+}
+
+export async function launch({ root, headless: forced }) {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error('No Chromium or Chrome found. Install one, or set CHROME_PATH.');
+    process.exit(1);
+  }
+  const { url, simulator } = await ollamaOrSimulator();
+  const headless = forced || !hasDisplay();
+  const extensionDir = join(root, '.output/chrome-mv3');
+  // A profile kept in the project, so settings and the model choice survive between runs.
+  const userDataDir = join(root, '.profile', headless ? 'headless' : 'chromium');
+  mkdirSync(userDataDir, { recursive: true });
+
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless,
+    userDataDir,
+    defaultViewport: null,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(extensionDir),
+  });
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    await simulator?.close();
+  };
+  try {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+    const extensionId = new URL(target.url()).host;
+    const worker = await target.worker();
+    // Point the extension at whichever server we found, keeping the user's other settings.
+    await worker.evaluate(async (baseUrl) => {
+      const { settings = {} } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, baseUrl } });
+    }, url);
+
+    if (headless) {
+      await headlessDemo(browser, extensionId, join(root, '.output', 'screenshot.png'));
+      await stop();
+      return;
+    }
+    await openSidePanel(browser, extensionId);
+    console.log('Chromium is open with Ollama Chat in the side panel. Close the browser (or press Ctrl+C) to stop.');
+    process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+    await new Promise((resolve) => browser.on('disconnected', resolve));
+    await simulator?.close();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
