@@ -27,6 +27,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
     permissions: [
       'storage',
+      // History is never evicted to fit a quota (seed-system.md: no silent loss).
+      'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],

@@ -3,6 +3,7 @@ import { BannerView } from './BannerView';
 import { Composer } from './Composer';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { HistoryView } from './HistoryView';
 import { MessageList } from './MessageList';
 import { SettingsView } from './SettingsView';
 import { createPanel, type Panel } from './state/panel';
@@ -11,15 +12,15 @@ import { createPanel, type Panel } from './state/panel';
 export function App({ panel: given }: { panel?: Panel }) {
   const [panel] = useState(() => given ?? createPanel());
   useEffect(() => () => panel.dispose(), [panel]);
-  const settingsOpen = panel.view.value === 'settings';
+  const view = panel.view.value;
 
   return (
     <div class="app">
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
-      {settingsOpen ? (
-        <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />
-      ) : (
+      {view === 'settings' && <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />}
+      {view === 'history' && <HistoryView history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => panel.openConversation(id)} />}
+      {view === 'chat' && (
         <>
           <MessageList chat={panel.chat} />
           <Composer chat={panel.chat} />

@@ -1,10 +1,11 @@
-import { GearIcon, PlusIcon } from './icons';
+import { GearIcon, HistoryIcon, PlusIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
 import { StatusBadge } from './StatusBadge';
 
 export function Header({ panel }: { panel: Panel }) {
-  const settingsOpen = panel.view.value === 'settings';
+  const view = panel.view.value;
+  const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
   return (
     <header class="header">
       <div class="header-row">
@@ -30,14 +31,10 @@ export function Header({ panel }: { panel: Panel }) {
         >
           <PlusIcon />
         </button>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label="Settings"
-          title="Settings"
-          aria-pressed={settingsOpen}
-          onClick={() => panel.show(settingsOpen ? 'chat' : 'settings')}
-        >
+        <button type="button" class="icon-button" aria-label="History" title="History" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
+          <HistoryIcon />
+        </button>
+        <button type="button" class="icon-button" aria-label="Settings" title="Settings" aria-pressed={view === 'settings'} onClick={() => toggle('settings')}>
           <GearIcon />
         </button>
       </div>

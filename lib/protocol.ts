@@ -44,6 +44,22 @@ export interface Failure {
   status?: number;
 }
 
+/** A message as the panel holds it and the background stores it (the storage contract's shape). */
+export interface HistoryMessage {
+  role: Role;
+  content: string;
+  timestamp: string;
+  status?: 'interrupted' | 'stopped';
+  thinking?: string;
+}
+
+/** Which conversation an exchange belongs to; the panel mints the id (conv-<ms>-<9 base36>). */
+export interface ConversationRef {
+  id: string;
+  /** Set when the user renamed it, so a save keeps the name. */
+  title?: string;
+}
+
 export interface DoneInfo {
   doneReason: string;
   evalCount?: number;
@@ -53,8 +69,22 @@ export interface DoneInfo {
 /** Messages the panel sends. */
 export type PanelMessage =
   | { type: 'status/check' }
-  | { type: 'chat/start'; requestId: string; model: string; messages: ChatTurn[] }
-  | { type: 'chat/stop'; requestId: string };
+  | {
+      type: 'chat/start';
+      requestId: string;
+      model: string;
+      conversation: ConversationRef;
+      /** The whole history, oldest first, ending with the new user message. */
+      history: HistoryMessage[];
+    }
+  | { type: 'chat/stop'; requestId: string }
+  /** Re-join a reply still streaming for this conversation (panel reopened). */
+  | { type: 'chat/attach'; conversationId: string }
+  | { type: 'history/rename'; id: string; title: string }
+  | { type: 'history/delete'; id: string }
+  /** Undo of a delete: puts the conversation back as it was. */
+  | { type: 'history/restore'; conversation: unknown }
+  | { type: 'history/import'; conversations: unknown };
 
 /** Messages the background sends. */
 export type BackgroundMessage =
@@ -68,9 +98,14 @@ export type BackgroundMessage =
       failure?: Failure;
     }
   | { type: 'chat/chunk'; requestId: string; content: string; thinking?: string }
+  /** Everything so far of a reply the panel re-joined; chunks follow. */
+  | { type: 'chat/resume'; requestId: string; conversationId: string; content: string; thinking: string }
   | { type: 'chat/done'; requestId: string; info: DoneInfo }
   | { type: 'chat/stopped'; requestId: string }
-  | { type: 'chat/failed'; requestId: string; failure: Failure };
+  | { type: 'chat/failed'; requestId: string; failure: Failure }
+  /** Saving history failed (e.g. "Storage quota exceeded") or stored data needed repair. */
+  | { type: 'history/problem'; message: string }
+  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string };
 
 type AnyMessage = { type: string };
 
@@ -90,10 +125,10 @@ export function dispatch<M extends AnyMessage>(handlers: Handlers<M>, msg: unkno
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 
-function isTurn(x: unknown): x is ChatTurn {
+function isHistoryMessage(x: unknown): x is HistoryMessage {
   if (typeof x !== 'object' || x === null) return false;
   const t = x as Record<string, unknown>;
-  return (t.role === 'user' || t.role === 'assistant') && isString(t.content);
+  return (t.role === 'user' || t.role === 'assistant') && isString(t.content) && isString(t.timestamp);
 }
 
 /** The background checks a chat request's shape before it reaches Ollama. */
@@ -104,8 +139,12 @@ export function isValidChatStart(
     isString(msg.requestId) &&
     isString(msg.model) &&
     msg.model.length > 0 &&
-    Array.isArray(msg.messages) &&
-    msg.messages.length > 0 &&
-    msg.messages.every(isTurn)
+    typeof msg.conversation === 'object' &&
+    msg.conversation !== null &&
+    isString(msg.conversation.id) &&
+    msg.conversation.id.length > 0 &&
+    Array.isArray(msg.history) &&
+    msg.history.length > 0 &&
+    msg.history.every(isHistoryMessage)
   );
 }

@@ -1,14 +1,16 @@
 /**
- * The conversation on screen: sending, streaming, stop, retry, new chat. Nothing the user typed
- * and nothing that arrived is ever dropped by a failure: the draft is cleared only once it has
- * become a message, and a failed reply keeps its text, marked, with Retry.
+ * The conversation on screen: sending, streaming, stop, retry, new chat, opening a stored one.
+ * Nothing the user typed and nothing that arrived is dropped by a failure: the draft is cleared
+ * only once it has become a message, and a failed reply keeps its text, marked, with Retry.
+ * The background stores every exchange; this model follows the stored copy when it changes.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import type { BackgroundMessage, ChatTurn, Failure, Handlers, PanelMessage } from '../../lib/protocol';
+import { type Conversation, newConversationId } from '../../lib/conversations/contract';
+import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
-import { type ChatMessage, createMessage, type MutableMessage, newId } from './message';
+import { type ChatMessage, createMessage, fromHistory, type MutableMessage, newId, toHistory } from './message';
 
-type ChatEvents = Omit<Handlers<BackgroundMessage>, 'status'>;
+type ChatEvents = Pick<Handlers<BackgroundMessage>, 'chat/chunk' | 'chat/done' | 'chat/stopped' | 'chat/failed' | 'chat/resume'>;
 
 export interface ChatDeps {
   send(msg: PanelMessage): void;
@@ -17,18 +19,25 @@ export interface ChatDeps {
   explainNoModel(): string;
   banner: BannerModel;
   onConnectionFailure(failure: Failure): void;
+  /** Remembers which conversation is on screen, for the next time the panel opens. */
+  rememberConversation(id: string | null): void;
 }
 
 export interface ChatModel {
   readonly messages: ReadonlySignal<readonly ChatMessage[]>;
   readonly streaming: ReadonlySignal<boolean>;
   readonly draft: ReadonlySignal<string>;
+  readonly conversationId: ReadonlySignal<string | null>;
   setDraft(text: string): void;
   /** Sends the draft; false (and nothing changes) when blank, busy or no model. */
   send(): boolean;
   stop(): void;
   retry(messageId: string): void;
   newChat(): void;
+  /** Shows a stored conversation and re-joins its reply if one is still streaming. */
+  open(conversation: Conversation): void;
+  /** The stored copy of the open conversation changed (another panel, a finished save). */
+  sync(stored: Conversation): void;
   /** The background went away mid-reply (worker stopped). */
   linkLost(): void;
   readonly events: ChatEvents;
@@ -36,9 +45,19 @@ export interface ChatModel {
 
 const CONNECTION_KINDS = new Set(['refused', 'lost', 'timeout']);
 
+const sameAsStored = (shown: readonly MutableMessage[], stored: Conversation) =>
+  shown.length === stored.messages.length &&
+  shown.every((m, i) => {
+    const s = stored.messages[i];
+    const h = toHistory(m);
+    return s && s.role === h.role && s.content === h.content && s.status === h.status;
+  });
+
 export function createChatModel(deps: ChatDeps): ChatModel {
   const messages = signal<MutableMessage[]>([]);
   const draft = signal('');
+  const conversationId = signal<string | null>(null);
+  let title: string | undefined;
   const active = signal<{ requestId: string; message: MutableMessage } | null>(null);
   const streaming = computed(() => active.value !== null);
 
@@ -50,29 +69,38 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     active.value = null;
   };
 
-  // Ollama gets the whole history, oldest first, role and content only (seed-system.md).
-  const history = (upTo: MutableMessage[]): ChatTurn[] =>
-    upTo.filter((m) => m.status.peek() !== 'failed' && m.text.value).map((m) => ({ role: m.role, content: m.text.value }));
-
   const ask = (model: string) => {
     const before = messages.peek();
-    const reply = createMessage('assistant', model);
+    const reply = createMessage('assistant');
     const requestId = newId('req');
+    let id = conversationId.peek();
+    if (!id) {
+      id = newConversationId();
+      conversationId.value = id;
+      deps.rememberConversation(id);
+    }
     messages.value = [...before, reply];
     active.value = { requestId, message: reply };
     deps.banner.clear('chat');
-    deps.send({ type: 'chat/start', requestId, model, messages: history(before) });
+    deps.send({
+      type: 'chat/start',
+      requestId,
+      model,
+      conversation: { id, ...(title ? { title } : {}) },
+      history: before.filter((m) => m.status.peek() !== 'failed').map(toHistory),
+    });
   };
 
-  const noModel = () => {
-    deps.banner.error(deps.explainNoModel(), 'chat');
-    return false;
+  const show = (list: MutableMessage[]) => {
+    end();
+    messages.value = list;
   };
 
   return {
     messages,
     streaming,
     draft,
+    conversationId,
     setDraft: (text) => {
       draft.value = text;
     },
@@ -80,8 +108,11 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       const text = draft.peek().trim();
       if (!text || active.peek()) return false;
       const model = deps.selectedModel.peek();
-      if (!model) return noModel();
-      messages.value = [...messages.peek(), createMessage('user', model, text)];
+      if (!model) {
+        deps.banner.error(deps.explainNoModel(), 'chat');
+        return false;
+      }
+      messages.value = [...messages.peek(), createMessage('user', { content: text })];
       draft.value = '';
       ask(model);
       return true;
@@ -93,16 +124,30 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     retry(messageId) {
       const list = messages.peek();
       const last = list[list.length - 1];
-      if (active.peek() || !last || last.id !== messageId || last.role !== 'assistant') return;
-      const model = deps.selectedModel.peek() ?? last.model;
+      const model = deps.selectedModel.peek();
+      if (active.peek() || !model || !last || last.id !== messageId || last.role !== 'assistant') return;
       messages.value = list.slice(0, -1);
       ask(model);
     },
     newChat() {
-      this.stop();
-      end();
-      messages.value = [];
+      // A reply still streaming goes on in the background and is saved with its conversation.
+      show([]);
+      conversationId.value = null;
+      title = undefined;
+      deps.rememberConversation(null);
       deps.banner.clear('chat');
+    },
+    open(conversation) {
+      show(conversation.messages.map(fromHistory));
+      conversationId.value = conversation.id;
+      title = conversation.title;
+      deps.rememberConversation(conversation.id);
+      deps.send({ type: 'chat/attach', conversationId: conversation.id });
+    },
+    sync(stored) {
+      if (active.peek() || stored.id !== conversationId.peek()) return;
+      title = stored.title;
+      if (!sameAsStored(messages.peek(), stored)) show(stored.messages.map(fromHistory));
     },
     linkLost() {
       const a = active.peek();
@@ -117,13 +162,25 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         if (msg.thinking) m.thinking.append(msg.thinking);
         m.text.append(msg.content);
       },
+      'chat/resume': (msg) => {
+        if (active.peek() || msg.conversationId !== conversationId.peek()) return;
+        const list = messages.peek();
+        const last = list[list.length - 1];
+        const reply = last?.role === 'assistant' ? last.reset(msg.content, msg.thinking) : createMessage('assistant', { content: msg.content, thinking: msg.thinking });
+        messages.value = last?.role === 'assistant' ? [...list.slice(0, -1), reply] : [...list, reply];
+        active.value = { requestId: msg.requestId, message: reply };
+      },
       'chat/done': (msg) => {
-        current(msg.requestId)?.finish(msg.info);
-        if (current(msg.requestId)) end();
+        const m = current(msg.requestId);
+        if (!m) return;
+        m.finish(msg.info);
+        end();
       },
       'chat/stopped': (msg) => {
-        current(msg.requestId)?.stop();
-        if (current(msg.requestId)) end();
+        const m = current(msg.requestId);
+        if (!m) return;
+        m.stop();
+        end();
       },
       'chat/failed': (msg) => {
         const m = current(msg.requestId);

@@ -1,22 +1,32 @@
 /** Builds the panel's models and wires them to the background and to storage. */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { BackgroundMessage } from '../../lib/protocol';
-import { readSettings, selectedModelItem, watchSettings } from '../../lib/storage/items';
+import {
+  conversationsItem,
+  currentConversationItem,
+  readSettings,
+  selectedModelItem,
+  watchSettings,
+} from '../../lib/storage/items';
 import { type BannerModel, createBannerModel } from './banner';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
+import { createHistoryModel, type HistoryModel } from './history';
 import { type BackgroundLink, connectBackground } from './link';
 import { createSettingsModel, type SettingsModel } from './settings';
 
-export type View = 'chat' | 'settings';
+export type View = 'chat' | 'settings' | 'history';
 
 export interface Panel {
   readonly banner: BannerModel;
   readonly connection: ConnectionModel;
   readonly chat: ChatModel;
+  readonly history: HistoryModel;
   readonly settings: SettingsModel;
   readonly view: ReadonlySignal<View>;
   show(view: View): void;
+  /** Opens a stored conversation in the chat view. */
+  openConversation(id: string): void;
   dispose(): void;
 }
 
@@ -38,6 +48,21 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.',
     banner,
     onConnectionFailure: () => connection.check(),
+    rememberConversation: (id) => void currentConversationItem.setValue(id),
+  });
+  const syncChat = () => {
+    const id = chat.conversationId.peek();
+    const stored = id ? history.find(id) : undefined;
+    if (stored) chat.sync(stored);
+  };
+  const history = createHistoryModel({
+    send,
+    read: () => conversationsItem.getValue(),
+    watch: (cb) =>
+      conversationsItem.watch((raw) => {
+        cb(raw);
+        syncChat();
+      }),
   });
   const settings = createSettingsModel();
 
@@ -46,7 +71,19 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     if (msg.failure) banner.error(msg.failure.message, 'status');
     else banner.clear('status');
   };
-  link = connectBackground({ status: onStatus, ...chat.events }, () => chat.linkLost(), connect);
+  link = connectBackground(
+    {
+      status: onStatus,
+      ...chat.events,
+      'history/done': history.events['history/done'],
+      'history/problem': (msg) => {
+        history.events['history/problem'](msg);
+        banner.error(msg.message, 'history');
+      },
+    },
+    () => chat.linkLost(),
+    connect,
+  );
 
   const loadPreferences = async () => {
     const [s, remembered] = await Promise.all([readSettings(), selectedModelItem.getValue()]);
@@ -57,19 +94,32 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     void loadPreferences();
     connection.check();
   });
+  // Reopen where the user left off.
+  void Promise.all([conversationsItem.getValue(), currentConversationItem.getValue()]).then(([, id]) => {
+    const stored = id ? history.find(id) : undefined;
+    if (stored && chat.conversationId.peek() === null && chat.messages.peek().length === 0) chat.open(stored);
+  });
 
   return {
     banner,
     connection,
     chat,
+    history,
     settings,
     view,
     show(v) {
       view.value = v;
       if (v === 'settings') void settings.load();
     },
+    openConversation(id) {
+      const stored = history.find(id);
+      if (!stored) return;
+      chat.open(stored);
+      view.value = 'chat';
+    },
     dispose() {
       unwatch();
+      history.dispose();
       link?.close();
     },
   };

@@ -2,9 +2,13 @@
 import { browser } from 'wxt/browser';
 import { installOriginRule } from '../origin/rule';
 import { PORT_NAME } from '../protocol';
-import { readSettings, watchSettings } from '../storage/items';
+import { createHistoryStore } from '../history/store';
+import type { BackgroundMessage } from '../protocol';
+import { conversationsIO, conversationsItem, readSettings, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
+import { createExchanges } from './exchanges';
+import { createHistoryOps } from './history-ops';
 import { servePanel } from './panel-session';
 
 function extensionHost(): string {
@@ -24,9 +28,33 @@ async function applyOriginRule(baseUrl: string): Promise<void> {
 /** Everything the background does; listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {
   wireActionToPanel();
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME) servePanel(port, currentContext);
+  // Panels that want to hear about history problems (quota, repaired data).
+  const listeners = new Set<(msg: BackgroundMessage) => void>();
+  // A repair found while loading may happen before any panel listens: tell each one that connects.
+  const repairs: string[] = [];
+  const problem = (message: string) => {
+    for (const post of listeners) post({ type: 'history/problem', message });
+  };
+  const store = createHistoryStore(conversationsIO, (message) => {
+    repairs.push(message);
+    problem(message);
   });
+  const services = {
+    context: currentContext,
+    exchanges: createExchanges(store, problem),
+    history: createHistoryOps(store),
+    watchProblems(post: (msg: BackgroundMessage) => void) {
+      listeners.add(post);
+      for (const message of repairs) post({ type: 'history/problem', message });
+      return () => listeners.delete(post);
+    },
+  };
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === PORT_NAME) servePanel(port, services);
+  });
+  conversationsItem.watch((raw) => store.noteStoredValue(raw));
+  // Read (and if needed repair) history early, so a problem is reported to the first panel.
+  void store.list();
   watchSettings((s) => void applyOriginRule(s.baseUrl));
   void readSettings().then((s) => applyOriginRule(s.baseUrl));
 }

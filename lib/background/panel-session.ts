@@ -1,20 +1,28 @@
 /**
- * One connected panel: answers its typed requests and relays exchanges back over its Port.
- * A panel may vanish at any moment (closed, reloaded); posting then must not throw.
+ * One connected panel: answers its typed requests and relays replies back over its Port.
+ * A panel may vanish at any moment (closed, reloaded); posting then must not throw, and the
+ * reply goes on streaming into history.
  */
 import type { Browser } from 'wxt/browser';
-import { type Exchange, startExchange } from '../chat/exchange';
-import { isConnectionFailure } from '../ollama/errors';
+import { parseConversations } from '../conversations/validate';
 import { type BackgroundMessage, dispatch, isValidChatStart, type PanelMessage } from '../protocol';
 import type { OllamaContext } from './context';
+import type { Exchanges } from './exchanges';
+import type { HistoryOps } from './history-ops';
 import { checkStatus } from './status';
 
 type Port = Browser.runtime.Port;
 
-export function servePanel(port: Port, context: () => Promise<OllamaContext>): void {
-  const exchanges = new Map<string, Exchange>();
-  let connected = true;
+export interface PanelServices {
+  context(): Promise<OllamaContext>;
+  exchanges: Exchanges;
+  history: HistoryOps;
+  /** Registers this panel for history problems; returns the unregister function. */
+  watchProblems(post: (msg: BackgroundMessage) => void): () => void;
+}
 
+export function servePanel(port: Port, services: PanelServices): void {
+  let connected = true;
   const post = (msg: BackgroundMessage) => {
     if (!connected) return;
     try {
@@ -23,39 +31,20 @@ export function servePanel(port: Port, context: () => Promise<OllamaContext>): v
       connected = false;
     }
   };
+  const unwatch = services.watchProblems(post);
 
   const sendStatus = async () => {
-    const ctx = await context();
+    const ctx = await services.context();
     post(await checkStatus(ctx.api, ctx.settings.baseUrl));
   };
 
   const startChat = async (msg: Extract<PanelMessage, { type: 'chat/start' }>) => {
-    if (!isValidChatStart(msg) || exchanges.has(msg.requestId)) {
+    if (!isValidChatStart(msg) || services.exchanges.isRunning(msg.requestId)) {
       post({ type: 'chat/failed', requestId: String(msg.requestId), failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } });
       return;
     }
-    const { requestId } = msg;
-    const ctx = await context();
-    const exchange = startExchange({
-      api: ctx.api,
-      baseUrl: ctx.settings.baseUrl,
-      model: msg.model,
-      messages: msg.messages.map(({ role, content }) => ({ role, content })),
-      stallTimeoutMs: ctx.settings.stallTimeoutMs,
-      firstTokenTimeoutMs: ctx.settings.firstTokenTimeoutMs,
-      sink: {
-        chunk: (content, thinking) => post({ type: 'chat/chunk', requestId, content, thinking }),
-        done: (info) => post({ type: 'chat/done', requestId, info }),
-        stopped: () => post({ type: 'chat/stopped', requestId }),
-        failed: (failure) => {
-          post({ type: 'chat/failed', requestId, failure });
-          if (isConnectionFailure(failure)) void sendStatus();
-        },
-      },
-    });
-    exchanges.set(requestId, exchange);
-    await exchange.finished;
-    exchanges.delete(requestId);
+    const ctx = await services.context();
+    await services.exchanges.start(msg, ctx, post, () => void sendStatus());
   };
 
   port.onMessage.addListener((raw: unknown) => {
@@ -63,14 +52,23 @@ export function servePanel(port: Port, context: () => Promise<OllamaContext>): v
       {
         'status/check': () => void sendStatus(),
         'chat/start': (msg) => void startChat(msg),
-        'chat/stop': (msg) => exchanges.get(msg.requestId)?.stop(),
+        'chat/stop': (msg) => services.exchanges.stop(msg.requestId),
+        'chat/attach': (msg) => services.exchanges.attach(String(msg.conversationId), post),
+        'history/rename': (msg) => void services.history.rename(String(msg.id), String(msg.title), post),
+        'history/delete': (msg) => void services.history.remove(String(msg.id), post),
+        'history/restore': (msg) => {
+          const parsed = parseConversations([msg.conversation]);
+          if (parsed.ok && parsed.conversations[0]) void services.history.restore(parsed.conversations[0], post);
+        },
+        'history/import': (msg) => void services.history.importMany(msg.conversations, post),
       },
       raw,
     );
   });
 
-  // The reply keeps streaming when the panel goes away; conversation storage (issue 3) saves it.
   port.onDisconnect.addListener(() => {
     connected = false;
+    services.exchanges.detach(post);
+    unwatch();
   });
 }

@@ -27,6 +27,8 @@ export interface ExchangeOptions {
 export interface Exchange {
   /** The reply so far (content only). */
   text(): string;
+  /** The model's reasoning so far (thinking models). */
+  thinking(): string;
   /** Aborts the request; the sink gets `stopped` and the partial text stays. */
   stop(): void;
   /** Settles when the exchange has ended, whichever way. */
@@ -36,6 +38,7 @@ export interface Exchange {
 export function startExchange(opts: ExchangeOptions): Exchange {
   const controller = new AbortController();
   const parts: string[] = [];
+  const thoughts: string[] = [];
   let started = false;
   const watchdog = createWatchdog(opts.firstTokenTimeoutMs, opts.stallTimeoutMs, (cause) =>
     controller.abort(new AbortedByUs(cause)),
@@ -48,6 +51,7 @@ export function startExchange(opts: ExchangeOptions): Exchange {
         if (piece.kind === 'done') return opts.sink.done(piece.info);
         started = true;
         if (piece.content) parts.push(piece.content);
+        if (piece.thinking) thoughts.push(piece.thinking);
         opts.sink.chunk(piece.content, piece.thinking);
       }
       // The client throws when the stream ends without a done line; this is belt and braces.
@@ -70,6 +74,7 @@ export function startExchange(opts: ExchangeOptions): Exchange {
 
   return {
     text: () => parts.join(''),
+    thinking: () => thoughts.join(''),
     stop: () => controller.abort(new AbortedByUs('user')),
     finished: run(),
   };

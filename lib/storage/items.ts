@@ -3,6 +3,7 @@
  * Nothing else touches browser.storage keys directly (checked by tests/unit/house-rules.test.ts).
  */
 import { storage } from 'wxt/utils/storage';
+import type { Conversation } from '../conversations/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 /** Settings as stored; v1 is the first shape. Missing fields are filled from the defaults. */
@@ -32,3 +33,31 @@ export async function writeSettings(patch: Partial<Settings>): Promise<Settings>
 export function watchSettings(cb: (s: Settings) => void): () => void {
   return settingsItem.watch((value) => cb({ ...DEFAULT_SETTINGS, ...value }));
 }
+
+/**
+ * The storage contract (seed-system.md): key `ollama_chat_conversations`, the original app's
+ * array shape, readable by the original app's code. Stored raw (no WXT metadata) so an export or
+ * a dump of the original matches it byte for byte in shape; validation happens on read
+ * (lib/conversations/validate.ts). Only the background writes it (lib/history/store.ts).
+ */
+export const conversationsItem = storage.defineItem<unknown>('local:ollama_chat_conversations', {
+  fallback: [],
+});
+
+/** The history store's storage access, for the background. */
+export const conversationsIO = {
+  read: () => conversationsItem.getValue(),
+  write: (list: Conversation[]) => conversationsItem.setValue(list),
+  /** An unreadable value is never overwritten blindly: it is kept under its own key. */
+  async backup(raw: unknown): Promise<string> {
+    const key = `ollama_chat_conversations_backup_${Date.now()}` as const;
+    await storage.setItem(`local:${key}`, raw);
+    return key;
+  },
+};
+
+/** The conversation the panel shows; a UI pointer, written by the panel. */
+export const currentConversationItem = storage.defineItem<string | null>('local:currentConversation', {
+  fallback: null,
+  version: 1,
+});

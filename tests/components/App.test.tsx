@@ -54,7 +54,7 @@ describe('App', () => {
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
 
     const start = bg.received.find((m) => m.type === 'chat/start');
-    expect(start).toMatchObject({ model: 'llama3.2:latest', messages: [{ role: 'user', content: 'Hi there' }] });
+    expect(start).toMatchObject({ model: 'llama3.2:latest', history: [{ role: 'user', content: 'Hi there' }] });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy());
     const requestId = start?.type === 'chat/start' ? start.requestId : '';
 

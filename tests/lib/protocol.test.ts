@@ -6,6 +6,11 @@ describe('dispatch', () => {
     'status/check': vi.fn(),
     'chat/start': vi.fn(),
     'chat/stop': vi.fn(),
+    'chat/attach': vi.fn(),
+    'history/rename': vi.fn(),
+    'history/delete': vi.fn(),
+    'history/restore': vi.fn(),
+    'history/import': vi.fn(),
   });
 
   it('calls only the handler of the message type', () => {
@@ -26,13 +31,22 @@ describe('dispatch', () => {
 });
 
 describe('isValidChatStart', () => {
-  const ok = { type: 'chat/start', requestId: 'r', model: 'm', messages: [{ role: 'user', content: 'hi' }] } as const;
-  it('accepts a well-formed request', () => expect(isValidChatStart({ ...ok, messages: [...ok.messages] })).toBe(true));
+  const ok = {
+    type: 'chat/start',
+    requestId: 'r',
+    model: 'm',
+    conversation: { id: 'conv-1-abcdefghi' },
+    history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00Z' }],
+  } as const;
+  it('accepts a well-formed request', () => expect(isValidChatStart({ ...ok, history: [...ok.history] })).toBe(true));
   it.each([
     { ...ok, model: '' },
-    { ...ok, messages: [] },
-    { ...ok, messages: [{ role: 'system', content: 'x' }] },
-    { ...ok, messages: [{ role: 'user', content: 5 }] },
+    { ...ok, history: [] },
+    { ...ok, history: [{ role: 'system', content: 'x', timestamp: 't' }] },
+    { ...ok, history: [{ role: 'user', content: 5, timestamp: 't' }] },
+    { ...ok, history: [{ role: 'user', content: 'no timestamp' }] },
+    { ...ok, conversation: { id: '' } },
+    { ...ok, conversation: null },
     { ...ok, requestId: 3 },
   ])('rejects %j', (bad) => expect(isValidChatStart(bad as never)).toBe(false));
 });

@@ -8,13 +8,15 @@ function setup(model: string | null = 'llama3.2:latest') {
   const sent: PanelMessage[] = [];
   const banner = createBannerModel();
   const onConnectionFailure = vi.fn();
-  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure });
+  const rememberConversation = vi.fn();
+  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure, rememberConversation });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
     if (!s || s.type !== 'chat/start') throw new Error('no chat/start sent');
     return s;
   };
-  return { chat, sent, banner, onConnectionFailure, lastStart };
+  const turns = (m: { history: { role: string; content: string }[] }) => m.history.map(({ role, content }) => ({ role, content }));
+  return { chat, sent, banner, onConnectionFailure, rememberConversation, lastStart, turns };
 }
 
 describe('chat model', () => {
@@ -27,7 +29,7 @@ describe('chat model', () => {
   });
 
   it('sends trimmed text with the whole history, and shows a streaming placeholder at once', () => {
-    const { chat, lastStart } = setup();
+    const { chat, lastStart, turns, rememberConversation } = setup();
     chat.setDraft('  Why is the sky blue?  ');
     expect(chat.send()).toBe(true);
     expect(chat.draft.value).toBe('');
@@ -35,7 +37,11 @@ describe('chat model', () => {
     expect(user?.text.value).toBe('Why is the sky blue?');
     expect(reply?.status.value).toBe('streaming');
     expect(chat.streaming.value).toBe(true);
-    expect(lastStart()).toMatchObject({ model: 'llama3.2:latest', messages: [{ role: 'user', content: 'Why is the sky blue?' }] });
+    expect(lastStart()).toMatchObject({ model: 'llama3.2:latest', history: [{ role: 'user', content: 'Why is the sky blue?' }] });
+    // A new conversation gets its contract id at once, and becomes the one the panel reopens.
+    const convId = lastStart().conversation.id;
+    expect(convId).toMatch(/^conv-\d+-[0-9a-z]{9}$/);
+    expect(rememberConversation).toHaveBeenCalledWith(convId);
 
     const id = lastStart().requestId;
     chat.events['chat/chunk']({ type: 'chat/chunk', requestId: id, content: 'Rayleigh' });
@@ -47,11 +53,12 @@ describe('chat model', () => {
 
     chat.setDraft('And at sunset?');
     chat.send();
-    expect(lastStart().messages).toEqual([
+    expect(turns(lastStart())).toEqual([
       { role: 'user', content: 'Why is the sky blue?' },
       { role: 'assistant', content: 'Rayleigh scattering.' },
       { role: 'user', content: 'And at sunset?' },
     ]);
+    expect(lastStart().conversation.id).toBe(convId);
   });
 
   it('ignores chunks of another request', () => {
@@ -76,7 +83,7 @@ describe('chat model', () => {
   });
 
   it('a failure keeps text, shows the banner, offers retry, and retry re-asks the same history', () => {
-    const { chat, banner, onConnectionFailure, lastStart } = setup();
+    const { chat, banner, onConnectionFailure, lastStart, turns } = setup();
     chat.setDraft('q');
     chat.send();
     const first = lastStart();
@@ -91,7 +98,8 @@ describe('chat model', () => {
     chat.retry(reply?.id ?? '');
     const second = lastStart();
     expect(second.requestId).not.toBe(first.requestId);
-    expect(second.messages).toEqual(first.messages);
+    expect(turns(second)).toEqual(turns(first));
+    expect(second.conversation.id).toBe(first.conversation.id);
     expect(chat.messages.value).toHaveLength(2);
     expect(banner.current.value).toBeNull();
   });
@@ -114,13 +122,59 @@ describe('chat model', () => {
     expect(chat.streaming.value).toBe(false);
   });
 
-  it('new chat stops the stream and clears the list', () => {
-    const { chat, sent } = setup();
+  it('new chat clears the screen and forgets the conversation (the reply goes on being saved)', () => {
+    const { chat, sent, rememberConversation } = setup();
     chat.setDraft('q');
     chat.send();
     chat.newChat();
-    expect(sent.at(-1)?.type).toBe('chat/stop');
+    expect(sent.at(-1)?.type).toBe('chat/start');
     expect(chat.messages.value).toEqual([]);
     expect(chat.streaming.value).toBe(false);
+    expect(chat.conversationId.value).toBeNull();
+    expect(rememberConversation).toHaveBeenLastCalledWith(null);
+  });
+
+  const stored = {
+    id: 'conv-1-abcdefghi',
+    title: 'Renamed by me',
+    model: 'llama3.2:latest',
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:05.000Z',
+    messages: [
+      { role: 'user' as const, content: 'hi', timestamp: '2026-01-01T00:00:00.000Z' },
+      { role: 'assistant' as const, content: 'hel', timestamp: '2026-01-01T00:00:01.000Z', status: 'interrupted' as const },
+    ],
+  } as never;
+
+  it('opens a stored conversation, re-joins its reply, and keeps its name when saving', () => {
+    const { chat, sent, lastStart } = setup();
+    chat.open(stored);
+    expect(chat.messages.value.map((m) => [m.role, m.text.value, m.status.value])).toEqual([
+      ['user', 'hi', 'done'],
+      ['assistant', 'hel', 'interrupted'],
+    ]);
+    expect(sent.at(-1)).toEqual({ type: 'chat/attach', conversationId: 'conv-1-abcdefghi' });
+
+    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r9', conversationId: 'conv-1-abcdefghi', content: 'hello', thinking: '' });
+    expect(chat.streaming.value).toBe(true);
+    chat.events['chat/chunk']({ type: 'chat/chunk', requestId: 'r9', content: ' there' });
+    chat.events['chat/done']({ type: 'chat/done', requestId: 'r9', info: { doneReason: 'stop' } });
+    expect(chat.messages.value.map((m) => m.text.value)).toEqual(['hi', 'hello there']);
+
+    chat.setDraft('more');
+    chat.send();
+    expect(lastStart().conversation).toEqual({ id: 'conv-1-abcdefghi', title: 'Renamed by me' });
+  });
+
+  it('follows the stored copy when idle, never while streaming', () => {
+    const { chat } = setup();
+    chat.open(stored);
+    const changed = { ...(stored as object), messages: [{ role: 'user', content: 'edited elsewhere', timestamp: 't' }] } as never;
+    chat.sync(changed);
+    expect(chat.messages.value.map((m) => m.text.value)).toEqual(['edited elsewhere']);
+    chat.setDraft('q');
+    chat.send();
+    chat.sync(stored);
+    expect(chat.messages.value.map((m) => m.text.value)).toEqual(['edited elsewhere', 'q', '']);
   });
 });

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { Conversation } from '../lib/conversations/contract';
+import { exportFileName } from '../lib/conversations/export';
+import { downloadText } from './download';
+import { relativeTime } from './relative-time';
+import type { HistoryModel } from './state/history';
+
+interface Props {
+  conversation: Conversation;
+  history: HistoryModel;
+  current: boolean;
+  onOpen(id: string): void;
+}
+
+export function HistoryItem({ conversation: c, history, current, onOpen }: Props) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(c.title);
+
+  if (renaming)
+    return (
+      <li class="history-item">
+        <form
+          class="rename"
+          onSubmit={(e) => {
+            e.preventDefault();
+            history.rename(c.id, name);
+            setRenaming(false);
+          }}
+        >
+          <input aria-label="Conversation name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <button type="submit" class="button">
+            Save name
+          </button>
+          <button type="button" class="button button-secondary" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      </li>
+    );
+
+  return (
+    <li class={`history-item${current ? ' history-current' : ''}`}>
+      <button type="button" class="history-open" onClick={() => onOpen(c.id)} aria-current={current ? 'true' : undefined}>
+        <span class="history-title">{c.title}</span>
+        <span class="history-meta">
+          {c.model} · {relativeTime(c.updated_at)}
+        </span>
+      </button>
+      <details class="history-menu">
+        <summary aria-label={`Actions for ${c.title}`}>⋯</summary>
+        <div class="history-actions">
+          <button type="button" onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+          <button type="button" onClick={() => downloadText(exportFileName('one', c).replace(/\.md$/, '.json'), history.exportJson(c.id) ?? '[]', 'application/json')}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => downloadText(exportFileName('one', c), history.exportMarkdown(c.id) ?? '', 'text/markdown')}>
+            Export Markdown
+          </button>
+          <button type="button" class="danger" onClick={() => history.remove(c.id)}>
+            Delete
+          </button>
+        </div>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import { exportFileName } from '../lib/conversations/export';
+import { downloadText } from './download';
+import { HistoryItem } from './HistoryItem';
+import type { HistoryModel } from './state/history';
+
+// Long lists render in pages: the first screenfuls paint at once, the rest on demand.
+const PAGE = 100;
+
+interface Props {
+  history: HistoryModel;
+  currentId: string | null;
+  onOpen(id: string): void;
+}
+
+export function HistoryView({ history, currentId, onOpen }: Props) {
+  const [shown, setShown] = useState(PAGE);
+  const results = history.results.value;
+  const notice = history.notice.value;
+  const deleted = history.deleted.value;
+  const total = history.all.value.length;
+
+  return (
+    <section class="history" aria-label="History">
+      <div class="history-tools">
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder={`Search ${total} conversations`}
+          value={history.query.value}
+          onInput={(e) => history.setQuery(e.currentTarget.value)}
+        />
+        <label class="button button-secondary file-button">
+          Import
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import conversations"
+            onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) history.importText(await file.text());
+            }}
+          />
+        </label>
+        <button type="button" class="button button-secondary" disabled={total === 0} onClick={() => downloadText(exportFileName('all'), history.exportAll(), 'application/json')}>
+          Export all
+        </button>
+      </div>
+      {notice && (
+        <p class={`notice notice-${notice.kind}`} role={notice.kind === "error" ? "alert" : undefined}>
+          {notice.text}{' '}
+          <button type="button" class="link-button" onClick={() => history.dismissNotice()}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {deleted && (
+        <p class="notice notice-info">
+          Deleted “{deleted.title}”.{' '}
+          <button type="button" class="link-button" onClick={() => history.undoDelete()}>
+            Undo
+          </button>
+        </p>
+      )}
+      {history.loaded.value && results.length === 0 && <p class="empty">{total === 0 ? 'No saved conversations yet.' : 'No conversation matches.'}</p>}
+      <ul class="history-list">
+        {results.slice(0, shown).map((c) => (
+          <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={onOpen} />
+        ))}
+      </ul>
+      {results.length > shown && (
+        <button type="button" class="button button-secondary show-more" onClick={() => setShown(shown + PAGE)}>
+          Show more ({results.length - shown} left)
+        </button>
+      )}
+    </section>
+  );
+}

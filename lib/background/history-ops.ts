@@ -1,0 +1,58 @@
+/** History changes the panel asks for; each answers with a sentence for the user. */
+import { parseConversations } from '../conversations/validate';
+import type { Conversation } from '../conversations/contract';
+import type { HistoryStore } from '../history/store';
+import type { BackgroundMessage } from '../protocol';
+
+type Post = (msg: BackgroundMessage) => void;
+
+export interface HistoryOps {
+  rename(id: string, title: string, post: Post): Promise<void>;
+  remove(id: string, post: Post): Promise<void>;
+  restore(conversation: Conversation, post: Post): Promise<void>;
+  importMany(value: unknown, post: Post): Promise<void>;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function createHistoryOps(store: HistoryStore): HistoryOps {
+  // A failed change is reported, never thrown into the Port listener.
+  const guard = async (post: Post, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (e) {
+      post({ type: 'history/problem', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return {
+    rename: (id, title, post) =>
+      guard(post, async () => {
+        await store.rename(id, title);
+        post({ type: 'history/done', action: 'rename', message: 'Renamed.' });
+      }),
+    remove: (id, post) =>
+      guard(post, async () => {
+        const gone = await store.remove(id);
+        post({ type: 'history/done', action: 'delete', message: gone ? `Deleted "${gone.title}".` : 'Already deleted.' });
+      }),
+    restore: (conversation, post) =>
+      guard(post, async () => {
+        await store.restore(conversation);
+        post({ type: 'history/done', action: 'restore', message: `Restored "${conversation.title}".` });
+      }),
+    importMany: (value, post) =>
+      guard(post, async () => {
+        const parsed = parseConversations(value);
+        if (!parsed.ok) {
+          post({ type: 'history/problem', message: `Import failed, nothing changed: ${parsed.error}` });
+          return;
+        }
+        const r = await store.importMany(parsed.conversations);
+        post({
+          type: 'history/done',
+          action: 'import',
+          message: `Imported: ${plural(r.added, 'new conversation')}, ${r.updated} updated, ${r.unchanged} already there.`,
+        });
+      }),
+  };
+}

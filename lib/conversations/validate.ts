@@ -1,0 +1,123 @@
+/**
+ * Checks a stored or imported value against the contract before anything trusts it. Errors are
+ * written for the person who picked the file: which item, which field, what was found.
+ * Unknown fields are kept, so data written by a newer version survives a round trip through us.
+ */
+import type { Conversation } from './contract';
+
+export type ParseResult = { ok: true; conversations: Conversation[] } | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** "an object", "a string", … for the top-level complaint. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  const t = typeof v;
+  return t === 'object' || t === 'undefined' ? `an ${t}` : `a ${t}`;
+}
+
+/** At most n code points, with an ellipsis when cut (never half an emoji). */
+function clip(s: string, n: number): string {
+  const chars = Array.from(s);
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : s;
+}
+
+/** The offending value itself when short and primitive, its kind otherwise. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing (the field is missing)';
+  if (typeof v === 'string') return JSON.stringify(clip(v, 40));
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return kindOf(v);
+}
+
+const ROLES = ['user', 'assistant'];
+const STATUSES = ['interrupted', 'stopped'];
+
+function checkMessage(m: unknown, path: string): string | null {
+  if (!isObject(m)) return `${path} must be an object, got ${shown(m)}`;
+  if (typeof m.role !== 'string' || !ROLES.includes(m.role)) {
+    return `${path}.role must be "user" or "assistant", got ${shown(m.role)}`;
+  }
+  for (const field of ['content', 'timestamp']) {
+    if (typeof m[field] !== 'string') return `${path}.${field} must be a string, got ${shown(m[field])}`;
+  }
+  if (m.status !== undefined && (typeof m.status !== 'string' || !STATUSES.includes(m.status))) {
+    return `${path}.status must be "interrupted" or "stopped" when present, got ${shown(m.status)}`;
+  }
+  if (m.thinking !== undefined && typeof m.thinking !== 'string') {
+    return `${path}.thinking must be a string when present, got ${shown(m.thinking)}`;
+  }
+  return null;
+}
+
+function checkItem(item: Obj): string | null {
+  if (typeof item.id !== 'string' || item.id === '') return `id must be a non-empty string, got ${shown(item.id)}`;
+  for (const field of ['title', 'model']) {
+    if (typeof item[field] !== 'string') return `${field} must be a string, got ${shown(item[field])}`;
+  }
+  if (!Array.isArray(item.messages)) return `messages must be an array, got ${shown(item.messages)}`;
+  for (const [i, m] of item.messages.entries()) {
+    const problem = checkMessage(m, `messages[${i}]`);
+    if (problem) return problem;
+  }
+  for (const field of ['created_at', 'updated_at']) {
+    if (typeof item[field] !== 'string') return `${field} must be a string, got ${shown(item[field])}`;
+  }
+  return null;
+}
+
+/** `Item 3 ("My title")`: numbered from 1 as a person counts entries, with the title when usable. */
+function label(index: number, item: unknown): string {
+  const title = isObject(item) && typeof item.title === 'string' && item.title !== '' ? item.title : null;
+  return title === null ? `Item ${index + 1}` : `Item ${index + 1} ("${clip(title, 40)}")`;
+}
+
+/**
+ * Validates a stored or imported value. undefined and null mean "nothing stored yet" (a fresh
+ * install reads undefined from storage) and give an empty list rather than an error.
+ */
+export function parseConversations(value: unknown): ParseResult {
+  if (value === undefined || value === null) return { ok: true, conversations: [] };
+  if (!Array.isArray(value)) {
+    return { ok: false, error: `Expected a JSON array of conversations, got ${kindOf(value)}` };
+  }
+  const firstIndexOf = new Map<string, number>();
+  const conversations: Conversation[] = [];
+  for (const [i, item] of value.entries()) {
+    if (!isObject(item)) return { ok: false, error: `${label(i, item)}: expected an object, got ${shown(item)}` };
+    const problem = checkItem(item);
+    if (problem) return { ok: false, error: `${label(i, item)}: ${problem}` };
+    const id = item.id as string;
+    const first = firstIndexOf.get(id);
+    if (first !== undefined) {
+      return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${first + 1}` };
+    }
+    firstIndexOf.set(id, i);
+    // Shallow copies keep every extra field while letting the caller change the result freely.
+    const messages = (item.messages as Obj[]).map((m) => ({ ...m }));
+    conversations.push({ ...item, messages } as unknown as Conversation);
+  }
+  return { ok: true, conversations };
+}
+
+/**
+ * Validates the text of an import file. A leading BOM (Windows editors) is ignored, and so is one
+ * extra level of JSON string quoting, which is what copying the original's localStorage value
+ * out of the developer tools can produce. A file holding just `null` is an error, not an empty list.
+ */
+export function parseConversationsJson(text: string): ParseResult {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: 'The file is empty: expected a JSON array of conversations' };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+    if (typeof value === 'string' && value.trim().startsWith('[')) value = JSON.parse(value);
+  } catch (err) {
+    return { ok: false, error: `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (value === null) return { ok: false, error: 'Expected a JSON array of conversations, got null' };
+  return parseConversations(value);
+}

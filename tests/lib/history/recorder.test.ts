@@ -1,0 +1,53 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { createRecorder } from '../../../lib/history/recorder';
+import type { ConversationDraft, HistoryStore } from '../../../lib/history/store';
+
+function fakeStore() {
+  const saves: ConversationDraft[] = [];
+  const store = { save: vi.fn(async (d: ConversationDraft) => { saves.push(structuredClone(d)); return d as never; }) } as unknown as HistoryStore;
+  return { store, saves };
+}
+
+const history = [{ role: 'user' as const, content: 'q', timestamp: '2026-01-01T00:00:00.000Z' }];
+
+describe('recorder', () => {
+  it('saves the question first, checkpoints at most once per interval, then the final reply', async () => {
+    const { store, saves } = fakeStore();
+    let t = 0;
+    const r = createRecorder({ store, conversation: { id: 'conv-1-aaaaaaaaa' }, model: 'm', history, onProblem: vi.fn(), now: () => t, intervalMs: 1000 });
+    await r.begin();
+    expect(saves[0]?.messages).toEqual(history);
+    let text = '';
+    for (let i = 0; i < 50; i++) {
+      t += 100; // 5 s of chunks
+      text += 'x';
+      r.checkpoint(() => text, () => '');
+      await Promise.resolve();
+    }
+    const checkpoints = saves.slice(1);
+    expect(checkpoints.length).toBeGreaterThanOrEqual(4);
+    expect(checkpoints.length).toBeLessThanOrEqual(5);
+    expect(checkpoints.at(-1)?.messages.at(-1)).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    await r.finish('done', text, 'thought');
+    const last = saves.at(-1)?.messages.at(-1);
+    expect(last).toEqual({ role: 'assistant', content: text, thinking: 'thought', timestamp: new Date(0).toISOString() });
+  });
+
+  it('marks stopped replies, and stores no empty failed reply', async () => {
+    const { store, saves } = fakeStore();
+    const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem: vi.fn() });
+    await r.finish('stopped', 'part', '');
+    expect(saves.at(-1)?.messages.at(-1)).toMatchObject({ content: 'part', status: 'stopped' });
+    await r.finish('interrupted', '', '');
+    expect(saves.at(-1)?.messages).toEqual(history);
+  });
+
+  it('a failed save is reported, not thrown', async () => {
+    const onProblem = vi.fn();
+    const store = { save: vi.fn(async () => { throw new Error('Storage quota exceeded: …'); }) } as unknown as HistoryStore;
+    const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem });
+    await r.begin();
+    expect(onProblem).toHaveBeenCalledWith('Storage quota exceeded: …');
+  });
+});
