@@ -5,6 +5,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import { toJsonExport, toMarkdown } from '../../lib/conversations/export';
+import { quotaLevel } from '../../lib/conversations/size';
 import { parseConversations, parseConversationsJson } from '../../lib/conversations/validate';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
 
@@ -15,6 +16,8 @@ export interface HistoryDeps {
   read(): Promise<unknown>;
   /** Calls back with the new raw value whenever storage changes; returns the unwatch. */
   watch(cb: (raw: unknown) => void): () => void;
+  /** Bytes used and the quota (null: none), to warn before saving fails. */
+  usage(): Promise<{ used: number; quota: number | null }>;
 }
 
 export interface Notice {
@@ -41,6 +44,8 @@ export interface HistoryModel {
   exportJson(id: string): string | null;
   exportMarkdown(id: string): string | null;
   dismissNotice(): void;
+  /** Warns (with the offer to export) when storage is nearly full. */
+  checkUsage(): Promise<void>;
   readonly events: HistoryEvents;
   dispose(): void;
 }
@@ -118,6 +123,16 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     },
     dismissNotice: () => {
       notice.value = null;
+    },
+    async checkUsage() {
+      const { used, quota } = await deps.usage();
+      const level = quotaLevel(used, quota);
+      if (level === 'ok' || quota === null) return;
+      const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
+      notice.value = {
+        kind: 'error',
+        text: `Storage is ${level === 'full' ? 'full' : 'nearly full'} (${mb(used)} of ${mb(quota)}). Export all conversations, then delete old ones to make room. Nothing is deleted without you.`,
+      };
     },
     events: {
       'history/done': (msg) => {

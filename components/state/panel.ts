@@ -4,6 +4,7 @@ import type { BackgroundMessage } from '../../lib/protocol';
 import {
   conversationsItem,
   currentConversationItem,
+  storageUsage,
   readSettings,
   selectedModelItem,
   watchSettings,
@@ -58,6 +59,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const history = createHistoryModel({
     send,
     read: () => conversationsItem.getValue(),
+    usage: storageUsage,
     watch: (cb) =>
       conversationsItem.watch((raw) => {
         cb(raw);
@@ -110,11 +112,14 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     show(v) {
       view.value = v;
       if (v === 'settings') void settings.load();
+      if (v === 'history') void history.checkUsage();
     },
     openConversation(id) {
       const stored = history.find(id);
       if (!stored) return;
       chat.open(stored);
+      // The conversation's model becomes the selected one when it is installed.
+      if (connection.models.peek().some((m) => m.name === stored.model)) connection.select(stored.model);
       view.value = 'chat';
     },
     dispose() {

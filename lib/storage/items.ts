@@ -2,6 +2,7 @@
  * Every storage key the extension uses is defined here, typed, versioned, with its fallback.
  * Nothing else touches browser.storage keys directly (checked by tests/unit/house-rules.test.ts).
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Conversation } from '../conversations/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -55,6 +56,17 @@ export const conversationsIO = {
     return key;
   },
 };
+
+/**
+ * How much the extension's storage holds against its quota. With unlimitedStorage there is no
+ * fixed quota for storage.local; the origin's estimate is the closest limit the browser reports.
+ */
+export async function storageUsage(): Promise<{ used: number; quota: number | null }> {
+  const local = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  const used = (await local.getBytesInUse?.(null).catch(() => undefined)) ?? estimate?.usage ?? 0;
+  return { used, quota: estimate?.quota ?? null };
+}
 
 /** The conversation the panel shows; a UI pointer, written by the panel. */
 export const currentConversationItem = storage.defineItem<string | null>('local:currentConversation', {
