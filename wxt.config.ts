@@ -30,8 +30,13 @@ export default defineConfig({
       // History is never evicted to fit a quota (seed-system.md: no silent loss).
       'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } }
+        : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } },
     host_permissions: LOCAL_HOSTS,
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
     ...(browser === 'firefox'

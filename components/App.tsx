@@ -7,11 +7,13 @@ import { HistoryView } from './HistoryView';
 import { MessageList } from './MessageList';
 import { SettingsView } from './SettingsView';
 import { createPanel, type Panel } from './state/panel';
+import { useShortcuts } from './useShortcuts';
 
 /** The side panel. `panel` is injectable so tests can drive it without a background. */
 export function App({ panel: given }: { panel?: Panel }) {
   const [panel] = useState(() => given ?? createPanel());
   useEffect(() => () => panel.dispose(), [panel]);
+  useShortcuts(panel);
   const view = panel.view.value;
 
   return (
@@ -23,7 +25,7 @@ export function App({ panel: given }: { panel?: Panel }) {
       {view === 'chat' && (
         <>
           <MessageList chat={panel.chat} />
-          <Composer chat={panel.chat} />
+          <Composer chat={panel.chat} inbox={panel.inbox} />
         </>
       )}
       <Footer connection={panel.connection} />

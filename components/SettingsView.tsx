@@ -1,3 +1,5 @@
+import { CustomPrompts } from './CustomPrompts';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import type { SettingsModel } from './state/settings';
 
 export function SettingsView({ model, onClose }: { model: SettingsModel; onClose: () => void }) {
@@ -28,6 +30,11 @@ export function SettingsView({ model, onClose }: { model: SettingsModel; onClose
         <span>Default model</span>
         <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
       </label>
+      <label class="field">
+        <span>Selection limit (characters)</span>
+        <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
+      </label>
+      <CustomPrompts model={model} />
       {error && (
         <p id="settings-error" class="field-error" role="alert">
           {error}
@@ -45,6 +52,7 @@ export function SettingsView({ model, onClose }: { model: SettingsModel; onClose
       <p class="hint">
         If chat fails with 403, start Ollama with <code>OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>.
       </p>
+      <ShortcutsHelp />
     </form>
   );
 }

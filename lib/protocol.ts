@@ -3,6 +3,8 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
+import type { Handoff } from './selection/handoff';
+
 /** Name of the runtime.Port the panel opens to the background. */
 export const PORT_NAME = 'ollama-chat/panel';
 
@@ -84,7 +86,9 @@ export type PanelMessage =
   | { type: 'history/delete'; id: string }
   /** Undo of a delete: puts the conversation back as it was. */
   | { type: 'history/restore'; conversation: unknown }
-  | { type: 'history/import'; conversations: unknown };
+  | { type: 'history/import'; conversations: unknown }
+  /** Hand me the selections waiting for a panel (each goes to exactly one panel, once). */
+  | { type: 'selection/take' };
 
 /** Messages the background sends. */
 export type BackgroundMessage =
@@ -105,7 +109,10 @@ export type BackgroundMessage =
   | { type: 'chat/failed'; requestId: string; failure: Failure }
   /** Saving history failed (e.g. "Storage quota exceeded") or stored data needed repair. */
   | { type: 'history/problem'; message: string }
-  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string };
+  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string }
+  /** A selection was queued: ask for it with selection/take. */
+  | { type: 'selection/available' }
+  | { type: 'selection/items'; items: Handoff[] };
 
 type AnyMessage = { type: string };
 

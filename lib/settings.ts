@@ -1,4 +1,6 @@
 /** User settings and their validation; storage lives in lib/storage/items.ts. */
+import type { CustomPrompt } from './selection/menus';
+import { DEFAULT_SELECTION_LIMIT } from './selection/prompt';
 
 export interface Settings {
   /** Where Ollama listens, without a trailing slash. */
@@ -9,6 +11,10 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Loading a model can take minutes, so the first chunk gets its own, longer allowance. */
   firstTokenTimeoutMs: number;
+  /** Longer selections are cut to this many characters, with a visible note. */
+  selectionLimit: number;
+  /** The user's own context-menu prompts; `{selection}` in the template is replaced. */
+  customPrompts: CustomPrompt[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +22,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: 'llama3',
   stallTimeoutMs: 60_000,
   firstTokenTimeoutMs: 300_000,
+  selectionLimit: DEFAULT_SELECTION_LIMIT,
+  customPrompts: [],
 };
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };

@@ -21,6 +21,8 @@ export interface ChatDeps {
   onConnectionFailure(failure: Failure): void;
   /** Remembers which conversation is on screen, for the next time the panel opens. */
   rememberConversation(id: string | null): void;
+  /** A reply ended (any way): queued work may go on. */
+  onIdle?(): void;
 }
 
 export interface ChatModel {
@@ -29,8 +31,10 @@ export interface ChatModel {
   readonly draft: ReadonlySignal<string>;
   readonly conversationId: ReadonlySignal<string | null>;
   setDraft(text: string): void;
-  /** Sends the draft; false (and nothing changes) when blank, busy or no model. */
-  send(): boolean;
+  /** Sends the draft (plus `context`, e.g. a quoted selection); false (and nothing changes) when blank, busy or no model. */
+  send(context?: string): boolean;
+  /** Sends `text` as the user's message without touching the draft; false when busy or no model. */
+  ask(text: string): boolean;
   stop(): void;
   retry(messageId: string): void;
   newChat(): void;
@@ -66,10 +70,12 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     return a && a.requestId === requestId ? a.message : null;
   };
   const end = () => {
+    if (!active.peek()) return;
     active.value = null;
+    deps.onIdle?.();
   };
 
-  const ask = (model: string) => {
+  const request = (model: string) => {
     const before = messages.peek();
     const reply = createMessage('assistant');
     const requestId = newId('req');
@@ -104,17 +110,21 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     setDraft: (text) => {
       draft.value = text;
     },
-    send() {
+    send(context) {
       const text = draft.peek().trim();
-      if (!text || active.peek()) return false;
+      if (!text || !this.ask(context ? `${text}\n\n${context}` : text)) return false;
+      draft.value = '';
+      return true;
+    },
+    ask(text) {
+      if (active.peek()) return false;
       const model = deps.selectedModel.peek();
       if (!model) {
         deps.banner.error(deps.explainNoModel(), 'chat');
         return false;
       }
       messages.value = [...messages.peek(), createMessage('user', { content: text })];
-      draft.value = '';
-      ask(model);
+      request(model);
       return true;
     },
     stop() {
@@ -127,7 +137,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       const model = deps.selectedModel.peek();
       if (active.peek() || !model || !last || last.id !== messageId || last.role !== 'assistant') return;
       messages.value = list.slice(0, -1);
-      ask(model);
+      request(model);
     },
     newChat() {
       // A reply still streaming goes on in the background and is saved with its conversation.

@@ -13,6 +13,7 @@ import { type BannerModel, createBannerModel } from './banner';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
 import { createHistoryModel, type HistoryModel } from './history';
+import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
 import { createSettingsModel, type SettingsModel } from './settings';
 
@@ -23,6 +24,7 @@ export interface Panel {
   readonly connection: ConnectionModel;
   readonly chat: ChatModel;
   readonly history: HistoryModel;
+  readonly inbox: Inbox;
   readonly settings: SettingsModel;
   readonly view: ReadonlySignal<View>;
   show(view: View): void;
@@ -50,7 +52,9 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     banner,
     onConnectionFailure: () => connection.check(),
     rememberConversation: (id) => void currentConversationItem.setValue(id),
+    onIdle: () => inbox.pump(),
   });
+  const inbox = createInbox(chat, banner);
   const syncChat = () => {
     const id = chat.conversationId.peek();
     const stored = id ? history.find(id) : undefined;
@@ -82,6 +86,11 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         history.events['history/problem'](msg);
         banner.error(msg.message, 'history');
       },
+      'selection/available': () => send({ type: 'selection/take' }),
+      'selection/items': (msg) => {
+        view.value = 'chat';
+        inbox.accept(msg.items);
+      },
     },
     () => chat.linkLost(),
     connect,
@@ -91,6 +100,8 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     const [s, remembered] = await Promise.all([readSettings(), selectedModelItem.getValue()]);
     connection.setPreferences(remembered, s.defaultModel);
   };
+  // Selections queued while the panel was closed or loading arrive now.
+  send({ type: 'selection/take' });
   void loadPreferences().then(() => connection.check());
   const unwatch = watchSettings(() => {
     void loadPreferences();
@@ -107,6 +118,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     connection,
     chat,
     history,
+    inbox,
     settings,
     view,
     show(v) {

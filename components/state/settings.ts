@@ -1,16 +1,23 @@
 /** The settings form: edits are local until Save; an invalid URL saves nothing. */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import type { CustomPrompt } from '../../lib/selection/menus';
 import { isLocalUrl, normalizeBaseUrl, originPattern, type Settings } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 
 export interface SettingsModel {
   readonly baseUrl: ReadonlySignal<string>;
   readonly defaultModel: ReadonlySignal<string>;
+  readonly selectionLimit: ReadonlySignal<string>;
+  readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
   readonly error: ReadonlySignal<string | null>;
   readonly saved: ReadonlySignal<boolean>;
   setBaseUrl(v: string): void;
   setDefaultModel(v: string): void;
+  setSelectionLimit(v: string): void;
+  addPrompt(): void;
+  updatePrompt(index: number, patch: Partial<Omit<CustomPrompt, 'id'>>): void;
+  removePrompt(index: number): void;
   load(): Promise<void>;
   /** Must be called straight from the click: a permission request needs the user gesture. */
   save(): Promise<boolean>;
@@ -31,6 +38,8 @@ const defaultDeps: SettingsDeps = {
 export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsModel {
   const baseUrl = signal('');
   const defaultModel = signal('');
+  const selectionLimit = signal('');
+  const customPrompts = signal<CustomPrompt[]>([]);
   const error = signal<string | null>(null);
   const saved = signal(false);
   const edited = () => {
@@ -40,6 +49,8 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   return {
     baseUrl,
     defaultModel,
+    selectionLimit,
+    customPrompts,
     error,
     saved,
     setBaseUrl(v) {
@@ -51,10 +62,28 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       defaultModel.value = v;
       edited();
     },
+    setSelectionLimit(v) {
+      selectionLimit.value = v;
+      edited();
+    },
+    addPrompt() {
+      customPrompts.value = [...customPrompts.peek(), { id: `p${Date.now().toString(36)}`, title: '', template: 'Rewrite this more clearly:\n\n{selection}' }];
+      edited();
+    },
+    updatePrompt(index, patch) {
+      customPrompts.value = customPrompts.peek().map((p, i) => (i === index ? { ...p, ...patch } : p));
+      edited();
+    },
+    removePrompt(index) {
+      customPrompts.value = customPrompts.peek().filter((_, i) => i !== index);
+      edited();
+    },
     async load() {
       const s = await deps.read();
       baseUrl.value = s.baseUrl;
       defaultModel.value = s.defaultModel;
+      selectionLimit.value = String(s.selectionLimit);
+      customPrompts.value = s.customPrompts;
     },
     async save() {
       const check = normalizeBaseUrl(baseUrl.peek());
@@ -67,6 +96,17 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         error.value = 'Enter a default model name (for example llama3).';
         return false;
       }
+      const limit = Number(selectionLimit.peek());
+      if (!Number.isInteger(limit) || limit < 100 || limit > 1_000_000) {
+        error.value = 'The selection limit must be a whole number from 100 to 1,000,000 characters.';
+        return false;
+      }
+      const prompts = customPrompts.peek().map((p) => ({ ...p, title: p.title.trim() }));
+      const badPrompt = prompts.findIndex((p) => !p.title || !p.template.trim());
+      if (badPrompt >= 0) {
+        error.value = `Custom prompt ${badPrompt + 1} needs a name and a template.`;
+        return false;
+      }
       if (!isLocalUrl(check.url)) {
         const pattern = originPattern(check.url);
         const granted = await deps.requestOrigin(pattern).catch(() => false);
@@ -75,7 +115,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
           return false;
         }
       }
-      await deps.write({ baseUrl: check.url, defaultModel: model });
+      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts });
       baseUrl.value = check.url;
       defaultModel.value = model;
       error.value = null;

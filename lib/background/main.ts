@@ -4,12 +4,14 @@ import { installOriginRule } from '../origin/rule';
 import { PORT_NAME } from '../protocol';
 import { createHistoryStore } from '../history/store';
 import type { BackgroundMessage } from '../protocol';
-import { conversationsIO, conversationsItem, readSettings, watchSettings } from '../storage/items';
+import { createHandoffQueue } from '../selection/handoff';
+import { conversationsIO, conversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
 import { servePanel } from './panel-session';
+import { createMenuClickHandler, refreshMenus } from './selection';
 
 function extensionHost(): string {
   // Firefox rejects its gecko id as an initiator domain; the URL's host works in both browsers.
@@ -39,8 +41,20 @@ export function startBackground(): void {
     repairs.push(message);
     problem(message);
   });
+  const queue = createHandoffQueue(selectionQueueIO);
+  const onMenuClick = createMenuClickHandler({
+    queue,
+    settings: readSettings,
+    notify: () => {
+      for (const post of listeners) post({ type: 'selection/available' });
+    },
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  // Automation cannot click native menus; e2e tests call the same handler through this hook.
+  (globalThis as { ollamaChatTest?: object }).ollamaChatTest = { onMenuClick };
   const services = {
     context: currentContext,
+    selections: queue,
     exchanges: createExchanges(store, problem),
     history: createHistoryOps(store),
     watchProblems(post: (msg: BackgroundMessage) => void) {
@@ -55,6 +69,9 @@ export function startBackground(): void {
   conversationsItem.watch((raw) => store.noteStoredValue(raw));
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.list();
-  watchSettings((s) => void applyOriginRule(s.baseUrl));
-  void readSettings().then((s) => applyOriginRule(s.baseUrl));
+  watchSettings((s) => {
+    void applyOriginRule(s.baseUrl);
+    void refreshMenus(s);
+  });
+  void readSettings().then((s) => Promise.all([applyOriginRule(s.baseUrl), refreshMenus(s)]));
 }

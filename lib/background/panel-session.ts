@@ -4,6 +4,7 @@
  * reply goes on streaming into history.
  */
 import type { Browser } from 'wxt/browser';
+import type { HandoffQueue } from '../selection/handoff';
 import { parseConversations } from '../conversations/validate';
 import { type BackgroundMessage, dispatch, isValidChatStart, type PanelMessage } from '../protocol';
 import type { OllamaContext } from './context';
@@ -17,6 +18,7 @@ export interface PanelServices {
   context(): Promise<OllamaContext>;
   exchanges: Exchanges;
   history: HistoryOps;
+  selections: HandoffQueue;
   /** Registers this panel for history problems; returns the unregister function. */
   watchProblems(post: (msg: BackgroundMessage) => void): () => void;
 }
@@ -61,6 +63,7 @@ export function servePanel(port: Port, services: PanelServices): void {
           if (parsed.ok && parsed.conversations[0]) void services.history.restore(parsed.conversations[0], post);
         },
         'history/import': (msg) => void services.history.importMany(msg.conversations, post),
+        'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
       },
       raw,
     );

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Conversation } from '../conversations/contract';
+import type { Handoff } from '../selection/handoff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 /** Settings as stored; v1 is the first shape. Missing fields are filled from the defaults. */
@@ -73,3 +74,14 @@ export const currentConversationItem = storage.defineItem<string | null>('local:
   fallback: null,
   version: 1,
 });
+
+/** Context-menu hand-overs waiting for the panel (lib/selection/handoff.ts); cleared with the session. */
+export const selectionQueueItem = storage.defineItem<Handoff[]>('session:selectionQueue', {
+  fallback: [],
+  version: 1,
+});
+
+export const selectionQueueIO = {
+  read: () => selectionQueueItem.getValue(),
+  write: (items: Handoff[]) => selectionQueueItem.setValue(items),
+};

@@ -7,6 +7,7 @@ describe('dispatch', () => {
     'chat/start': vi.fn(),
     'chat/stop': vi.fn(),
     'chat/attach': vi.fn(),
+    'selection/take': vi.fn(),
     'history/rename': vi.fn(),
     'history/delete': vi.fn(),
     'history/restore': vi.fn(),

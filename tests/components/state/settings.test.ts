@@ -30,7 +30,7 @@ describe('settings model', () => {
     model.setBaseUrl('http://127.0.0.1:11435/');
     expect(await model.save()).toBe(true);
     expect(deps.requestOrigin).not.toHaveBeenCalled();
-    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3' });
+    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [] });
     expect(model.saved.value).toBe(true);
   });
 
@@ -42,5 +42,25 @@ describe('settings model', () => {
     expect(deps.requestOrigin).toHaveBeenCalledWith('http://gpu-box.lan/*');
     expect(deps.write).not.toHaveBeenCalled();
     expect(model.error.value).toContain('gpu-box.lan');
+  });
+});
+
+describe('settings model: selection', () => {
+  it('validates the selection limit and custom prompts before saving anything', async () => {
+    const { model, deps } = setup();
+    await model.load();
+    model.setSelectionLimit('12.5');
+    expect(await model.save()).toBe(false);
+    expect(model.error.value).toContain('whole number');
+    model.setSelectionLimit('2000');
+    model.addPrompt();
+    expect(await model.save()).toBe(false);
+    expect(model.error.value).toBe('Custom prompt 1 needs a name and a template.');
+    model.updatePrompt(0, { title: ' Fix grammar ', template: 'Fix: {selection}' });
+    expect(await model.save()).toBe(true);
+    expect(deps.write).toHaveBeenCalledTimes(1);
+    expect(deps.write).toHaveBeenCalledWith(
+      expect.objectContaining({ selectionLimit: 2000, customPrompts: [expect.objectContaining({ title: 'Fix grammar', template: 'Fix: {selection}' })] }),
+    );
   });
 });

@@ -1,0 +1,30 @@
+/** "Ask about selection" in real browsers: the click handler, the queue, and the panel. */
+import { describe } from 'vitest';
+import { findFirefox } from '../../scripts/lib/browsers.mjs';
+import { type ChromiumSession, launchChromium } from './support/chromium';
+import { launchFirefox } from './support/firefox';
+import { clickFromExtensionPage, clickFromWorker } from './support/selection';
+import { selectionScenarios } from './support/selection-scenarios';
+
+describe('Chromium: ask about selection', () => {
+  selectionScenarios(
+    () => launchChromium(),
+    async (host, click, tab) => clickFromWorker(await (host as ChromiumSession).worker(), click, tab),
+  );
+});
+
+// The Firefox file already fails loudly in CI when Firefox is missing; here it is simply absent.
+describe.skipIf(!findFirefox())('Firefox: ask about selection', () => {
+  selectionScenarios(
+    () => launchFirefox(),
+    async (host, click, tab) => {
+      const page = await host.openPanel();
+      try {
+        await clickFromExtensionPage(page, click, tab);
+      } finally {
+        await page.close();
+      }
+    },
+    true,
+  );
+});
