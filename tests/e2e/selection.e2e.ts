@@ -17,13 +17,9 @@ describe('Chromium: ask about selection', () => {
 describe.skipIf(!findFirefox())('Firefox: ask about selection', () => {
   selectionScenarios(
     () => launchFirefox(),
-    async (host, click, tab) => {
-      const page = await host.openPanel();
-      try {
-        await clickFromExtensionPage(page, click, tab);
-      } finally {
-        await page.close();
-      }
+    async (_host, click, tab, panel) => {
+      if (!panel) throw new Error('Firefox clicks go through the open panel page');
+      await clickFromExtensionPage(panel.page, click, tab);
     },
     true,
   );

@@ -5,14 +5,15 @@ import { type ExtensionHost, openConfiguredPanel } from './host';
 import { PanelDriver, SEL } from './panel';
 import type { Click, Tab } from './selection';
 
-export type ClickFn = (host: ExtensionHost, click: Click, tab: Tab) => Promise<void>;
+/** `panel`: the open panel, for browsers that reach the handler only from an extension page. */
+export type ClickFn = (host: ExtensionHost, click: Click, tab: Tab, panel: PanelDriver | null) => Promise<void>;
 
 const TAB: Tab = { id: 1, windowId: 1, title: 'A page about llamas', url: 'https://example.com/llamas' };
 const NASTY = 'Llamas <img src="http://127.0.0.1:9/x.png" onerror="document.title=\'pwned\'"> are <b>camelids</b>.';
 
 /**
- * `clicksNeedAPage`: Firefox reaches the handler only from an extension page, which is itself a
- * panel and would take the queue; the closed-panel case then cannot be staged there.
+ * `clicksNeedAPage`: Firefox reaches the handler only from an extension page, and the only one
+ * is the panel; the closed-panel case cannot be staged there (Chromium covers it).
  */
 export function selectionScenarios(launch: () => Promise<ExtensionHost>, click: ClickFn, clicksNeedAPage = false): void {
   let host: ExtensionHost;
@@ -43,7 +44,7 @@ export function selectionScenarios(launch: () => Promise<ExtensionHost>, click: 
 
   it('"Ask about" quotes the selection as text (never HTML) with its page, focuses the box, and sends it with the question', async () => {
     const p = await panel();
-    await click(host, { menuItemId: 'ask', selectionText: NASTY }, TAB);
+    await click(host, { menuItemId: 'ask', selectionText: NASTY }, TAB, p);
     await p.page.waitForSelector('.context-text');
     expect(await p.page.$eval('.context-text', (e) => e.textContent)).toBe(NASTY);
     expect(await p.page.$$('.context-text img, .context-text b')).toHaveLength(0);
@@ -62,7 +63,7 @@ export function selectionScenarios(launch: () => Promise<ExtensionHost>, click: 
 
   it('a quick action sends at once and streams the answer in a new chat', async () => {
     const p = await panel();
-    await click(host, { menuItemId: 'action:summarize', selectionText: 'Llamas hum.' }, TAB);
+    await click(host, { menuItemId: 'action:summarize', selectionText: 'Llamas hum.' }, TAB, p);
     expect(await p.waitForReplyEnd(0)).toBe('done');
     expect(lastUserMessage()).toBe('Summarize the following text in a few bullet points:\n\nLlamas hum.');
     expect((await p.replyText(0)).length).toBeGreaterThan(0);
@@ -73,8 +74,8 @@ export function selectionScenarios(launch: () => Promise<ExtensionHost>, click: 
   it('selections made while the panel is closed arrive when it opens, in order, exactly once, cut to the limit', async () => {
     // Settings first (that opens and closes a panel), then the clicks with no panel open.
     await (await panel()).page.close();
-    await click(host, { menuItemId: 'ask', selectionText: 'first' }, TAB);
-    await click(host, { menuItemId: 'ask', selectionText: 'x'.repeat(9000) }, TAB);
+    await click(host, { menuItemId: 'ask', selectionText: 'first' }, TAB, null);
+    await click(host, { menuItemId: 'ask', selectionText: 'x'.repeat(9000) }, TAB, null);
     const p = new PanelDriver(await host.openPanel());
     pages.push(p);
     await p.page.waitForFunction(() => document.querySelectorAll('.context-text').length === 2);
