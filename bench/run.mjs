@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { startSimulator } from '../tests/sim/server.mjs';
 import { bundleCase } from './cases/bundle.mjs';
 import { coldOpenCase } from './cases/cold-open.mjs';
+import { conversationCase } from './cases/conversation.mjs';
 import { latencyCase } from './cases/latency.mjs';
 import { scalingCase } from './cases/scaling.mjs';
 import { throughputCase } from './cases/throughput.mjs';
@@ -17,7 +18,7 @@ import { html } from './report/html.mjs';
 import { table } from './report/table.mjs';
 
 /** @type {Record<string, (ctx: import('./cases/context.mjs').CaseContext) => Promise<unknown>>} */
-const BROWSER_CASES = { latency: latencyCase, throughput: throughputCase, scaling: scalingCase, 'cold-open': coldOpenCase };
+const BROWSER_CASES = { latency: latencyCase, throughput: throughputCase, scaling: scalingCase, 'cold-open': coldOpenCase, conversation: conversationCase };
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
@@ -95,6 +96,8 @@ async function main() {
     });
   }
 
+  // Cases run in the order that keeps browsers few; the report reads in the issue's order.
+  cases.sort((a, b) => Number.parseFloat(a.title) - Number.parseFloat(b.title));
   meta.loadAfter = load();
   meta.durationS = (performance.now() - started) / 1000;
   const results = { meta, cases, errors };

@@ -1,25 +1,30 @@
 // Case 4: panel opened → usable (input enabled, history painted), with an empty storage and with
-// 1,000 stored conversations. Ours has no history view yet, so for it "usable" is the input
-// alone; the baseline reads the history key and paints every title, the least a history view can
-// do, so its time is the floor the history issue will have to meet.
+// 1,000 stored conversations. The baseline reads the history key and paints every title at open,
+// the least a history list can do: its time is the floor for ours. Ours shows history in its own
+// view, so "history painted" is measured as open → click History → first items painted.
 import { installOpenProbe } from '../lib/probe.mjs';
-import { alternate, atMost, row } from '../lib/rows.mjs';
+import { alternate, atMost, notYet, row } from '../lib/rows.mjs';
 import { conversations, HISTORY_KEY } from '../lib/seed.mjs';
 
-// Set this to the history list's item selector when history lands; until then ours has none.
-const OURS_HISTORY_ITEM = null;
+const HISTORY_BUTTON = 'button[aria-label="History"]';
+const OURS_HISTORY_ITEM = 'section[aria-label="History"] li';
 const BASELINE_HISTORY_ITEM = '#history li';
 
 /**
  * @param {import('../lib/browser.mjs').Session} session
  * @param {'baseline' | 'ours'} kind
- * @param {string | null} historyItem
+ * @param {{ input: boolean, historyItem: string | null, clickHistory?: boolean }} wait
  */
-async function openOnce(session, kind, historyItem) {
+async function openOnce(session, kind, wait) {
   const page = await session.blank();
   try {
-    await page.evaluateOnNewDocument(installOpenProbe, historyItem);
+    await page.evaluateOnNewDocument(installOpenProbe, { input: wait.input, historyItem: wait.historyItem });
     await page.goto(session.urlOf(kind), { waitUntil: 'domcontentloaded' });
+    if (wait.clickHistory) {
+      // As soon as the button exists, as a user who opened the panel to find a conversation.
+      await page.waitForSelector(HISTORY_BUTTON, { timeout: 10_000 });
+      await page.click(HISTORY_BUTTON);
+    }
     await page.waitForFunction(() => /** @type {any} */ (window).__benchOpen?.paintedAt > 0, { polling: 20, timeout: 20_000 });
     return page.evaluate(() => /** @type {any} */ (window).__benchOpen.paintedAt);
   } finally {
@@ -27,29 +32,52 @@ async function openOnce(session, kind, historyItem) {
   }
 }
 
+/**
+ * @param {import('./context.mjs').CaseContext} ctx
+ * @param {string} label
+ * @param {Record<'baseline' | 'ours', { input: boolean, historyItem: string | null, clickHistory?: boolean }>} waits
+ * @param {string} [note]
+ */
+async function measure({ session, opts, log }, label, waits, note) {
+  // One unmeasured open each: the first open of a browser compiles the code later opens reuse.
+  for (const kind of /** @type {const} */ (['baseline', 'ours'])) await openOnce(session, kind, waits[kind]);
+  log(`  ${label}`);
+  const runs = await alternate(opts.runs, (kind) => openOnce(session, kind, waits[kind]), log);
+  return row(label, 'ms', runs.baseline, runs.ours, atMost(250, 'ms'), note);
+}
+
 /** @param {import('./context.mjs').CaseContext} ctx */
-export async function coldOpenCase({ session, sim, opts, log }) {
+export async function coldOpenCase(ctx) {
+  const { session, sim, opts } = ctx;
   const { conversations: count, messagesEach } = opts.coldOpen;
   const settings = { baseUrl: sim.url, defaultModel: 'llama3.2' };
+  const n = count.toLocaleString('en');
+  const inputOnly = { input: true, historyItem: null };
   const rows = [];
-  const notes = [];
-  for (const stored of [0, count]) {
-    const bytes = await session.writeStorage({ settings, ...(stored ? { [HISTORY_KEY]: conversations(stored, messagesEach) } : {}) });
-    if (stored) notes.push(`${stored.toLocaleString('en')} conversations × ${messagesEach} messages = ${(bytes / 1024 / 1024).toFixed(1)} MB in storage.local (its quota is 10 MB without "unlimitedStorage").`);
-    const historyFor = (/** @type {'baseline' | 'ours'} */ kind) => (!stored ? null : kind === 'ours' ? OURS_HISTORY_ITEM : BASELINE_HISTORY_ITEM);
-    // One unmeasured open each: the first open of a browser compiles the code later opens reuse.
-    for (const kind of /** @type {const} */ (['baseline', 'ours'])) await openOnce(session, kind, historyFor(kind));
-    log(`  ${stored} stored conversations`);
-    const runs = await alternate(opts.runs, (kind) => openOnce(session, kind, historyFor(kind)), log);
-    const label = stored ? `${stored.toLocaleString('en')} stored conversations` : 'no stored conversations';
-    rows.push(row(`open → usable, painted (${label})`, 'ms', runs.baseline, runs.ours, atMost(250, 'ms'),
-      stored && !OURS_HISTORY_ITEM ? 'ours: input only (no history view yet); baseline: reads the key and paints every title' : undefined));
-  }
+
+  await session.writeStorage({ settings });
+  rows.push(await measure(ctx, 'open → usable, painted (no stored conversations)', { baseline: inputOnly, ours: inputOnly }));
+
+  const bytes = await session.writeStorage({ settings, [HISTORY_KEY]: conversations(count, messagesEach) });
+  const baselineFull = { input: true, historyItem: BASELINE_HISTORY_ITEM };
+  rows.push(await measure(ctx, `open → usable, painted (${n} stored conversations)`, { baseline: baselineFull, ours: inputOnly },
+    'ours: input enabled (its history is in another view); baseline: input + every title painted'));
+
+  const probe = await session.open('ours');
+  const hasHistory = (await probe.$(HISTORY_BUTTON)) !== null;
+  await probe.close();
+  const historyLabel = `open → history list painted (${n} stored conversations)`;
+  rows.push(
+    hasHistory
+      ? await measure(ctx, historyLabel, { baseline: baselineFull, ours: { input: false, historyItem: OURS_HISTORY_ITEM, clickHistory: true } },
+          'ours: open, click History as soon as it exists, first items painted; baseline: every title painted at open')
+      : notYet(historyLabel, 'ms', atMost(250, 'ms'), 'n/a until history lands: the panel has no History view'),
+  );
   return {
     id: 'cold-open',
-    title: '4. Cold open: navigation start → input enabled (and history painted) → next frame presented',
+    title: '4. Cold open: navigation start → usable → next frame presented',
     rows,
     charts: [],
-    notes,
+    notes: [`${n} conversations × ${messagesEach} messages = ${(bytes / 1024 / 1024).toFixed(1)} MB in storage.local (its quota is 10 MB without "unlimitedStorage").`],
   };
 }

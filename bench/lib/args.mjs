@@ -1,7 +1,7 @@
 // Command-line flags and the two presets. Sizes live here so a reader sees in one place what a
 // default run costs: about 7 minutes of streaming on 2 cores, --quick about 1.
 
-export const CASES = ['latency', 'throughput', 'scaling', 'cold-open', 'bundle'];
+export const CASES = ['latency', 'throughput', 'scaling', 'cold-open', 'conversation', 'bundle'];
 
 const FULL = {
   runs: 5,
@@ -9,6 +9,7 @@ const FULL = {
   throughput: { tokens: 20_000, tokensPerSecond: 2_000 },
   scaling: { small: 5_000, large: 50_000, tokensPerSecond: 2_000 },
   coldOpen: { conversations: 1_000, messagesEach: 20 },
+  conversation: { messages: 1_000 },
 };
 
 const QUICK = {
@@ -17,6 +18,7 @@ const QUICK = {
   throughput: { tokens: 4_000, tokensPerSecond: 2_000 },
   scaling: { small: 1_000, large: 10_000, tokensPerSecond: 2_000 },
   coldOpen: { conversations: 1_000, messagesEach: 20 },
+  conversation: { messages: 1_000 },
 };
 
 const HELP = `npm run bench -- [options]

@@ -78,8 +78,10 @@ export async function launch() {
  * @param {string} userDataDir
  */
 function session(browser, extensionId, userDataDir) {
-  const urlOf = (/** @type {Kind} */ kind, model = 'llama3.2:latest') =>
-    kind === 'ours' ? `chrome-extension://${extensionId}/sidepanel.html` : `chrome-extension://${extensionId}/bench-baseline.html?model=${encodeURIComponent(model)}`;
+  const urlOf = (/** @type {Kind} */ kind, query = '') =>
+    kind === 'ours' ? `chrome-extension://${extensionId}/sidepanel.html` : `chrome-extension://${extensionId}/bench-baseline.html?model=llama3.2:latest${query}`;
+  /** @type {Record<string, unknown>} */
+  let base = {};
 
   /** A new tab, not yet navigated, so callers can hook the document before it loads. */
   const blank = async () => {
@@ -111,11 +113,21 @@ function session(browser, extensionId, userDataDir) {
       }
     },
     /**
-     * Replaces storage.local from an extension page (the e2e tests' way of configuring).
+     * Replaces storage.local from an extension page (the e2e tests' way of configuring), and
+     * remembers it for reset().
      * @param {Record<string, unknown>} items
      * @returns {Promise<number>} bytes stored, as chrome.storage counts them against its quota
      */
     async writeStorage(items) {
+      base = items;
+      return this.reset();
+    },
+    /**
+     * Back to what writeStorage wrote: every exchange is saved as a conversation and the panel
+     * reopens the last one, so without this each run would start with the previous run's reply.
+     */
+    async reset() {
+      const items = base;
       const page = await blank();
       try {
         await page.goto(urlOf('baseline'), { waitUntil: 'load' });

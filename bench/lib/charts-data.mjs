@@ -1,5 +1,5 @@
 // Chart series computed from raw runs, kept small enough for results.json and the report.
-import { downsample, median, quantile } from './stats.mjs';
+import { median, quantile } from './stats.mjs';
 
 /**
  * Cumulative distribution of every token's latency, all runs pooled: [latency ms, fraction].
@@ -12,7 +12,7 @@ export function cdf(perRun) {
 
 /**
  * How far the page trails the simulator along the reply, for the run with the median finish
- * time: [seconds since the first token left, ms from leaving to visible].
+ * time: [seconds since the first token left, ms from leaving to visible], the worst per stretch.
  * @param {import('./stream.mjs').StreamRun[]} runs
  * @param {number[]} finishes  same order as runs
  */
@@ -23,6 +23,16 @@ export function lagOfMedianRun(runs, finishes) {
   const run = runs[best];
   if (!run) return [];
   const t0 = run.sent[0] ?? 0;
-  const points = Array.from(run.sent, (s, i) => [(s - t0) / 1000, (run.visible[i] ?? 0) - s]);
-  return downsample(points, 400);
+  // The worst token of each stretch: thinning by index would hide exactly the spikes that matter.
+  const buckets = 400;
+  const size = Math.ceil(run.sent.length / buckets);
+  const points = [];
+  for (let from = 0; from < run.sent.length; from += size) {
+    let worst = from;
+    for (let i = from; i < Math.min(from + size, run.sent.length); i++) {
+      if ((run.visible[i] ?? 0) - (run.sent[i] ?? 0) > (run.visible[worst] ?? 0) - (run.sent[worst] ?? 0)) worst = i;
+    }
+    points.push([((run.sent[worst] ?? 0) - t0) / 1000, (run.visible[worst] ?? 0) - (run.sent[worst] ?? 0)]);
+  }
+  return points;
 }

@@ -90,19 +90,21 @@ export function takeStreamProbe() {
 }
 
 /**
- * Installed before the page's own scripts: when does the page become usable (input enabled and,
- * if asked, history painted), and when is the frame after that presented. Times are
+ * Installed before the page's own scripts: when does the page become usable (its input enabled,
+ * and/or a history item painted), and when is the frame after that presented. Times are
  * performance.now(), i.e. ms since the navigation that opened the page started.
- * @param {string | null} historySelector
+ * @param {{ input: boolean, historyItem: string | null }} wait
  */
-export function installOpenProbe(historySelector) {
+export function installOpenProbe(wait) {
   const b = { usableAt: 0, paintedAt: 0 };
   /** @type {any} */ (window).__benchOpen = b;
   const check = () => {
     if (b.usableAt) return;
-    const input = document.querySelector('textarea[aria-label="Message"]');
-    if (!input || /** @type {HTMLTextAreaElement} */ (input).disabled || /** @type {HTMLTextAreaElement} */ (input).readOnly) return;
-    if (historySelector && !document.querySelector(historySelector)) return;
+    if (wait.input) {
+      const input = /** @type {HTMLTextAreaElement | null} */ (document.querySelector('textarea[aria-label="Message"]'));
+      if (!input || input.disabled || input.readOnly) return;
+    }
+    if (wait.historyItem && !document.querySelector(wait.historyItem)) return;
     b.usableAt = performance.now();
     mo.disconnect();
     // rAF runs just before the frame is produced; a task queued from it runs once it is out.

@@ -69,16 +69,3 @@ export function ratio(ours, base) {
   if (!ours || !base || !(base.median > 0)) return null;
   return ours.median / base.median;
 }
-
-/**
- * At most `max` evenly spaced points of a long series, for charts (the report must stay small).
- * @template T
- * @param {T[]} points
- * @param {number} max
- * @returns {T[]}
- */
-export function downsample(points, max) {
-  if (points.length <= max) return points;
-  const step = (points.length - 1) / (max - 1);
-  return Array.from({ length: max }, (_, i) => /** @type {T} */ (points[Math.round(i * step)]));
-}

@@ -3,6 +3,7 @@
 import { splitTokens } from '../../tests/sim/server.mjs';
 import { SEL } from './browser.mjs';
 import { measureClock } from './clock.mjs';
+import { heapUsedBytes } from './heap.mjs';
 import { installStreamProbe, takeStreamProbe } from './probe.mjs';
 
 const PROMPT = 'Benchmark';
@@ -19,14 +20,6 @@ export function replyTokens(count) {
   const tokens = splitTokens(text);
   if (tokens.length !== count) throw new Error(`reply has ${tokens.length} tokens, wanted ${count}`);
   return { text, tokens };
-}
-
-/** @param {import('puppeteer').CDPSession} cdp */
-async function heapUsedBytes(cdp) {
-  // Twice: the first pass can leave objects that only the second finds dead (weak callbacks).
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
 /**
@@ -62,17 +55,19 @@ function visibleTimes(probe, tokens) {
  * @param {import('./browser.mjs').Session} session
  * @param {import('../../tests/sim/server.mjs').Simulator} sim
  * @param {import('./browser.mjs').Kind} kind
- * @param {{ text: string, tokens: string[], tokensPerSecond: number, heap?: boolean }} o
+ * @param {{ text: string, tokens: string[], tokensPerSecond: number, heap?: boolean, prepare?: (page: import('puppeteer').Page) => Promise<unknown> }} o
+ *   prepare: runs on the loaded page before the probe, for experiments (e.g. a style override)
  * @returns {Promise<StreamRun>}
  */
-export async function streamOnce(session, sim, kind, { text, tokens, tokensPerSecond, heap = false }) {
+export async function streamOnce(session, sim, kind, { text, tokens, tokensPerSecond, heap = false, prepare }) {
   const sent = new Float64Array(tokens.length).fill(Number.NaN);
   sim.configure({ tokensPerSecond, firstTokenDelayMs: 0, wholeLines: true, reply: () => text, onToken: (i, _t, at) => (sent[i] = at) });
+  await session.reset();
   const page = await session.open(kind);
   try {
     const clock = await measureClock(page);
-    const cdp = await page.createCDPSession();
-    const heapBefore = heap ? await heapUsedBytes(cdp) : Number.NaN;
+    const heapBefore = heap ? await heapUsedBytes(page) : Number.NaN;
+    await prepare?.(page);
     await page.evaluate(installStreamProbe);
     await page.type(SEL.message, PROMPT);
     await page.click(SEL.send);
@@ -82,7 +77,7 @@ export async function streamOnce(session, sim, kind, { text, tokens, tokensPerSe
     const probe = await page.evaluate(takeStreamProbe);
     if (probe.status !== 'done') throw new Error(`${kind}: the reply ended as "${probe.status}", not done`);
     if (probe.total !== text.length) throw new Error(`${kind}: the page shows ${probe.total} characters, the reply has ${text.length}`);
-    const heapAfter = heap ? await heapUsedBytes(cdp) : Number.NaN;
+    const heapAfter = heap ? await heapUsedBytes(page) : Number.NaN;
     const visible = visibleTimes(probe, tokens);
     if (sent.some(Number.isNaN) || visible.some(Number.isNaN)) throw new Error(`${kind}: some tokens were never stamped`);
     return { kind, sent, visible, clock, longTasks: probe.longTasks, heapBefore, heapAfter };

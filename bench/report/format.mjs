@@ -7,11 +7,18 @@ export function num(x) {
   return x.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2);
 }
 
-/** @param {import('../lib/stats.mjs').Summary | null} s */
-export function summary(s) {
+/** @param {number} x */
+const count = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/**
+ * @param {import('../lib/stats.mjs').Summary | null} s
+ * @param {string} [unit]  counts print as whole numbers
+ */
+export function summary(s, unit) {
   if (!s) return '—';
-  if (s.n === 1) return num(s.median);
-  return `${num(s.median)} [${num(s.min)}–${num(s.max)}]`;
+  const f = unit === 'count' ? count : num;
+  if (s.n === 1) return f(s.median);
+  return `${f(s.median)} [${f(s.min)}–${f(s.max)}]`;
 }
 
 /** @param {number | null} r */

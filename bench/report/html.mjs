@@ -16,7 +16,7 @@ td.n{font-variant-numeric:tabular-nums;white-space:nowrap}.ok{color:#1a7f37;font
 function section(c) {
   const rows = c.rows.map(
     (r) => `<tr><td>${esc(r.name)}${r.note ? `<div class="note">${esc(r.note)}</div>` : ''}</td><td>${esc(r.unit)}</td>
-<td class="n">${esc(summary(r.baseline))}</td><td class="n">${esc(summary(r.ours))}</td><td class="n">${esc(ratio(r.ratio))}</td>
+<td class="n">${esc(summary(r.baseline, r.unit))}</td><td class="n">${esc(summary(r.ours, r.unit))}</td><td class="n">${esc(ratio(r.ratio))}</td>
 <td>${esc(r.target ?? '')}</td><td class="${verdict(r.pass)}">${verdict(r.pass)}</td><td>${stripChart(r)}</td></tr>`,
   );
   const charts = c.charts.map(

@@ -35,7 +35,7 @@ export function lineChart({ series, xLabel, yLabel, xLog = false, width = 560, h
   const sx = (/** @type {number} */ x) => pad.l + ((tx(x) - x0) / (x1 - x0 || 1)) * (width - pad.l - pad.r);
   const sy = (/** @type {number} */ y) => height - pad.b - ((y - y0) / (y1 - y0 || 1)) * (height - pad.t - pad.b);
   const xTicks = xLog ? [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => tx(t) >= x0 && tx(t) <= x1) : ticks(x0, x1, 6);
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
+  const parts = [`<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
   for (const t of ticks(y0, y1, 4)) parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${f(sy(t))}" y2="${f(sy(t))}" class="grid"/><text x="${pad.l - 6}" y="${f(sy(t) + 4)}" text-anchor="end">${t}</text>`);
   for (const t of xTicks) parts.push(`<line x1="${f(sx(t))}" x2="${f(sx(t))}" y1="${pad.t}" y2="${height - pad.b}" class="grid"/><text x="${f(sx(t))}" y="${height - pad.b + 14}" text-anchor="middle">${t}</text>`);
   parts.push(`<text x="${(pad.l + width - pad.r) / 2}" y="${height - 6}" text-anchor="middle">${esc(xLabel)}</text>`);
@@ -61,7 +61,7 @@ export function stripChart(row, width = 360) {
   const pad = { l: 62, r: 10 };
   const sx = (/** @type {number} */ x) => pad.l + ((x - lo) / (hi - lo)) * (width - pad.l - pad.r);
   const height = 22 * sides.length + 18;
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
+  const parts = [`<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
   sides.forEach((k, i) => {
     const y = 14 + i * 22;
     const s = row[k];

@@ -6,7 +6,7 @@ const HEAD = ['metric', 'unit', 'baseline', 'ours', 'ours÷base', 'target', ''];
 /** @param {import('../cases/context.mjs').CaseResult[]} cases */
 function cells(cases) {
   return cases.flatMap((c) =>
-    c.rows.map((r) => [r.name, r.unit, summary(r.baseline), summary(r.ours), ratio(r.ratio), r.target ?? '', r.note && !r.ours ? r.note : verdict(r.pass)]),
+    c.rows.map((r) => [r.name, r.unit, summary(r.baseline, r.unit), summary(r.ours, r.unit), ratio(r.ratio), r.target ?? '', r.note && !r.ours ? r.note : verdict(r.pass)]),
   );
 }
 
@@ -26,7 +26,7 @@ export function table(results) {
   for (const c of results.cases) {
     out.push('', c.title);
     for (const r of c.rows) {
-      out.push(line([r.name, r.unit, summary(r.baseline), summary(r.ours), ratio(r.ratio), r.target ?? '', r.note && !r.ours ? r.note : verdict(r.pass)]));
+      out.push(line([r.name, r.unit, summary(r.baseline, r.unit), summary(r.ours, r.unit), ratio(r.ratio), r.target ?? '', r.note && !r.ours ? r.note : verdict(r.pass)]));
       if (r.note && r.ours) out.push(`    ${r.note}`);
     }
     for (const n of c.notes ?? []) out.push(`    note: ${n}`);

@@ -3,20 +3,21 @@
  * the same background and the same chat/start as the panel, then each chunk appended as a text
  * node the moment it arrives, with no framework, signals or scroll logic in between. It is the
  * physical limit of our relay path; bench/ divides the panel's numbers by this page's.
+ * `?show=<conversation id>` instead renders a stored conversation, the floor for opening one.
  */
 // Type-only imports: a runtime import would make Vite split a chunk shared with the panel, and the
 // bench build's panel would then differ from the shipped one.
 import type { browser as Api } from 'wxt/browser';
-import type { BackgroundMessage, PanelMessage, PORT_NAME } from '../../lib/protocol';
+import type { BackgroundMessage, HistoryMessage, PanelMessage, PORT_NAME } from '../../lib/protocol';
 
 // The raw extension API; the compiler still checks the Port name against lib/protocol.ts.
 const browser = (globalThis as unknown as { chrome: typeof Api }).chrome;
 const portName: typeof PORT_NAME = 'ollama-chat/panel';
-
-// The key the history issue will use; reading it here is the least any history view must do.
+// The key conversations are stored under; reading it is the least any history view must do.
 const HISTORY_KEY = 'ollama_chat_conversations';
 
-const model = new URLSearchParams(location.search).get('model') ?? 'llama3.2';
+const params = new URLSearchParams(location.search);
+const model = params.get('model') ?? 'llama3.2';
 const port = browser.runtime.connect({ name: portName });
 const log = document.querySelector('[role="log"]');
 const form = document.querySelector('form');
@@ -31,36 +32,55 @@ port.onMessage.addListener((raw: unknown) => {
   else current.article.dataset.status = msg.type === 'chat/done' ? 'done' : msg.type.slice('chat/'.length);
 });
 
+function article(role: string, content: string): { article: HTMLElement; text: HTMLElement } {
+  const el = document.createElement('article');
+  el.setAttribute('aria-label', role === 'user' ? 'You' : 'Assistant');
+  const text = document.createElement('div');
+  text.className = 'text';
+  text.append(content);
+  el.append(text);
+  return { article: el, text };
+}
+
 form?.addEventListener('submit', (e) => {
   e.preventDefault();
   if (!log || !input) return;
-  const article = document.createElement('article');
-  article.setAttribute('aria-label', 'Assistant');
-  article.dataset.status = 'streaming';
-  const text = document.createElement('div');
-  text.className = 'text';
-  article.append(text);
-  log.append(article);
-  current = { requestId: `bench-${Date.now()}`, article, text };
-  const start: PanelMessage = { type: 'chat/start', requestId: current.requestId, model, messages: [{ role: 'user', content: input.value }] };
+  const a = article('assistant', '');
+  a.article.dataset.status = 'streaming';
+  log.append(a.article);
+  const now = Date.now();
+  current = { requestId: `bench-${now}`, ...a };
+  const history: HistoryMessage[] = [{ role: 'user', content: input.value, timestamp: new Date(now).toISOString() }];
+  // The id format the panel mints: conv-<ms>-<9 base36>.
+  const conversation = { id: `conv-${now}-${Math.random().toString(36).slice(2, 11).padEnd(9, '0')}` };
+  const start: PanelMessage = { type: 'chat/start', requestId: current.requestId, model, conversation, history };
   port.postMessage(start);
 });
 
-interface StoredConversation {
+interface Stored {
+  id?: unknown;
   title?: unknown;
+  messages?: { role?: unknown; content?: unknown }[];
 }
 
-async function showHistory(): Promise<void> {
+async function load(): Promise<void> {
   const stored = (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
-  if (Array.isArray(stored) && historyList) {
-    const items = stored.map((c: StoredConversation) => {
+  const list: Stored[] = Array.isArray(stored) ? stored : [];
+  const show = params.get('show');
+  if (show !== null) {
+    const conv = list.find((c) => c.id === show);
+    log?.append(...(conv?.messages ?? []).map((m) => article(String(m.role), String(m.content)).article));
+    document.body.dataset.shown = String(conv?.messages?.length ?? 0);
+    return;
+  }
+  historyList?.append(
+    ...list.map((c) => {
       const li = document.createElement('li');
       li.textContent = String(c.title ?? '');
       return li;
-    });
-    historyList.append(...items);
-  }
+    }),
+  );
   if (input) input.disabled = false;
 }
 
-void showHistory();
+void load();

@@ -1,0 +1,58 @@
+// Case 5b: the JS heap once a long stored conversation is on screen. Ours opens it the way a
+// user does (History, then the conversation); the baseline renders the same stored messages as
+// bare text nodes (?show=<id>), the least any page showing them must hold.
+import { heapUsedBytes } from '../lib/heap.mjs';
+import { alternate, atMost, notYet, row } from '../lib/rows.mjs';
+import { conversations, HISTORY_KEY } from '../lib/seed.mjs';
+
+const MB = 1024 * 1024;
+const HISTORY_BUTTON = 'button[aria-label="History"]';
+const OPEN_ITEM = '.history-open';
+
+/**
+ * @param {import('puppeteer').Page} page
+ * @param {number} count
+ */
+const waitForMessages = (page, count) =>
+  page.waitForFunction((n) => document.querySelectorAll('[role="log"] article').length >= n, { polling: 50, timeout: 30_000 }, count);
+
+/** @param {import('./context.mjs').CaseContext} ctx */
+export async function conversationCase({ session, sim, opts, log }) {
+  const count = opts.conversation.messages;
+  const [conv] = conversations(1, count);
+  if (!conv) throw new Error('no conversation generated');
+  await session.writeStorage({ settings: { baseUrl: sim.url, defaultModel: 'llama3.2' }, [HISTORY_KEY]: [conv] });
+  const name = `heap after a ${count.toLocaleString('en')}-message conversation is shown`;
+  const probe = await session.open('ours');
+  const hasHistory = (await probe.$(HISTORY_BUTTON)) !== null;
+  await probe.close();
+  if (!hasHistory) return { id: 'conversation', title: '5b. Memory after opening a long conversation', rows: [notYet(name, 'MB', atMost(5, 'MB'), 'n/a until history lands: the panel has no History view to open it from')], charts: [] };
+
+  const showOnce = async (/** @type {'baseline' | 'ours'} */ kind) => {
+    await session.reset();
+    const page = kind === 'ours' ? await session.open('ours') : await session.blank();
+    try {
+      if (kind === 'ours') {
+        await page.click(HISTORY_BUTTON);
+        await page.waitForSelector(OPEN_ITEM);
+        await page.click(OPEN_ITEM);
+      } else {
+        await page.goto(session.urlOf('baseline', `&show=${encodeURIComponent(conv.id)}`), { waitUntil: 'load' });
+      }
+      await waitForMessages(page, count);
+      return (await heapUsedBytes(page)) / MB;
+    } finally {
+      await page.close().catch(() => {});
+    }
+  };
+  await showOnce('baseline');
+  await showOnce('ours');
+  const runs = await alternate(opts.runs, showOnce, log);
+  return {
+    id: 'conversation',
+    title: `5b. Memory after opening a ${count.toLocaleString('en')}-message conversation (JS heap after a forced GC)`,
+    rows: [row(name, 'MB', runs.baseline, runs.ours, atMost(5, 'MB'))],
+    charts: [],
+    notes: [`The conversation is ${(JSON.stringify(conv).length / 1024).toFixed(0)} KB of JSON; ours opens it through History, the baseline renders it as text nodes.`],
+  };
+}
