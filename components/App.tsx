@@ -21,7 +21,7 @@ export function App({ panel: given }: { panel?: Panel }) {
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
       {view === 'settings' && <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />}
-      {view === 'history' && <HistoryView history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => panel.openConversation(id)} />}
+      {view === 'history' && <HistoryView history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
       {view === 'chat' && (
         <>
           <MessageList chat={panel.chat} />

@@ -1,18 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { Conversation } from '../lib/conversations/contract';
-import { exportFileName } from '../lib/conversations/export';
-import { downloadText } from './download';
+import type { ConversationSummary } from '../lib/history/summary';
 import { relativeTime } from './relative-time';
 import type { HistoryModel } from './state/history';
 
 interface Props {
-  conversation: Conversation;
+  conversation: ConversationSummary;
   history: HistoryModel;
   current: boolean;
   onOpen(id: string): void;
+  onExport(id: string, format: 'json' | 'md'): void;
 }
 
-export function HistoryItem({ conversation: c, history, current, onOpen }: Props) {
+export function HistoryItem({ conversation: c, history, current, onOpen, onExport }: Props) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(c.title);
 
@@ -52,10 +51,10 @@ export function HistoryItem({ conversation: c, history, current, onOpen }: Props
           <button type="button" onClick={() => setRenaming(true)}>
             Rename
           </button>
-          <button type="button" onClick={() => downloadText(exportFileName('one', c).replace(/\.md$/, '.json'), history.exportJson(c.id) ?? '[]', 'application/json')}>
+          <button type="button" onClick={() => onExport(c.id, 'json')}>
             Export JSON
           </button>
-          <button type="button" onClick={() => downloadText(exportFileName('one', c), history.exportMarkdown(c.id) ?? '', 'text/markdown')}>
+          <button type="button" onClick={() => onExport(c.id, 'md')}>
             Export Markdown
           </button>
           <button type="button" class="danger" onClick={() => history.remove(c.id)}>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Conversation } from '../lib/conversations/contract';
 import { exportFileName } from '../lib/conversations/export';
 import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
@@ -11,9 +12,16 @@ interface Props {
   history: HistoryModel;
   currentId: string | null;
   onOpen(id: string): void;
+  fetch(id: string): Promise<Conversation | null>;
 }
 
-export function HistoryView({ history, currentId, onOpen }: Props) {
+export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
+  const exportOne = async (id: string, format: 'json' | 'md') => {
+    const c = await fetch(id);
+    if (!c) return;
+    if (format === 'json') downloadText(exportFileName('one', c).replace(/\.md$/, '.json'), history.exportJson(c), 'application/json');
+    else downloadText(exportFileName('one', c), history.exportMarkdown(c), 'text/markdown');
+  };
   const [shown, setShown] = useState(PAGE);
   const results = history.results.value;
   const notice = history.notice.value;
@@ -43,7 +51,7 @@ export function HistoryView({ history, currentId, onOpen }: Props) {
             }}
           />
         </label>
-        <button type="button" class="button button-secondary" disabled={total === 0} onClick={() => downloadText(exportFileName('all'), history.exportAll(), 'application/json')}>
+        <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => downloadText(exportFileName('all'), await history.exportAll(), 'application/json')}>
           Export all
         </button>
       </div>
@@ -66,7 +74,7 @@ export function HistoryView({ history, currentId, onOpen }: Props) {
       {history.loaded.value && results.length === 0 && <p class="empty">{total === 0 ? 'No saved conversations yet.' : 'No conversation matches.'}</p>}
       <ul class="history-list">
         {results.slice(0, shown).map((c) => (
-          <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={onOpen} />
+          <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={onOpen} onExport={exportOne} />
         ))}
       </ul>
       {results.length > shown && (

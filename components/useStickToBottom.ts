@@ -20,7 +20,9 @@ export function useStickToBottom(scroller: RefObject<HTMLElement | null>, conten
       stuck.current = atBottom();
     };
     const follow = () => {
-      if (stuck.current) el.scrollTop = el.scrollHeight;
+      // Writing scrollTop forces layout; skip it when already at the bottom.
+      const bottom = el.scrollHeight - el.clientHeight;
+      if (stuck.current && el.scrollTop < bottom) el.scrollTop = bottom;
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     const ro = new ResizeObserver(follow);

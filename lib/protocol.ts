@@ -3,6 +3,7 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
+import type { Conversation } from './conversations/contract';
 import type { Handoff } from './selection/handoff';
 
 /** Name of the runtime.Port the panel opens to the background. */
@@ -87,6 +88,9 @@ export type PanelMessage =
   /** Undo of a delete: puts the conversation back as it was. */
   | { type: 'history/restore'; conversation: unknown }
   | { type: 'history/import'; conversations: unknown }
+  /** One whole conversation (the panel lists from the index and fetches only what it shows). */
+  | { type: 'history/get'; id: string }
+  | { type: 'history/search'; query: string }
   /** Hand me the selections waiting for a panel (each goes to exactly one panel, once). */
   | { type: 'selection/take' };
 
@@ -109,7 +113,9 @@ export type BackgroundMessage =
   | { type: 'chat/failed'; requestId: string; failure: Failure }
   /** Saving history failed (e.g. "Storage quota exceeded") or stored data needed repair. */
   | { type: 'history/problem'; message: string }
-  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string }
+  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string; deleted?: Conversation }
+  | { type: 'history/conversation'; id: string; conversation: Conversation | null }
+  | { type: 'history/results'; query: string; ids: string[] }
   /** A selection was queued: ask for it with selection/take. */
   | { type: 'selection/available' }
   | { type: 'selection/items'; items: Handoff[] };

@@ -1,21 +1,25 @@
 /**
- * The history list as the panel sees it: read from storage (the background writes it), kept
- * current through storage changes, searchable; changes are asked of the background.
+ * The history list as the panel sees it: the small index from storage (the background writes
+ * it), kept current through storage changes. Whole conversations, search and exports come from
+ * the background or are read on demand, so the panel never holds megabytes it does not show.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import { toJsonExport, toMarkdown } from '../../lib/conversations/export';
 import { quotaLevel } from '../../lib/conversations/size';
 import { parseConversations, parseConversationsJson } from '../../lib/conversations/validate';
+import type { ConversationSummary } from '../../lib/history/summary';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
 
-type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem'>;
+type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results'>;
 
 export interface HistoryDeps {
   send(msg: PanelMessage): void;
-  read(): Promise<unknown>;
-  /** Calls back with the new raw value whenever storage changes; returns the unwatch. */
-  watch(cb: (raw: unknown) => void): () => void;
+  readIndex(): Promise<ConversationSummary[]>;
+  /** Calls back with the new index whenever it changes; returns the unwatch. */
+  watchIndex(cb: (index: ConversationSummary[]) => void): () => void;
+  /** The whole stored array, read only for an export. */
+  readAll(): Promise<unknown>;
   /** Bytes used and the quota (null: none), to warn before saving fails. */
   usage(): Promise<{ used: number; quota: number | null }>;
 }
@@ -26,61 +30,50 @@ export interface Notice {
 }
 
 export interface HistoryModel {
-  readonly all: ReadonlySignal<readonly Conversation[]>;
+  readonly all: ReadonlySignal<readonly ConversationSummary[]>;
   readonly query: ReadonlySignal<string>;
-  readonly results: ReadonlySignal<readonly Conversation[]>;
+  readonly results: ReadonlySignal<readonly ConversationSummary[]>;
   readonly loaded: ReadonlySignal<boolean>;
   readonly notice: ReadonlySignal<Notice | null>;
   /** The last deleted conversation, until undone or replaced by another delete. */
   readonly deleted: ReadonlySignal<Conversation | null>;
+  whenLoaded(): Promise<void>;
   setQuery(q: string): void;
-  find(id: string): Conversation | undefined;
+  find(id: string): ConversationSummary | undefined;
   rename(id: string, title: string): void;
   remove(id: string): void;
   undoDelete(): void;
   /** Validates the file here first: an invalid file changes nothing and says why. */
   importText(text: string): void;
-  exportAll(): string;
-  exportJson(id: string): string | null;
-  exportMarkdown(id: string): string | null;
+  exportAll(): Promise<string>;
+  exportJson(c: Conversation): string;
+  exportMarkdown(c: Conversation): string;
   dismissNotice(): void;
-  /** Warns (with the offer to export) when storage is nearly full. */
   checkUsage(): Promise<void>;
   readonly events: HistoryEvents;
   dispose(): void;
 }
 
-// Lower-cased text per conversation, built once per stored version, so typing stays cheap.
-const haystacks = new WeakMap<Conversation, string>();
-function haystack(c: Conversation): string {
-  let h = haystacks.get(c);
-  if (h === undefined) {
-    h = `${c.title}\n${c.messages.map((m) => m.content).join('\n')}`.toLowerCase();
-    haystacks.set(c, h);
-  }
-  return h;
-}
-
 export function createHistoryModel(deps: HistoryDeps): HistoryModel {
-  const all = signal<Conversation[]>([]);
+  const all = signal<ConversationSummary[]>([]);
   const loaded = signal(false);
   const query = signal('');
+  const matches = signal<{ query: string; ids: Set<string> } | null>(null);
   const notice = signal<Notice | null>(null);
   const deleted = signal<Conversation | null>(null);
   const results = computed(() => {
-    const q = query.value.trim().toLowerCase();
-    return q ? all.value.filter((c) => haystack(c).includes(q)) : all.value;
+    const m = matches.value;
+    // Until the background answers a new query, the last answer stands.
+    return query.value.trim() && m ? all.value.filter((c) => m.ids.has(c.id)) : all.value;
   });
 
-  const apply = (raw: unknown) => {
-    const parsed = parseConversations(raw);
-    // An unreadable value is the background's to repair (it backs it up and reports).
-    if (parsed.ok) all.value = parsed.conversations;
+  const apply = (index: ConversationSummary[]) => {
+    all.value = Array.isArray(index) ? index : [];
     loaded.value = true;
+    if (query.peek().trim()) deps.send({ type: 'history/search', query: query.peek() });
   };
-  void deps.read().then(apply);
-  const unwatch = deps.watch(apply);
-  const find = (id: string) => all.peek().find((c) => c.id === id);
+  const firstRead = deps.readIndex().then(apply);
+  const unwatch = deps.watchIndex(apply);
 
   return {
     all,
@@ -89,13 +82,15 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     loaded,
     notice,
     deleted,
+    whenLoaded: () => firstRead,
     setQuery: (q) => {
       query.value = q;
+      if (q.trim()) deps.send({ type: 'history/search', query: q });
     },
-    find,
+    find: (id) => all.peek().find((c) => c.id === id),
     rename: (id, title) => deps.send({ type: 'history/rename', id, title }),
     remove(id) {
-      deleted.value = find(id) ?? null;
+      deleted.value = null;
       deps.send({ type: 'history/delete', id });
     },
     undoDelete() {
@@ -112,15 +107,12 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       }
       deps.send({ type: 'history/import', conversations: parsed.conversations });
     },
-    exportAll: () => toJsonExport(all.peek()),
-    exportJson: (id) => {
-      const c = find(id);
-      return c ? toJsonExport([c]) : null;
+    async exportAll() {
+      const parsed = parseConversations(await deps.readAll());
+      return toJsonExport(parsed.ok ? parsed.conversations : []);
     },
-    exportMarkdown: (id) => {
-      const c = find(id);
-      return c ? toMarkdown(c) : null;
-    },
+    exportJson: (c) => toJsonExport([c]),
+    exportMarkdown: (c) => toMarkdown(c),
     dismissNotice: () => {
       notice.value = null;
     },
@@ -136,10 +128,16 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     },
     events: {
       'history/done': (msg) => {
-        notice.value = msg.action === 'delete' ? null : { kind: 'info', text: msg.message };
+        if (msg.action === 'delete') {
+          deleted.value = msg.deleted ?? null;
+          notice.value = null;
+        } else notice.value = { kind: 'info', text: msg.message };
       },
       'history/problem': (msg) => {
         notice.value = { kind: 'error', text: msg.message };
+      },
+      'history/results': (msg) => {
+        if (msg.query === query.peek()) matches.value = { query: msg.query, ids: new Set(msg.ids) };
       },
     },
     dispose: unwatch,

@@ -1,9 +1,11 @@
 /** Builds the panel's models and wires them to the background and to storage. */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import type { Conversation } from '../../lib/conversations/contract';
 import type { BackgroundMessage } from '../../lib/protocol';
 import {
   conversationsItem,
   currentConversationItem,
+  historyIndexItem,
   storageUsage,
   readSettings,
   selectedModelItem,
@@ -29,7 +31,9 @@ export interface Panel {
   readonly view: ReadonlySignal<View>;
   show(view: View): void;
   /** Opens a stored conversation in the chat view. */
-  openConversation(id: string): void;
+  openConversation(id: string): Promise<void>;
+  /** One whole stored conversation, from the background. */
+  fetchConversation(id: string): Promise<Conversation | null>;
   dispose(): void;
 }
 
@@ -55,20 +59,33 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     onIdle: () => inbox.pump(),
   });
   const inbox = createInbox(chat, banner);
-  const syncChat = () => {
+  // Request/reply over the Port for whole conversations, keyed by id.
+  const waiting = new Map<string, ((c: Conversation | null) => void)[]>();
+  const fetchConversation = (id: string) =>
+    new Promise<Conversation | null>((resolve) => {
+      waiting.set(id, [...(waiting.get(id) ?? []), resolve]);
+      send({ type: 'history/get', id });
+    });
+  // When the open conversation changed in storage (another panel, a finished save), refetch it.
+  let syncedVersion = '';
+  const syncChat = async () => {
     const id = chat.conversationId.peek();
-    const stored = id ? history.find(id) : undefined;
+    const summary = id ? history.find(id) : undefined;
+    if (!id || !summary || summary.updated_at === syncedVersion || chat.streaming.peek()) return;
+    syncedVersion = summary.updated_at;
+    const stored = await fetchConversation(id);
     if (stored) chat.sync(stored);
   };
   const history = createHistoryModel({
     send,
-    read: () => conversationsItem.getValue(),
-    usage: storageUsage,
-    watch: (cb) =>
-      conversationsItem.watch((raw) => {
-        cb(raw);
-        syncChat();
+    readIndex: () => historyIndexItem.getValue(),
+    watchIndex: (cb) =>
+      historyIndexItem.watch((index) => {
+        cb(index);
+        void syncChat();
       }),
+    readAll: () => conversationsItem.getValue(),
+    usage: storageUsage,
   });
   const settings = createSettingsModel();
 
@@ -82,6 +99,12 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       status: onStatus,
       ...chat.events,
       'history/done': history.events['history/done'],
+      'history/results': history.events['history/results'],
+      'history/conversation': (msg) => {
+        const resolvers = waiting.get(msg.id) ?? [];
+        waiting.delete(msg.id);
+        for (const r of resolvers) r(msg.conversation);
+      },
       'history/problem': (msg) => {
         history.events['history/problem'](msg);
         banner.error(msg.message, 'history');
@@ -108,9 +131,14 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     connection.check();
   });
   // Reopen where the user left off.
-  void Promise.all([conversationsItem.getValue(), currentConversationItem.getValue()]).then(([, id]) => {
-    const stored = id ? history.find(id) : undefined;
-    if (stored && chat.conversationId.peek() === null && chat.messages.peek().length === 0) chat.open(stored);
+  // The list is read once (it can be megabytes); the pointer is tiny.
+  void Promise.all([history.whenLoaded(), currentConversationItem.getValue()]).then(async ([, id]) => {
+    if (!id || !history.find(id)) return;
+    const stored = await fetchConversation(id);
+    if (stored && chat.conversationId.peek() === null && chat.messages.peek().length === 0) {
+      syncedVersion = stored.updated_at;
+      chat.open(stored);
+    }
   });
 
   return {
@@ -126,9 +154,11 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       if (v === 'settings') void settings.load();
       if (v === 'history') void history.checkUsage();
     },
-    openConversation(id) {
-      const stored = history.find(id);
+    fetchConversation,
+    async openConversation(id) {
+      const stored = await fetchConversation(id);
       if (!stored) return;
+      syncedVersion = stored.updated_at;
       chat.open(stored);
       // The conversation's model becomes the selected one when it is installed.
       if (connection.models.peek().some((m) => m.name === stored.model)) connection.select(stored.model);

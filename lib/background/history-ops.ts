@@ -2,6 +2,7 @@
 import { parseConversations } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { HistoryStore } from '../history/store';
+import { searchConversations } from '../history/summary';
 import type { BackgroundMessage } from '../protocol';
 
 type Post = (msg: BackgroundMessage) => void;
@@ -11,6 +12,8 @@ export interface HistoryOps {
   remove(id: string, post: Post): Promise<void>;
   restore(conversation: Conversation, post: Post): Promise<void>;
   importMany(value: unknown, post: Post): Promise<void>;
+  get(id: string, post: Post): Promise<void>;
+  search(query: string, post: Post): Promise<void>;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -33,13 +36,15 @@ export function createHistoryOps(store: HistoryStore): HistoryOps {
     remove: (id, post) =>
       guard(post, async () => {
         const gone = await store.remove(id);
-        post({ type: 'history/done', action: 'delete', message: gone ? `Deleted "${gone.title}".` : 'Already deleted.' });
+        post({ type: 'history/done', action: 'delete', message: gone ? `Deleted "${gone.title}".` : 'Already deleted.', ...(gone ? { deleted: gone } : {}) });
       }),
     restore: (conversation, post) =>
       guard(post, async () => {
         await store.restore(conversation);
         post({ type: 'history/done', action: 'restore', message: `Restored "${conversation.title}".` });
       }),
+    get: (id, post) => guard(post, async () => post({ type: 'history/conversation', id, conversation: await store.get(id) })),
+    search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: searchConversations(await store.list(), query) })),
     importMany: (value, post) =>
       guard(post, async () => {
         const parsed = parseConversations(value);

@@ -63,6 +63,8 @@ export function servePanel(port: Port, services: PanelServices): void {
           if (parsed.ok && parsed.conversations[0]) void services.history.restore(parsed.conversations[0], post);
         },
         'history/import': (msg) => void services.history.importMany(msg.conversations, post),
+        'history/get': (msg) => void services.history.get(String(msg.id), post),
+        'history/search': (msg) => void services.history.search(String(msg.query), post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
       },
       raw,

@@ -18,6 +18,8 @@ export interface HistoryIO {
   write(list: Conversation[]): Promise<void>;
   /** Keeps an unreadable stored value under another key; returns that key. */
   backup(raw: unknown): Promise<string>;
+  /** Brings the list's index up to date after a load. */
+  syncIndex(list: Conversation[]): Promise<void>;
 }
 
 /** What a save needs; id, created_at and title are kept or derived (upsertConversation). */
@@ -41,6 +43,7 @@ function toWriteError(e: unknown): HistoryWriteError {
 
 export interface HistoryStore {
   list(): Promise<Conversation[]>;
+  get(id: string): Promise<Conversation | null>;
   save(draft: ConversationDraft): Promise<Conversation>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<Conversation | null>;
@@ -66,6 +69,7 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
     const parsed = parseConversations(raw);
     if (parsed.ok) {
       cache = parsed.conversations;
+      await io.syncIndex(cache);
       return cache;
     }
     const key = await io.backup(raw);
@@ -93,6 +97,7 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
 
   return {
     list: () => queue.then(load),
+    get: async (id) => (await queue.then(load)).find((c) => c.id === id) ?? null,
     async save(draft) {
       const saved = await change((list) => {
         const r = upsertConversation(list, draft);

@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Conversation } from '../conversations/contract';
+import { type Conversation, CONVERSATIONS_KEY } from '../conversations/contract';
+import { type ConversationSummary, indexFingerprint, summarize } from '../history/summary';
 import type { Handoff } from '../selection/handoff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
@@ -42,14 +43,28 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
  * a dump of the original matches it byte for byte in shape; validation happens on read
  * (lib/conversations/validate.ts). Only the background writes it (lib/history/store.ts).
  */
-export const conversationsItem = storage.defineItem<unknown>('local:ollama_chat_conversations', {
+const INDEX_KEY = 'ollama_chat_index';
+
+export const conversationsItem = storage.defineItem<unknown>(`local:${CONVERSATIONS_KEY}`, {
+  fallback: [],
+});
+
+/** The history index (lib/history/summary.ts): what a panel needs to list conversations. */
+export const historyIndexItem = storage.defineItem<ConversationSummary[]>('local:ollama_chat_index', {
   fallback: [],
 });
 
 /** The history store's storage access, for the background. */
 export const conversationsIO = {
   read: () => conversationsItem.getValue(),
-  write: (list: Conversation[]) => conversationsItem.setValue(list),
+  /** Array and index in one storage call, so no reader ever sees them disagree. */
+  write: (list: Conversation[]) =>
+    browser.storage.local.set({ [CONVERSATIONS_KEY]: list, [INDEX_KEY]: summarize(list) }),
+  /** Rewrites the index when it does not match the array (first run, data put there by hand). */
+  async syncIndex(list: Conversation[]): Promise<void> {
+    const index = await historyIndexItem.getValue();
+    if (indexFingerprint(index) !== indexFingerprint(list)) await historyIndexItem.setValue(summarize(list));
+  },
   /** An unreadable value is never overwritten blindly: it is kept under its own key. */
   async backup(raw: unknown): Promise<string> {
     const key = `ollama_chat_conversations_backup_${Date.now()}` as const;

@@ -72,6 +72,9 @@ describe('Chromium: conversation history', () => {
       ['assistant', reply('Remember me')],
     ]);
     expect(conv?.messages[1]?.status).toBeUndefined();
+    // The small index the panel lists from, written in the same storage call.
+    const index = await p.page.evaluate(async () => (await chrome.storage.local.get('ollama_chat_index')).ollama_chat_index);
+    expect(index).toEqual([{ id: conv?.id, title: 'Remember me', model: 'llama3.2:latest', created_at: conv?.created_at, updated_at: conv?.updated_at, messageCount: 2 }]);
 
     const q = await reopen();
     await q.waitForReplyText(0, (t) => t === reply('Remember me'));

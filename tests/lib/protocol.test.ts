@@ -12,6 +12,8 @@ describe('dispatch', () => {
     'history/delete': vi.fn(),
     'history/restore': vi.fn(),
     'history/import': vi.fn(),
+    'history/get': vi.fn(),
+    'history/search': vi.fn(),
   });
 
   it('calls only the handler of the message type', () => {

@@ -1,58 +1,71 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHistoryModel } from '../../../components/state/history';
+import type { ConversationSummary } from '../../../lib/history/summary';
 import type { PanelMessage } from '../../../lib/protocol';
 
-const conv = (id: string, title: string, text: string, updated: string) => ({
+const summary = (id: string, title: string, updated: string): ConversationSummary => ({ id, title, model: 'm', created_at: updated, updated_at: updated, messageCount: 2 });
+const full = (id: string, title: string) => ({
   id,
   title,
   model: 'm',
-  messages: [{ role: 'user', content: text, timestamp: updated }],
-  created_at: updated,
-  updated_at: updated,
-});
+  messages: [{ role: 'user' as const, content: title, timestamp: 't' }],
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+}) as never;
 
-function setup(stored: unknown, usage = { used: 0, quota: null as number | null }) {
+function setup(index: ConversationSummary[], usage = { used: 0, quota: null as number | null }, stored: unknown = []) {
   const sent: PanelMessage[] = [];
-  let push: (raw: unknown) => void = () => {};
+  let push: (index: ConversationSummary[]) => void = () => {};
   const model = createHistoryModel({
     send: (m) => sent.push(m),
-    read: async () => stored,
-    watch: (cb) => {
+    readIndex: async () => index,
+    watchIndex: (cb) => {
       push = cb;
       return () => {};
     },
+    readAll: async () => stored,
     usage: async () => usage,
   });
-  return { model, sent, push: (raw: unknown) => push(raw) };
+  return { model, sent, push: (i: ConversationSummary[]) => push(i) };
 }
 
 describe('history model', () => {
-  const list = [conv('a', 'Apples', 'red fruit', '2026-01-02T00:00:00Z'), conv('b', 'Bananas', 'yellow FRUIT', '2026-01-01T00:00:00Z')];
+  const index = [summary('a', 'Apples', '2026-01-02T00:00:00Z'), summary('b', 'Bananas', '2026-01-01T00:00:00Z')];
 
-  it('loads, searches titles and message text case-insensitively, and follows storage', async () => {
-    const { model, push } = setup(list);
-    await vi.waitFor(() => expect(model.loaded.value).toBe(true));
+  it('lists from the index and follows it', async () => {
+    const { model, push } = setup(index);
+    await model.whenLoaded();
     expect(model.results.value.map((c) => c.id)).toEqual(['a', 'b']);
-    model.setQuery('yellow');
+    push([index[1] as ConversationSummary]);
     expect(model.results.value.map((c) => c.id)).toEqual(['b']);
-    model.setQuery('fruit');
-    expect(model.results.value).toHaveLength(2);
-    push([list[0]]);
-    expect(model.results.value.map((c) => c.id)).toEqual(['a']);
   });
 
-  it('delete remembers the conversation for undo', async () => {
-    const { model, sent } = setup(list);
-    await vi.waitFor(() => expect(model.loaded.value).toBe(true));
+  it('search asks the background and shows its answer for the current query only', async () => {
+    const { model, sent } = setup(index);
+    await model.whenLoaded();
+    model.setQuery('yellow');
+    expect(sent.at(-1)).toEqual({ type: 'history/search', query: 'yellow' });
+    model.events['history/results']({ type: 'history/results', query: 'old query', ids: ['a'] });
+    expect(model.results.value).toHaveLength(2);
+    model.events['history/results']({ type: 'history/results', query: 'yellow', ids: ['b'] });
+    expect(model.results.value.map((c) => c.id)).toEqual(['b']);
+    model.setQuery('');
+    expect(model.results.value).toHaveLength(2);
+  });
+
+  it('delete offers undo with the deleted conversation the background returned', async () => {
+    const { model, sent } = setup(index);
     model.remove('a');
     expect(sent.at(-1)).toEqual({ type: 'history/delete', id: 'a' });
-    expect(model.deleted.value?.title).toBe('Apples');
+    const gone = full('a', 'Apples');
+    model.events['history/done']({ type: 'history/done', action: 'delete', message: 'Deleted', deleted: gone });
+    expect(model.deleted.value).toBe(gone);
     model.undoDelete();
-    expect(sent.at(-1)).toEqual({ type: 'history/restore', conversation: list[0] });
+    expect(sent.at(-1)).toEqual({ type: 'history/restore', conversation: gone });
     expect(model.deleted.value).toBeNull();
   });
 
-  it('an invalid import file says why and sends nothing', async () => {
+  it('an invalid import file says why and sends nothing', () => {
     const { model, sent } = setup([]);
     model.importText('{"not": "an array"}');
     expect(model.notice.value?.kind).toBe('error');
@@ -60,8 +73,13 @@ describe('history model', () => {
     model.importText('not json');
     expect(model.notice.value?.text).toContain('not valid JSON');
     expect(sent).toEqual([]);
-    model.importText(JSON.stringify(list));
+    model.importText(JSON.stringify([full('a', 'A')]));
     expect(sent.at(-1)).toMatchObject({ type: 'history/import' });
+  });
+
+  it('exports all from the stored array', async () => {
+    const { model } = setup([], undefined, [full('a', 'Apples')]);
+    expect(JSON.parse(await model.exportAll())).toEqual([full('a', 'Apples')]);
   });
 
   it('warns with the offer to export when storage is nearly full', async () => {

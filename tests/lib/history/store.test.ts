@@ -18,6 +18,7 @@ function memoryIO(initial: unknown = []) {
       state.writes++;
       state.value = structuredClone(list);
     },
+    syncIndex: async () => {},
     backup: async (raw) => {
       const key = `ollama_chat_conversations_backup_${state.backups.size + 1}`;
       state.backups.set(key, raw);

@@ -1,0 +1,33 @@
+/**
+ * The history index: one small entry per conversation, stored beside the contract's array so a
+ * panel can list thousands of conversations without reading (or being sent) megabytes of
+ * messages. Derived data: rebuilt from the array whenever the two disagree.
+ */
+import type { Conversation } from '../conversations/contract';
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string;
+  created_at: string;
+  updated_at: string;
+  messageCount: number;
+}
+
+export function summarize(list: readonly Conversation[]): ConversationSummary[] {
+  return list.map((c) => ({ id: c.id, title: c.title, model: c.model, created_at: c.created_at, updated_at: c.updated_at, messageCount: c.messages.length }));
+}
+
+/** Which conversations at which version (and name): equal fingerprints, same index. */
+export function indexFingerprint(items: readonly { id: string; updated_at: string; title: string }[]): string {
+  return items.map((c) => `${c.id}@${c.updated_at}#${c.title}`).join('|');
+}
+
+/** Ids of conversations whose title or message text contains `query` (case-insensitive). */
+export function searchConversations(list: readonly Conversation[], query: string): string[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return list.map((c) => c.id);
+  return list
+    .filter((c) => c.title.toLowerCase().includes(q) || c.messages.some((m) => m.content.toLowerCase().includes(q)))
+    .map((c) => c.id);
+}
