@@ -31,6 +31,8 @@ export default defineConfig({
       'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
       'contextMenus',
+      // To ask the user-installed helper (native-host/) to start Ollama; it can run nothing else.
+      'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     commands:

@@ -1,3 +1,4 @@
+import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import type { SettingsModel } from './state/settings';
@@ -34,6 +35,7 @@ export function SettingsView({ model, onClose }: { model: SettingsModel; onClose
         <span>Selection limit (characters)</span>
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
       </label>
+      <AutoStart model={model} />
       <CustomPrompts model={model} />
       {error && (
         <p id="settings-error" class="field-error" role="alert">

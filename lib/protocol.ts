@@ -92,7 +92,11 @@ export type PanelMessage =
   | { type: 'history/get'; id: string }
   | { type: 'history/search'; query: string }
   /** Hand me the selections waiting for a panel (each goes to exactly one panel, once). */
-  | { type: 'selection/take' };
+  | { type: 'selection/take' }
+  /** Layer 2: the connection dropped mid-reply; bring Ollama back if we can. */
+  | { type: 'recovery/start' }
+  /** Is the native host installed, and which command would it run (display only). */
+  | { type: 'host/status' };
 
 /** Messages the background sends. */
 export type BackgroundMessage =
@@ -111,6 +115,11 @@ export type BackgroundMessage =
   | { type: 'chat/done'; requestId: string; info: DoneInfo }
   | { type: 'chat/stopped'; requestId: string }
   | { type: 'chat/failed'; requestId: string; failure: Failure }
+  | { type: 'recovery/result'; ok: true }
+  | { type: 'recovery/result'; ok: false; message: string }
+  | { type: 'host/status'; installed: boolean; command: string | null; url: string | null; error?: string }
+  /** Layer 1 recovery is under way for this request (Ollama was down). */
+  | { type: 'chat/recovering'; requestId: string; message: string }
   /** Saving history failed (e.g. "Storage quota exceeded") or stored data needed repair. */
   | { type: 'history/problem'; message: string }
   | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string; deleted?: Conversation }

@@ -11,6 +11,10 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Loading a model can take minutes, so the first chunk gets its own, longer allowance. */
   firstTokenTimeoutMs: number;
+  /** Ask the native host to start Ollama when it refuses connections (seed-system.md, layer 1). */
+  autoStart: boolean;
+  /** After Ollama was started, wait this long before retrying (seed-system.md: 2 s). */
+  retryDelayMs: number;
   /** Longer selections are cut to this many characters, with a visible note. */
   selectionLimit: number;
   /** The user's own context-menu prompts; `{selection}` in the template is replaced. */
@@ -22,6 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: 'llama3',
   stallTimeoutMs: 60_000,
   firstTokenTimeoutMs: 300_000,
+  autoStart: true,
+  retryDelayMs: 2_000,
   selectionLimit: DEFAULT_SELECTION_LIMIT,
   customPrompts: [],
 };

@@ -46,6 +46,38 @@ async function measure({ session, opts, log }, label, waits, note) {
   return row(label, 'ms', runs.baseline, runs.ours, atMost(250, 'ms'), note);
 }
 
+/**
+ * The cost of one save with the history full: what lib/history/store.ts writes per completed
+ * exchange (and per checkpoint) — the whole contract array plus the index, in one storage call,
+ * timed inside an extension page of ours.
+ * @param {import('./context.mjs').CaseContext} ctx
+ * @param {string} n
+ */
+async function saveCost({ session, opts, log }, n) {
+  log(`  one save with ${n} stored conversations`);
+  const page = await session.open('ours');
+  try {
+    const times = await page.evaluate(async (runs) => {
+      const api = /** @type {any} */ (globalThis).chrome.storage.local;
+      const key = 'ollama_chat_conversations';
+      const list = (await api.get(key))[key];
+      const out = [];
+      for (let i = 0; i < runs; i++) {
+        list[0].messages.push({ role: 'user', content: `save ${i}`, timestamp: new Date().toISOString() });
+        list[0].updated_at = new Date().toISOString();
+        const t0 = performance.now();
+        const index = list.map((/** @type {any} */ c) => ({ id: c.id, title: c.title, model: c.model, created_at: c.created_at, updated_at: c.updated_at, messageCount: c.messages.length }));
+        await api.set({ [key]: list, ollama_chat_index: index });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, opts.runs);
+    return row(`one save (whole array + index, ${n} conversations)`, 'ms', null, times, atMost(50, 'ms'), 'storage.local.set of the contract array and the index, as the background does per save');
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 /** @param {import('./context.mjs').CaseContext} ctx */
 export async function coldOpenCase(ctx) {
   const { session, sim, opts } = ctx;
@@ -73,6 +105,7 @@ export async function coldOpenCase(ctx) {
           'ours: open, click History as soon as it exists, first items painted; baseline: every title painted at open')
       : notYet(historyLabel, 'ms', atMost(250, 'ms'), 'n/a until history lands: the panel has no History view'),
   );
+  rows.push(await saveCost(ctx, n));
   return {
     id: 'cold-open',
     title: '4. Cold open: navigation start → usable → next frame presented',

@@ -2,7 +2,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 
 /** Who raised it, so a later good status can clear a status banner but not a chat error. */
-export type BannerSource = 'status' | 'chat' | 'settings' | 'history';
+export type BannerSource = 'status' | 'chat' | 'settings' | 'history' | 'recovery';
 
 export interface Banner {
   kind: 'info' | 'error';

@@ -37,11 +37,15 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   const remembered = signal<string | null>(null);
   const configured = signal('');
   const selected = computed(() =>
-    pickModel(
-      models.value.map((m) => m.name),
-      remembered.value,
-      configured.value,
-    ),
+    // With Ollama down there is no list; the remembered or default model still lets a send
+    // go out, which is what starts Ollama (layer 1 recovery).
+    state.value === 'stopped' && models.value.length === 0
+      ? (remembered.value ?? (configured.value || null))
+      : pickModel(
+          models.value.map((m) => m.name),
+          remembered.value,
+          configured.value,
+        ),
   );
 
   return {

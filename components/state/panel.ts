@@ -39,6 +39,7 @@ export interface Panel {
 
 export function createPanel(connect?: Parameters<typeof connectBackground>[2]): Panel {
   const banner = createBannerModel();
+  let recovered = false;
   const view = signal<View>('chat');
   let link: BackgroundLink | null = null;
   const send: BackgroundLink['send'] = (msg) => link?.send(msg);
@@ -54,9 +55,20 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       connection.failure.peek()?.message ??
       'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.',
     banner,
-    onConnectionFailure: () => connection.check(),
+    onConnectionFailure: (failure) => {
+      // Layer 2 (seed-system.md): a dropped stream starts recovery; a refusal was already
+      // retried by the background (layer 1), so only the status is re-checked.
+      if (failure.kind === 'refused') return connection.check();
+      banner.info('Connection to Ollama lost. Attempting to reconnect...', 'recovery');
+      send({ type: 'recovery/start' });
+    },
     rememberConversation: (id) => void currentConversationItem.setValue(id),
-    onIdle: () => inbox.pump(),
+    onIdle: () => {
+      // A reply that needed Ollama started: the status and model list are stale now.
+      if (recovered) connection.check();
+      recovered = false;
+      inbox.pump();
+    },
   });
   const inbox = createInbox(chat, banner);
   // Request/reply over the Port for whole conversations, keyed by id.
@@ -91,8 +103,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
 
   const onStatus = (msg: Extract<BackgroundMessage, { type: 'status' }>) => {
     connection.apply(msg);
-    if (msg.failure) banner.error(msg.failure.message, 'status');
-    else banner.clear('status');
+    // A status failure must not hide a more specific error (a failed start, a chat error).
+    const shown = banner.current.peek();
+    if (msg.failure && (!shown || shown.source === 'status')) banner.error(msg.failure.message, 'status');
+    else if (!msg.failure) banner.clear('status');
   };
   link = connectBackground(
     {
@@ -109,6 +123,17 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         history.events['history/problem'](msg);
         banner.error(msg.message, 'history');
       },
+      'chat/recovering': (msg) => {
+        recovered = true;
+        banner.info(msg.message, 'chat');
+      },
+      'recovery/result': (msg) => {
+        if (!msg.ok) return banner.error(msg.message, 'recovery');
+        banner.info('Reconnected to Ollama.', 'recovery');
+        // A confirmation, not a signal: it only needs to stay long enough to be read.
+        setTimeout(() => banner.clear('recovery'), 3000);
+      },
+      'host/status': (msg) => settings.setHost(msg),
       'selection/available': () => send({ type: 'selection/take' }),
       'selection/items': (msg) => {
         view.value = 'chat';
@@ -151,7 +176,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     view,
     show(v) {
       view.value = v;
-      if (v === 'settings') void settings.load();
+      if (v === 'settings') {
+        void settings.load();
+        send({ type: 'host/status' });
+      }
       if (v === 'history') void history.checkUsage();
     },
     fetchConversation,

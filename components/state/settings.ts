@@ -10,17 +10,29 @@ export interface SettingsModel {
   readonly defaultModel: ReadonlySignal<string>;
   readonly selectionLimit: ReadonlySignal<string>;
   readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
+  readonly autoStart: ReadonlySignal<boolean>;
+  /** What the native host said about itself (null until asked). */
+  readonly host: ReadonlySignal<HostInfo | null>;
   readonly error: ReadonlySignal<string | null>;
   readonly saved: ReadonlySignal<boolean>;
   setBaseUrl(v: string): void;
   setDefaultModel(v: string): void;
   setSelectionLimit(v: string): void;
+  setAutoStart(v: boolean): void;
+  setHost(info: HostInfo): void;
   addPrompt(): void;
   updatePrompt(index: number, patch: Partial<Omit<CustomPrompt, 'id'>>): void;
   removePrompt(index: number): void;
   load(): Promise<void>;
   /** Must be called straight from the click: a permission request needs the user gesture. */
   save(): Promise<boolean>;
+}
+
+export interface HostInfo {
+  installed: boolean;
+  command: string | null;
+  url: string | null;
+  error?: string;
 }
 
 export interface SettingsDeps {
@@ -39,6 +51,8 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const baseUrl = signal('');
   const defaultModel = signal('');
   const selectionLimit = signal('');
+  const autoStart = signal(true);
+  const host = signal<HostInfo | null>(null);
   const customPrompts = signal<CustomPrompt[]>([]);
   const error = signal<string | null>(null);
   const saved = signal(false);
@@ -50,6 +64,8 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     baseUrl,
     defaultModel,
     selectionLimit,
+    autoStart,
+    host,
     customPrompts,
     error,
     saved,
@@ -61,6 +77,13 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     setDefaultModel(v) {
       defaultModel.value = v;
       edited();
+    },
+    setAutoStart(v) {
+      autoStart.value = v;
+      edited();
+    },
+    setHost(info) {
+      host.value = info;
     },
     setSelectionLimit(v) {
       selectionLimit.value = v;
@@ -83,6 +106,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       baseUrl.value = s.baseUrl;
       defaultModel.value = s.defaultModel;
       selectionLimit.value = String(s.selectionLimit);
+      autoStart.value = s.autoStart;
       customPrompts.value = s.customPrompts;
     },
     async save() {
@@ -115,7 +139,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
           return false;
         }
       }
-      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts });
+      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek() });
       baseUrl.value = check.url;
       defaultModel.value = model;
       error.value = null;

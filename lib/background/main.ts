@@ -55,7 +55,7 @@ export function startBackground(): void {
   const services = {
     context: currentContext,
     selections: queue,
-    exchanges: createExchanges(store, problem),
+    exchanges: createExchanges({ store, broadcastProblem: problem }),
     history: createHistoryOps(store),
     watchProblems(post: (msg: BackgroundMessage) => void) {
       listeners.add(post);

@@ -10,6 +10,7 @@ import { type BackgroundMessage, dispatch, isValidChatStart, type PanelMessage }
 import type { OllamaContext } from './context';
 import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
+import { hostStatus, recover } from './recovery';
 import { checkStatus } from './status';
 
 type Port = Browser.runtime.Port;
@@ -65,6 +66,8 @@ export function servePanel(port: Port, services: PanelServices): void {
         'history/import': (msg) => void services.history.importMany(msg.conversations, post),
         'history/get': (msg) => void services.history.get(String(msg.id), post),
         'history/search': (msg) => void services.history.search(String(msg.query), post),
+        'recovery/start': () => void services.context().then((ctx) => recover(ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
+        'host/status': () => void hostStatus(post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
       },
       raw,

@@ -63,8 +63,17 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
   let cache: Conversation[] | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const load = async (): Promise<Conversation[]> => {
-    if (cache) return cache;
+  let loading: Promise<Conversation[]> | null = null;
+  // One read at a time: callers arriving during a read share it.
+  const load = (): Promise<Conversation[]> => {
+    if (cache) return Promise.resolve(cache);
+    loading ??= readAndRepair().finally(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  const readAndRepair = async (): Promise<Conversation[]> => {
     const raw = await io.read();
     const parsed = parseConversations(raw);
     if (parsed.ok) {
@@ -126,7 +135,10 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
       return r ?? { list: [], added: 0, updated: 0, unchanged: 0 };
     },
     noteStoredValue(raw) {
-      if (cache && fingerprint(raw) !== fingerprint(cache)) cache = null;
+      if (cache && fingerprint(raw) === fingerprint(cache)) return;
+      cache = null;
+      // Re-read now, so the index follows data written behind our back (an import by hand, a bench).
+      void queue.then(load).catch(() => {});
     },
   };
 }

@@ -14,6 +14,8 @@ describe('dispatch', () => {
     'history/import': vi.fn(),
     'history/get': vi.fn(),
     'history/search': vi.fn(),
+    'recovery/start': vi.fn(),
+    'host/status': vi.fn(),
   });
 
   it('calls only the handler of the message type', () => {

@@ -17,7 +17,10 @@ describe('connection model', () => {
     expect(c.state.value).toBe('unknown');
     expect(deps.requestCheck).toHaveBeenCalled();
     c.apply({ type: 'status', state: 'stopped', baseUrl: 'u', models: [], failure: { kind: 'refused', message: 'x' } });
-    expect(c.selected.value).toBeNull();
+    // Ollama down: the remembered choice stays usable, so a send can start Ollama.
+    expect(c.selected.value).toBe('a:1b');
     expect(c.failure.value?.kind).toBe('refused');
+    c.apply({ type: 'status', state: 'running', baseUrl: 'u', models: [] });
+    expect(c.selected.value).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ describe('settings model', () => {
     model.setBaseUrl('http://127.0.0.1:11435/');
     expect(await model.save()).toBe(true);
     expect(deps.requestOrigin).not.toHaveBeenCalled();
-    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [] });
+    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [], autoStart: true });
     expect(model.saved.value).toBe(true);
   });
 

@@ -87,6 +87,7 @@ describe('history store', () => {
     const store = createHistoryStore(io, vi.fn());
     await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'q')] });
     const read = vi.spyOn(io, 'read');
+    const syncIndex = vi.spyOn(io, 'syncIndex');
     store.noteStoredValue(state.value);
     await store.list();
     expect(read).not.toHaveBeenCalled();
@@ -94,6 +95,7 @@ describe('history store', () => {
     store.noteStoredValue([]);
     expect(await store.list()).toEqual([]);
     expect(read).toHaveBeenCalledTimes(1);
+    expect(syncIndex).toHaveBeenCalledWith([]);
   });
 
   it('rename, delete and restore (undo)', async () => {

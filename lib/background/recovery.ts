@@ -1,0 +1,35 @@
+/**
+ * Layer 2 (seed-system.md): the panel saw the connection drop mid-reply. Start Ollama if we can,
+ * give it the customary 2 s, and check again; the panel words the outcome.
+ */
+import type { BackgroundMessage } from '../protocol';
+import { ensureOllamaRunning, startFailure } from '../recovery/ensure';
+import { askHost, INSTALL_HINT } from '../recovery/host';
+import type { OllamaContext } from './context';
+import { checkStatus } from './status';
+
+type Post = (msg: BackgroundMessage) => void;
+
+export const STILL_DOWN = 'Cannot connect to Ollama. Please ensure it is running.';
+
+export async function recover(ctx: OllamaContext, post: Post, sleep: (ms: number) => Promise<void>): Promise<void> {
+  if (ctx.settings.autoStart) {
+    const r = await ensureOllamaRunning(ctx.api);
+    if (!r.ok) {
+      post({ type: 'recovery/result', ok: false, message: r.kind === 'not-installed' ? `${STILL_DOWN} ${INSTALL_HINT}` : startFailure(r.message) });
+      return;
+    }
+  }
+  await sleep(ctx.settings.retryDelayMs);
+  const status = await checkStatus(ctx.api, ctx.settings.baseUrl);
+  post(status);
+  post(status.state === 'running' && !status.failure ? { type: 'recovery/result', ok: true } : { type: 'recovery/result', ok: false, message: STILL_DOWN });
+}
+
+/** What Settings shows about the host: installed, and the command it would run. */
+export async function hostStatus(post: Post): Promise<void> {
+  const r = await askHost('status');
+  if (!r.installed) return post({ type: 'host/status', installed: false, command: null, url: null, error: r.error });
+  if (!r.reply.ok) return post({ type: 'host/status', installed: true, command: null, url: null, error: r.reply.error });
+  post({ type: 'host/status', installed: true, command: r.reply.command ?? null, url: r.reply.url ?? null });
+}

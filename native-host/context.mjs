@@ -1,0 +1,85 @@
+// What install/uninstall/doctor touch, injectable so that tests can run the Windows code paths here:
+// the file system (real by default), the command runner (for `reg`), platform, env, node path.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dataDirFor, filesIn, homeOf, pathFor } from './config.mjs';
+
+/** The real file system, reduced to what the installer needs. */
+export const realFs = {
+  exists: (p) => existsSync(p),
+  read: (p) => readFileSync(p, 'utf8'),
+  write(p, text, mode = 0o644) {
+    writeFileSync(p, text, { mode });
+    chmodSync(p, mode); // writeFileSync keeps the mode of an existing file
+  },
+  /** mkdir -p; returns the directories it created, outermost first. */
+  mkdirp(dir) {
+    const created = mkdirSync(dir, { recursive: true });
+    if (!created) return [];
+    const list = [];
+    for (let d = dir; d.length >= created.length; d = pathFor(process.platform).dirname(d)) list.unshift(d);
+    return list;
+  },
+  remove(p) {
+    try {
+      unlinkSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  rmdirIfEmpty(dir) {
+    try {
+      if (readdirSync(dir).length > 0) return false;
+      rmdirSync(dir);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** Runs a program without a shell; {status, stdout, stderr}. */
+export function realRun(file, args) {
+  const r = spawnSync(file, args, { encoding: 'utf8', windowsHide: true });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error?.message || '') };
+}
+
+/** Fills in defaults: {platform, env, home, execPath, hostScript, dataDir, files, p, fs, run}. */
+export function makeContext(deps = {}) {
+  const platform = deps.platform ?? process.platform;
+  const env = deps.env ?? process.env;
+  const dataDir = dataDirFor(env, platform);
+  return {
+    platform,
+    env,
+    home: homeOf(env, platform),
+    execPath: deps.execPath ?? process.execPath,
+    hostScript: deps.hostScript ?? fileURLToPath(new URL('./host.mjs', import.meta.url)),
+    dataDir,
+    files: filesIn(dataDir, platform),
+    p: pathFor(platform),
+    fs: deps.fs ?? realFs,
+    run: deps.run ?? realRun,
+    out: deps.out ?? ((line) => process.stdout.write(`${line}\n`)),
+  };
+}
+
+/** What earlier installs wrote: {manifests: [path], registryKeys: [key], createdDirs: [dir]}. */
+export function readRecord(ctx) {
+  try {
+    const r = JSON.parse(ctx.fs.read(ctx.files.recordPath));
+    return { manifests: r.manifests ?? [], registryKeys: r.registryKeys ?? [], createdDirs: r.createdDirs ?? [] };
+  } catch {
+    return { manifests: [], registryKeys: [], createdDirs: [] };
+  }
+}
+
+export function readJson(fs, path) {
+  try {
+    return JSON.parse(fs.read(path));
+  } catch {
+    return null;
+  }
+}

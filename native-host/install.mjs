@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// node native-host/install.mjs --start-command "ollama serve" [--browser chrome|chromium|edge|brave|vivaldi|firefox|all]
+//   [--url http://127.0.0.1:11434] [--user-data-dir DIR]
+// Writes the host config + launcher in the data dir, and the host manifest where each browser reads it
+// (Windows: registry keys pointing at it). Records what it wrote so that uninstall.mjs removes exactly that.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_URL, normalizeUrl } from './config.mjs';
+import { makeContext, readJson, readRecord } from './context.mjs';
+import { launcherScript } from './launcher.mjs';
+import { BROWSERS, MANIFEST_FILE, manifestDir, manifestFor, parseBrowsers, profileRoot, registryKey, userDataDirManifest } from './targets.mjs';
+
+export const USAGE = `Usage: node native-host/install.mjs --start-command "ollama serve" [--browser ${BROWSERS.join('|')}|all]
+       [--url ${DEFAULT_URL}] [--user-data-dir DIR]
+Without --browser: every browser with a profile for this user (Chrome if none is found).
+--user-data-dir DIR: only DIR/NativeMessagingHosts/ (a Chromium started with --user-data-dir=DIR).`;
+
+/** Which browsers to install for when --browser is not given: those this user has run. */
+function detectBrowsers(ctx) {
+  if (ctx.platform === 'win32') return [...BROWSERS];
+  const found = BROWSERS.filter((b) => ctx.fs.exists(profileRoot(b, ctx)));
+  return found.length ? found : ['chrome'];
+}
+
+/** What install will write: {config, launcher, manifests:[{browser, path, manifest}], registry:[{browser, key, value}]}. */
+export function planInstall(opts, ctx) {
+  const old = readJson(ctx.fs, ctx.files.configPath) ?? {};
+  const startCommand = (opts.startCommand ?? old.startCommand ?? '').trim();
+  if (!startCommand) throw new Error('--start-command is required, e.g. --start-command "ollama serve"');
+  const url = normalizeUrl(opts.url ?? old.url ?? DEFAULT_URL);
+  const launcherPath = ctx.files.launcherPath;
+  const manifests = [];
+  const registry = [];
+  if (opts.userDataDir) {
+    if (opts.browsers?.includes('firefox')) throw new Error('--user-data-dir is for Chromium-family browsers only');
+    manifests.push({ browser: 'chromium', path: userDataDirManifest(opts.userDataDir, ctx.platform), manifest: manifestFor('chromium', launcherPath) });
+  } else {
+    for (const browser of opts.browsers?.length ? opts.browsers : detectBrowsers(ctx)) {
+      const path = ctx.p.join(manifestDir(browser, ctx, ctx.dataDir), MANIFEST_FILE);
+      manifests.push({ browser, path, manifest: manifestFor(browser, launcherPath) });
+      if (ctx.platform === 'win32') registry.push({ browser, key: registryKey(browser), value: path });
+    }
+  }
+  return {
+    config: { path: ctx.files.configPath, value: { ...old, startCommand, url } },
+    launcher: { path: launcherPath, text: launcherScript(ctx) },
+    manifests,
+    // Vivaldi shares Chrome's key on Windows: write each key once.
+    registry: registry.filter((r, i) => registry.findIndex((o) => o.key === r.key) === i),
+  };
+}
+
+/** Installs; returns the plan it carried out. deps: see context.mjs. */
+export function install(opts, deps) {
+  const ctx = makeContext(deps);
+  const plan = planInstall(opts, ctx);
+  const record = readRecord(ctx);
+  const created = [...ctx.fs.mkdirp(ctx.dataDir)];
+  ctx.fs.write(plan.config.path, `${JSON.stringify(plan.config.value, null, 2)}\n`, 0o600);
+  ctx.fs.write(plan.launcher.path, plan.launcher.text, 0o755);
+  for (const m of plan.manifests) {
+    created.push(...ctx.fs.mkdirp(ctx.p.dirname(m.path)));
+    ctx.fs.write(m.path, `${JSON.stringify(m.manifest, null, 2)}\n`, 0o644);
+  }
+  for (const r of plan.registry) {
+    const res = ctx.run('reg', ['add', r.key, '/ve', '/t', 'REG_SZ', '/d', r.value, '/f']);
+    if (res.status !== 0) throw new Error(`reg add ${r.key} failed: ${res.stderr.trim()}`);
+  }
+  const union = (a, b) => [...new Set([...a, ...b])];
+  const next = {
+    manifests: union(record.manifests, plan.manifests.map((m) => m.path)),
+    registryKeys: union(record.registryKeys, plan.registry.map((r) => r.key)),
+    createdDirs: union(record.createdDirs, created.filter((d) => d !== ctx.dataDir)),
+  };
+  ctx.fs.write(ctx.files.recordPath, `${JSON.stringify(next, null, 2)}\n`, 0o600);
+  return plan;
+}
+
+function main(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'start-command': { type: 'string' },
+      browser: { type: 'string', multiple: true },
+      url: { type: 'string' },
+      'user-data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  const opts = {
+    startCommand: values['start-command'],
+    browsers: values.browser ? parseBrowsers(values.browser) : undefined,
+    url: values.url,
+    userDataDir: values['user-data-dir'],
+  };
+  const plan = install(opts);
+  console.log('Ollama Chat native host installed.');
+  console.log(`  config:   ${plan.config.path}`);
+  console.log(`            command: ${plan.config.value.startCommand}`);
+  console.log(`            url:     ${plan.config.value.url}`);
+  console.log(`  launcher: ${plan.launcher.path}`);
+  for (const m of plan.manifests) console.log(`  ${m.browser.padEnd(9)} ${m.path}`);
+  for (const r of plan.registry) console.log(`  registry  ${r.key}`);
+  console.log('Check it with: npm run host:doctor');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main(process.argv.slice(2));
+  } catch (err) {
+    console.error(`install: ${err.message}\n\n${USAGE}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,2 @@
+// Types for probe.mjs.
+export function isOllamaUp(baseUrl: string, timeoutMs?: number): Promise<boolean>;

@@ -1,0 +1,32 @@
+// "Is Ollama answering?": GET <url>/api/tags, any 2xx within the time limit. No Origin header is sent,
+// so a stock Ollama answers (its Origin check only rejects foreign origins).
+import http from 'node:http';
+import https from 'node:https';
+
+/** Resolves true when GET <baseUrl>/api/tags answers 2xx within timeoutMs; never rejects. */
+export function isOllamaUp(baseUrl, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    let target;
+    try {
+      target = new URL('api/tags', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    } catch {
+      resolve(false);
+      return;
+    }
+    const client = target.protocol === 'https:' ? https : http;
+    const req = client.get(target, { agent: false }, (res) => {
+      res.resume();
+      clearTimeout(timer);
+      req.destroy();
+      resolve(res.statusCode >= 200 && res.statusCode < 300);
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve(false);
+    }, timeoutMs);
+    req.on('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}

@@ -1,0 +1,121 @@
+// @vitest-environment node
+// The real host (`node native-host/host.mjs`) over stdio, as a browser talks to it: framed bytes in,
+// framed replies out, nothing else on stdout, and the exit codes the protocol implies.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeOllama, fakeOllamaCommand, frame, freePort, hostEnv, q, runHost, spawnHost, tempDir, writeConfig } from './helpers';
+
+const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').length : 0);
+
+describe('host process', () => {
+  it('answers ping, status and unknown verbs from bytes written one at a time, then exits 0 on EOF', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}` });
+    const bytes = Buffer.concat([frame({ id: 1, verb: 'ping' }), frame({ id: 2, verb: 'status' }), frame({ id: 3, verb: 'rm -rf' })]);
+    const chunks = [...bytes].map((b) => Buffer.from([b]));
+    const { replies, code, stderr } = await runHost(hostEnv(dir), chunks);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(replies.sort((a, b) => Number(a.id) - Number(b.id))).toEqual([
+      { id: 1, ok: true, version: '0.1.0', host: 'ollama_chat' },
+      { id: 2, ok: true, running: false, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), command: null },
+      { id: 3, ok: false, error: 'Unknown verb: rm -rf' },
+    ]);
+  });
+
+  it('exits 0 without a word when the browser closes stdin at once', async () => {
+    expect(await runHost(hostEnv(tempDir()), [])).toEqual({ replies: [], code: 0, stderr: '' });
+  });
+
+  it('answers a non-JSON body with an error and keeps going', async () => {
+    const r = await runHost(hostEnv(tempDir()), [frame(Buffer.from('{"verb":')), frame({ id: 9, verb: 'ping' })]);
+    expect(r.code).toBe(0);
+    expect(r.replies[0]).toEqual({ ok: false, error: expect.stringMatching(/^Invalid JSON: /) });
+    expect(r.replies[1]).toMatchObject({ id: 9, ok: true });
+  });
+
+  it('answers an oversize or garbage length with an error and exits 1, reading nothing more', async () => {
+    const header = Buffer.alloc(4);
+    header.writeUInt32LE(1024 * 1024 + 1, 0);
+    const big = await runHost(hostEnv(tempDir()), [header, Buffer.alloc(64 * 1024), frame({ id: 1, verb: 'ping' })]);
+    expect(big).toMatchObject({ code: 1, replies: [{ ok: false, error: 'Message too large: 1048577 bytes (max 1048576)' }] });
+    const garbage = await runHost(hostEnv(tempDir()), [Buffer.from('hello host\n')]);
+    expect(garbage.code).toBe(1);
+    expect(garbage.replies).toEqual([{ ok: false, error: expect.stringMatching(/^Message too large: \d+ bytes/) }]);
+  });
+
+  it('answers a truncated frame with an error and exits 1', async () => {
+    const r = await runHost(hostEnv(tempDir()), [frame({ id: 1, verb: 'ping' }), frame({ id: 2, verb: 'ping' }).subarray(0, 9)]);
+    expect(r.code).toBe(1);
+    expect(r.replies).toEqual([
+      { id: 1, ok: true, version: '0.1.0', host: 'ollama_chat' },
+      { ok: false, error: 'Truncated message: input ended after 5 of 22 body bytes' },
+    ]);
+  });
+
+  it('never runs a command or probes a URL that comes in a message', async () => {
+    const dir = tempDir();
+    const marker = join(tempDir(), 'from-config');
+    const pwned = `/tmp/pwned-${process.pid}-${Date.now()}`;
+    rmSync(pwned, { force: true });
+    const decoy = await fakeOllama(); // if the message's url were used, start would see Ollama "up"
+    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}`, startTimeoutMs: 300, pollIntervalMs: 25 });
+    const request = { id: 'x', verb: 'start', command: `touch ${pwned}`, startCommand: `touch ${pwned}`, url: decoy.url, env: { OLLAMA_START_COMMAND: `touch ${pwned}` } };
+    const r = await runHost(hostEnv(dir), [frame(request), frame({ id: 'y', verb: 'status', command: `touch ${pwned}`, url: decoy.url })]);
+    const byId = Object.fromEntries(r.replies.map((x) => [String(x.id), x]));
+    expect(byId).toEqual({
+      x: { id: 'x', ok: false, error: 'Ollama started but not responding after 0.3 seconds' },
+      y: { id: 'y', ok: true, running: false, url: expect.not.stringContaining(`:${decoy.port}`), command: `touch ${q(marker)}` },
+    });
+    expect(byId.y?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(existsSync(marker)).toBe(true);
+    expect(existsSync(pwned)).toBe(false);
+    expect(decoy.hits()).toBe(0);
+  });
+
+  it('starts Ollama, reports started:true, and status then says running', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    writeConfig(dir, { url: `http://127.0.0.1:${port}`, startCommand: fakeOllamaCommand(dir, port, { delay: 100 }), pollIntervalMs: 25 });
+    const first = await runHost(hostEnv(dir), [frame({ id: 1, verb: 'start' })]);
+    expect(first).toMatchObject({ code: 0, replies: [{ id: 1, ok: true, started: true }] });
+    const second = await runHost(hostEnv(dir), [frame({ id: 2, verb: 'status' }), frame({ id: 3, verb: 'start' })]);
+    expect(second.replies.sort((a, b) => Number(a.id) - Number(b.id))).toEqual([
+      { id: 2, ok: true, running: true, url: `http://127.0.0.1:${port}`, command: expect.stringContaining('fake-ollama.mjs') },
+      { id: 3, ok: true, started: false },
+    ]);
+    expect(readFileSync(join(dir, 'ollama-start.log'), 'utf8')).toMatch(/fake ollama \d+ starting/);
+  });
+
+  it('keeps the command’s output off stdout and quotes it in the failure', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: 'echo NOISE; echo "Error: listen tcp: bind: address already in use" >&2; exit 1' });
+    const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
+    expect(r.replies).toEqual([{ ok: false, error: 'Failed to start Ollama (exit code 1): NOISE\nError: listen tcp: bind: address already in use' }]);
+  });
+
+  it('says OLLAMA_START_COMMAND is not set, and takes the command from its environment', async () => {
+    const dir = tempDir();
+    const url = `http://127.0.0.1:${await freePort()}`;
+    writeConfig(dir, { url });
+    expect((await runHost(hostEnv(dir), [frame({ verb: 'start' })])).replies).toEqual([{ ok: false, error: 'OLLAMA_START_COMMAND is not set' }]);
+    const r = await runHost(hostEnv(dir, { OLLAMA_START_COMMAND: 'exit 9' }), [frame({ verb: 'start' })]);
+    expect(r.replies).toEqual([{ ok: false, error: 'Failed to start Ollama (exit code 9): (no output)' }]);
+  });
+
+  it('launches once for several starts in one connection and for two hosts at once', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const count = join(dir, 'count');
+    writeConfig(dir, { url: `http://127.0.0.1:${port}`, startCommand: fakeOllamaCommand(dir, port, { delay: 300, countFile: count }), pollIntervalMs: 25 });
+    const starts = Buffer.concat([1, 2, 3].map((id) => frame({ id, verb: 'start' })));
+    const [a, b] = await Promise.all([spawnHost(hostEnv(dir), [starts]).done, spawnHost(hostEnv(dir), [starts]).done]);
+    const replies = [...a.replies, ...b.replies];
+    expect(replies).toHaveLength(6);
+    expect(replies.every((r) => r.ok === true)).toBe(true);
+    expect(replies.filter((r) => r.started === true)).toHaveLength(1);
+    expect(lines(count)).toBe(1);
+    expect(existsSync(join(dir, 'start.lock'))).toBe(false);
+  });
+});
