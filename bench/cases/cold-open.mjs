@@ -48,8 +48,8 @@ async function measure({ session, opts, log }, label, waits, note) {
 
 /**
  * The cost of one save with the history full: what lib/history/store.ts writes per completed
- * exchange (and per checkpoint) — the whole contract array plus the index, in one storage call,
- * timed inside an extension page of ours.
+ * exchange (and per checkpoint) — one conversation and the index, in one storage call, timed
+ * inside an extension page of ours.
  * @param {import('./context.mjs').CaseContext} ctx
  * @param {string} n
  */
@@ -57,22 +57,26 @@ async function saveCost({ session, opts, log }, n) {
   log(`  one save with ${n} stored conversations`);
   const page = await session.open('ours');
   try {
+    // Layout v2 (lib/storage/history-io.ts): one conversation's key and the index, in one call.
+    // Waits until the background has moved the seeded array into that layout.
+    await page.waitForFunction(async () => ((await /** @type {any} */ (globalThis).chrome.storage.local.get('ollama_chat_index')).ollama_chat_index ?? []).length > 0, { polling: 100, timeout: 60_000 });
     const times = await page.evaluate(async (runs) => {
       const api = /** @type {any} */ (globalThis).chrome.storage.local;
-      const key = 'ollama_chat_conversations';
-      const list = (await api.get(key))[key];
+      const { ollama_chat_index: index } = await api.get('ollama_chat_index');
+      const key = `ollama_chat_conversation:${index[0].id}`;
+      const conv = (await api.get(key))[key];
       const out = [];
       for (let i = 0; i < runs; i++) {
-        list[0].messages.push({ role: 'user', content: `save ${i}`, timestamp: new Date().toISOString() });
-        list[0].updated_at = new Date().toISOString();
+        conv.messages.push({ role: 'user', content: `save ${i}`, timestamp: new Date().toISOString() });
+        conv.updated_at = new Date().toISOString();
         const t0 = performance.now();
-        const index = list.map((/** @type {any} */ c) => ({ id: c.id, title: c.title, model: c.model, created_at: c.created_at, updated_at: c.updated_at, messageCount: c.messages.length }));
-        await api.set({ [key]: list, ollama_chat_index: index });
+        index[0] = { ...index[0], updated_at: conv.updated_at, messageCount: conv.messages.length };
+        await api.set({ [key]: conv, ollama_chat_index: index });
         out.push(performance.now() - t0);
       }
       return out;
     }, opts.runs);
-    return row(`one save (whole array + index, ${n} conversations)`, 'ms', null, times, atMost(50, 'ms'), 'storage.local.set of the contract array and the index, as the background does per save');
+    return row(`one save (a conversation + the index, ${n} stored)`, 'ms', null, times, atMost(50, 'ms'), 'storage.local.set of one conversation key and the index, as the background does per save');
   } finally {
     await page.close().catch(() => {});
   }

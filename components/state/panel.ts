@@ -1,9 +1,9 @@
 /** Builds the panel's models and wires them to the background and to storage. */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
+import { readAllConversations } from '../../lib/storage/history-io';
 import type { BackgroundMessage } from '../../lib/protocol';
 import {
-  conversationsItem,
   currentConversationItem,
   historyIndexItem,
   storageUsage,
@@ -96,7 +96,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         cb(index);
         void syncChat();
       }),
-    readAll: () => conversationsItem.getValue(),
+    readAll: readAllConversations,
     usage: storageUsage,
   });
   const settings = createSettingsModel();

@@ -2,7 +2,6 @@
 import { parseConversations } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { HistoryStore } from '../history/store';
-import { searchConversations } from '../history/summary';
 import type { BackgroundMessage } from '../protocol';
 
 type Post = (msg: BackgroundMessage) => void;
@@ -44,7 +43,7 @@ export function createHistoryOps(store: HistoryStore): HistoryOps {
         post({ type: 'history/done', action: 'restore', message: `Restored "${conversation.title}".` });
       }),
     get: (id, post) => guard(post, async () => post({ type: 'history/conversation', id, conversation: await store.get(id) })),
-    search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: searchConversations(await store.list(), query) })),
+    search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: await store.search(query) })),
     importMany: (value, post) =>
       guard(post, async () => {
         const parsed = parseConversations(value);

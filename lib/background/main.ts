@@ -5,7 +5,8 @@ import { PORT_NAME } from '../protocol';
 import { createHistoryStore } from '../history/store';
 import type { BackgroundMessage } from '../protocol';
 import { createHandoffQueue } from '../selection/handoff';
-import { conversationsIO, conversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
+import { historyIO } from '../storage/history-io';
+import { historyIndexItem, legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
@@ -37,7 +38,7 @@ export function startBackground(): void {
   const problem = (message: string) => {
     for (const post of listeners) post({ type: 'history/problem', message });
   };
-  const store = createHistoryStore(conversationsIO, (message) => {
+  const store = createHistoryStore(historyIO, (message) => {
     repairs.push(message);
     problem(message);
   });
@@ -66,9 +67,10 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PORT_NAME) servePanel(port, services);
   });
-  conversationsItem.watch((raw) => store.noteStoredValue(raw));
+  historyIndexItem.watch((raw) => store.noteIndex(raw));
+  legacyConversationsItem.watch((raw) => raw !== null && raw !== undefined && store.noteLegacy());
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
-  void store.list();
+  void store.summaries();
   watchSettings((s) => {
     void applyOriginRule(s.baseUrl);
     void refreshMenus(s);

@@ -1,25 +1,33 @@
 /**
- * The background's conversation history: the only writer of the storage contract's array.
- * Every change goes through one queue (no lost read-modify-write), is validated on read, and
- * only replaces the cached list once the write succeeded, so a failed save loses nothing.
+ * The background's conversation history, the only writer. Layout v2 (lib/storage/history-io.ts):
+ * one storage key per conversation, in the contract's object shape, plus a small index; a save
+ * writes one conversation and the index in one call, so its cost does not grow with the history.
+ * Changes run one at a time; caches change only after a write succeeded, so a failed save loses
+ * nothing.
  */
-import {
-  type Conversation,
-  type ConversationId,
-  removeConversation,
-  renameConversation,
-  upsertConversation,
-} from '../conversations/contract';
+import { type Conversation, renameConversation, upsertConversation } from '../conversations/contract';
 import { type MergeResult, mergeImport } from '../conversations/merge';
 import { parseConversations } from '../conversations/validate';
+import { type ConversationSummary, indexFingerprint, searchConversations, summarize } from './summary';
+
+export interface HistoryWrite {
+  put?: Conversation[];
+  remove?: string[];
+  index: ConversationSummary[];
+}
 
 export interface HistoryIO {
-  read(): Promise<unknown>;
-  write(list: Conversation[]): Promise<void>;
-  /** Keeps an unreadable stored value under another key; returns that key. */
-  backup(raw: unknown): Promise<string>;
-  /** Brings the list's index up to date after a load. */
-  syncIndex(list: Conversation[]): Promise<void>;
+  /** The v1 layout's array under the contract key (also where a dump of the original app may be put). */
+  readLegacy(): Promise<unknown>;
+  /** Moves that value aside (nothing is deleted); returns the backup key. */
+  retireLegacy(raw: unknown): Promise<string>;
+  readIndex(): Promise<unknown>;
+  readConversation(id: string): Promise<unknown>;
+  /** Every stored conversation value (raw), for search and repair. */
+  readAllConversations(): Promise<unknown[]>;
+  write(change: HistoryWrite): Promise<void>;
+  /** Keeps an unreadable value under a backup key; returns that key. */
+  backup(id: string, raw: unknown): Promise<string>;
 }
 
 /** What a save needs; id, created_at and title are kept or derived (upsertConversation). */
@@ -32,8 +40,7 @@ export class HistoryWriteError extends Error {
   }
 }
 
-// Chromium: "QUOTA_BYTES quota exceeded" / "Resource::kQuotaBytes quota exceeded";
-// Firefox: "QuotaExceededError" / "…storage quota…".
+// Chromium: "QUOTA_BYTES quota exceeded"; Firefox: "QuotaExceededError" / "…storage quota…".
 function toWriteError(e: unknown): HistoryWriteError {
   const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
   return /quota/i.test(text)
@@ -42,103 +49,171 @@ function toWriteError(e: unknown): HistoryWriteError {
 }
 
 export interface HistoryStore {
-  list(): Promise<Conversation[]>;
+  summaries(): Promise<ConversationSummary[]>;
   get(id: string): Promise<Conversation | null>;
   save(draft: ConversationDraft): Promise<Conversation>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<Conversation | null>;
   restore(conversation: Conversation): Promise<void>;
   importMany(incoming: Conversation[]): Promise<MergeResult>;
-  /** Storage changed (maybe not by us: devtools, another copy of the worker); drop a stale cache. */
-  noteStoredValue(raw: unknown): void;
+  search(query: string): Promise<string[]>;
+  /** The stored index changed; if not by us (devtools, a test), forget what we cached. */
+  noteIndex(raw: unknown): void;
+  /** Something was written under the contract key: import it. */
+  noteLegacy(): void;
 }
 
-// Identity of a stored list: which conversations, at which version.
-function fingerprint(list: unknown): string {
-  if (!Array.isArray(list)) return `!${typeof list}`;
-  return list.map((c: { id?: unknown; updated_at?: unknown } | null) => `${String(c?.id)}@${String(c?.updated_at)}`).join('|');
-}
+const sortIndex = (index: ConversationSummary[]) => [...index].sort((a, b) => (Date.parse(b.updated_at) || 0) - (Date.parse(a.updated_at) || 0));
+const withSummaries = (index: ConversationSummary[], convs: Conversation[]) => {
+  const ids = new Set<string>(convs.map((c) => c.id));
+  return sortIndex([...summarize(convs), ...index.filter((s) => !ids.has(s.id))]);
+};
 
 export function createHistoryStore(io: HistoryIO, onProblem: (message: string) => void): HistoryStore {
-  let cache: Conversation[] | null = null;
+  let index: ConversationSummary[] | null = null;
+  let cache = new Map<string, Conversation>();
+  let complete = false; // every conversation is in `cache`
   let queue: Promise<unknown> = Promise.resolve();
+  let prepared: Promise<void> | null = null;
 
-  let loading: Promise<Conversation[]> | null = null;
-  // One read at a time: callers arriving during a read share it.
-  const load = (): Promise<Conversation[]> => {
-    if (cache) return Promise.resolve(cache);
-    loading ??= readAndRepair().finally(() => {
-      loading = null;
-    });
-    return loading;
-  };
-
-  const readAndRepair = async (): Promise<Conversation[]> => {
-    const raw = await io.read();
-    const parsed = parseConversations(raw);
-    if (parsed.ok) {
-      cache = parsed.conversations;
-      await io.syncIndex(cache);
-      return cache;
-    }
-    const key = await io.backup(raw);
-    onProblem(`Saved conversations could not be read (${parsed.error}). They were kept unchanged under "${key}"; new conversations start a fresh list.`);
-    cache = [];
-    return cache;
-  };
-
-  // Runs one change at a time, in order; a failure rejects that change only.
-  const change = <T>(fn: (list: Conversation[]) => { list: Conversation[]; result: T } | null): Promise<T | null> => {
-    const run = queue.then(async () => {
-      const next = fn(await load());
-      if (!next) return null;
-      try {
-        await io.write(next.list);
-      } catch (e) {
-        throw toWriteError(e);
-      }
-      cache = next.list;
-      return next.result;
-    });
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
     queue = run.catch(() => {});
     return run;
   };
+  // v1 kept the whole array under the contract key; its conversations move into v2 (merged on
+  // id like an import) and the array itself is kept aside, never deleted.
+  const migrate = async () => {
+    const raw = await io.readLegacy();
+    if (raw === undefined || raw === null) return;
+    const parsed = parseConversations(raw);
+    if (parsed.ok && parsed.conversations.length) {
+      const current = await readIndexRaw();
+      const stand = current.map((s) => ({ ...s, messages: [] }) as unknown as Conversation);
+      const fresh = new Set(parsed.conversations);
+      const put = mergeImport(stand, parsed.conversations).list.filter((c) => fresh.has(c));
+      await io.write({ put, index: withSummaries(current, put) });
+    }
+    const key = await io.retireLegacy(raw);
+    if (!parsed.ok) onProblem(`Saved conversations could not be read (${parsed.error}). They were kept unchanged under "${key}".`);
+  };
+  const prepare = () => {
+    prepared ??= migrate().catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
+    return prepared;
+  };
+
+  const parseOne = async (id: string, raw: unknown): Promise<Conversation | null> => {
+    if (raw === undefined) return null;
+    const parsed = parseConversations([raw]);
+    if (parsed.ok && parsed.conversations[0]) return parsed.conversations[0];
+    const key = await io.backup(id, raw);
+    onProblem(`A saved conversation could not be read (${parsed.ok ? 'empty' : parsed.error}). It was kept unchanged under "${key}".`);
+    return null;
+  };
+
+  const loadAll = async (): Promise<Conversation[]> => {
+    if (!complete) {
+      const convs: Conversation[] = [];
+      for (const raw of await io.readAllConversations()) {
+        const id = (raw as { id?: unknown } | null)?.id;
+        const c = await parseOne(typeof id === 'string' ? id : 'unknown', raw);
+        if (c) convs.push(c);
+      }
+      cache = new Map(convs.map((c) => [c.id, c]));
+      complete = true;
+    }
+    return [...cache.values()];
+  };
+
+  // The stored index, or one rebuilt from the conversations (it is derived data).
+  const readIndexRaw = async (): Promise<ConversationSummary[]> => {
+    const raw = await io.readIndex();
+    if (raw === undefined) {
+      const rebuilt = sortIndex(summarize(await loadAll()));
+      if (rebuilt.length) await io.write({ index: rebuilt });
+      return rebuilt;
+    }
+    if (Array.isArray(raw) && raw.every((s) => s && typeof s.id === 'string' && typeof s.updated_at === 'string')) return raw as ConversationSummary[];
+    const rebuilt = sortIndex(summarize(await loadAll()));
+    await io.write({ index: rebuilt });
+    return rebuilt;
+  };
+
+  const loadIndex = async (): Promise<ConversationSummary[]> => {
+    await prepare();
+    index ??= await readIndexRaw();
+    return index;
+  };
+
+  const getOne = async (id: string): Promise<Conversation | null> => {
+    await loadIndex();
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const c = await parseOne(id, await io.readConversation(id));
+    if (c) cache.set(id, c);
+    return c;
+  };
+
+  const commit = async (change: HistoryWrite) => {
+    try {
+      await io.write(change);
+    } catch (e) {
+      throw toWriteError(e);
+    }
+    index = change.index;
+    for (const c of change.put ?? []) cache.set(c.id, c);
+    for (const id of change.remove ?? []) cache.delete(id);
+  };
 
   return {
-    list: () => queue.then(load),
-    get: async (id) => (await queue.then(load)).find((c) => c.id === id) ?? null,
-    async save(draft) {
-      const saved = await change((list) => {
-        const r = upsertConversation(list, draft);
-        return { list: r.list, result: r.saved };
-      });
-      if (!saved) throw new HistoryWriteError('Saving the conversation failed.', false);
-      return saved;
+    summaries: () => serial(loadIndex),
+    get: (id) => serial(() => getOne(id)),
+    save: (draft) =>
+      serial(async () => {
+        const existing = draft.id ? await getOne(draft.id) : null;
+        const { saved } = upsertConversation(existing ? [existing] : [], draft);
+        await commit({ put: [saved], index: withSummaries(await loadIndex(), [saved]) });
+        return saved;
+      }),
+    rename: (id, title) =>
+      serial(async () => {
+        const existing = await getOne(id);
+        const renamed = existing && renameConversation([existing], existing.id, title)[0];
+        if (renamed) await commit({ put: [renamed], index: withSummaries(await loadIndex(), [renamed]) });
+      }),
+    remove: (id) =>
+      serial(async () => {
+        const gone = await getOne(id);
+        const rest = (await loadIndex()).filter((s) => s.id !== id);
+        if (gone || rest.length !== index?.length) await commit({ remove: [id], index: rest });
+        return gone;
+      }),
+    restore: (conversation) =>
+      serial(async () => {
+        await commit({ put: [conversation], index: withSummaries(await loadIndex(), [conversation]) });
+      }),
+    importMany: (incoming) =>
+      serial(async () => {
+        // Merge decides on id and updated_at only, so the index stands in for what is stored.
+        const current = await loadIndex();
+        const stand = current.map((s) => ({ ...s, messages: [] }) as unknown as Conversation);
+        const merged = mergeImport(stand, incoming);
+        const fresh = new Set(incoming);
+        const put = merged.list.filter((c) => fresh.has(c));
+        if (put.length) await commit({ put, index: withSummaries(current, put) });
+        return { ...merged, list: [] };
+      }),
+    search: (query) => serial(async () => searchConversations(await loadAll(), query)),
+    noteLegacy() {
+      prepared = null;
+      index = null;
+      void serial(loadIndex);
     },
-    async rename(id, title) {
-      await change((list) => (list.some((c) => c.id === id) ? { list: renameConversation(list, id as ConversationId, title), result: true } : null));
-    },
-    async remove(id) {
-      return change((list) => {
-        const gone = list.find((c) => c.id === id);
-        return gone ? { list: removeConversation(list, id as ConversationId), result: gone } : null;
-      });
-    },
-    async restore(conversation) {
-      await change((list) => ({ list: mergeImport(list, [conversation]).list, result: true }));
-    },
-    async importMany(incoming) {
-      const r = await change((list) => {
-        const merged = mergeImport(list, incoming);
-        return { list: merged.list, result: merged };
-      });
-      return r ?? { list: [], added: 0, updated: 0, unchanged: 0 };
-    },
-    noteStoredValue(raw) {
-      if (cache && fingerprint(raw) === fingerprint(cache)) return;
-      cache = null;
-      // Re-read now, so the index follows data written behind our back (an import by hand, a bench).
-      void queue.then(load).catch(() => {});
+    noteIndex(raw) {
+      if (index && Array.isArray(raw) && indexFingerprint(raw) === indexFingerprint(index)) return;
+      index = null;
+      cache = new Map();
+      complete = false;
     },
   };
 }

@@ -4,8 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { type Conversation, CONVERSATIONS_KEY } from '../conversations/contract';
-import { type ConversationSummary, indexFingerprint, summarize } from '../history/summary';
+import { CONVERSATIONS_KEY } from '../conversations/contract';
+import type { ConversationSummary } from '../history/summary';
+import { INDEX_KEY } from './history-io';
 import type { Handoff } from '../selection/handoff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
@@ -38,40 +39,16 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
 }
 
 /**
- * The storage contract (seed-system.md): key `ollama_chat_conversations`, the original app's
- * array shape, readable by the original app's code. Stored raw (no WXT metadata) so an export or
- * a dump of the original matches it byte for byte in shape; validation happens on read
- * (lib/conversations/validate.ts). Only the background writes it (lib/history/store.ts).
+ * The storage contract's key (seed-system.md). Layout v2 keeps conversations under their own keys
+ * (lib/storage/history-io.ts); this key is watched so that an array put here (v1 data, a dump of
+ * the original app) is imported.
  */
-const INDEX_KEY = 'ollama_chat_index';
-
-export const conversationsItem = storage.defineItem<unknown>(`local:${CONVERSATIONS_KEY}`, {
-  fallback: [],
-});
+export const legacyConversationsItem = storage.defineItem<unknown>(`local:${CONVERSATIONS_KEY}`);
 
 /** The history index (lib/history/summary.ts): what a panel needs to list conversations. */
-export const historyIndexItem = storage.defineItem<ConversationSummary[]>('local:ollama_chat_index', {
+export const historyIndexItem = storage.defineItem<ConversationSummary[]>(`local:${INDEX_KEY}`, {
   fallback: [],
 });
-
-/** The history store's storage access, for the background. */
-export const conversationsIO = {
-  read: () => conversationsItem.getValue(),
-  /** Array and index in one storage call, so no reader ever sees them disagree. */
-  write: (list: Conversation[]) =>
-    browser.storage.local.set({ [CONVERSATIONS_KEY]: list, [INDEX_KEY]: summarize(list) }),
-  /** Rewrites the index when it does not match the array (first run, data put there by hand). */
-  async syncIndex(list: Conversation[]): Promise<void> {
-    const index = await historyIndexItem.getValue();
-    if (indexFingerprint(index) !== indexFingerprint(list)) await historyIndexItem.setValue(summarize(list));
-  },
-  /** An unreadable value is never overwritten blindly: it is kept under its own key. */
-  async backup(raw: unknown): Promise<string> {
-    const key = `ollama_chat_conversations_backup_${Date.now()}` as const;
-    await storage.setItem(`local:${key}`, raw);
-    return key;
-  },
-};
 
 /**
  * How much the extension's storage holds against its quota. With unlimitedStorage there is no

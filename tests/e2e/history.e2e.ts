@@ -12,8 +12,13 @@ import { PanelDriver, SEL } from './support/panel';
 const ORIGINAL_DUMP = resolve('tests/lib/conversations/fixtures/original-app-dump.json');
 type Stored = { id: string; title: string; model: string; messages: { role: string; content: string; status?: string }[]; created_at: string; updated_at: string };
 
+/** The stored conversations (layout v2: a key each), in the index's order, newest first. */
 async function stored(page: Page): Promise<Stored[]> {
-  return page.evaluate(async () => ((await chrome.storage.local.get('ollama_chat_conversations')).ollama_chat_conversations ?? []) as never);
+  return page.evaluate(async () => {
+    const all = await chrome.storage.local.get(null as unknown as string);
+    const index = (all.ollama_chat_index ?? []) as { id: string }[];
+    return index.map((s) => all[`ollama_chat_conversation:${s.id}`]) as never;
+  });
 }
 declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
 
@@ -204,19 +209,21 @@ describe('Chromium: conversation history', () => {
     expect((await stored(p.page)).length).toBe(dump.length);
   });
 
-  it('a corrupt stored value is moved aside and reported, never overwritten', async () => {
+  it('a corrupt value under the contract key is moved aside and reported, never overwritten', async () => {
     const p = await panel();
+    await p.ask('Keep me');
+    await p.waitForReplyEnd(0);
     await p.page.evaluate(async () => {
       await (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ ollama_chat_conversations: '{broken' });
     });
-    await stopWorker(p.page); // the next panel wakes a fresh worker that reads storage again
-    const q = await reopen();
-    await q.waitForBanner('could not be read');
-    const keys = await q.page.evaluate(async () => Object.keys(await chrome.storage.local.get(null as unknown as string)));
+    // The background imports whatever is put under the contract key; this cannot be read.
+    await p.waitForBanner('could not be read');
+    const keys = await p.page.evaluate(async () => Object.keys(await chrome.storage.local.get(null as unknown as string)));
     const backup = keys.find((k) => k.startsWith('ollama_chat_conversations_backup_'));
     expect(backup).toBeDefined();
-    const kept = await q.page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], backup ?? '');
+    const kept = await p.page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], backup ?? '');
     expect(kept).toBe('{broken');
+    expect((await stored(p.page)).map((c) => c.title)).toEqual(['Keep me']);
   });
 });
 

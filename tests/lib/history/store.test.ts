@@ -2,43 +2,66 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../../lib/conversations/contract';
 import { createHistoryStore, type HistoryIO } from '../../../lib/history/store';
+import type { ConversationSummary } from '../../../lib/history/summary';
 
 const msg = (role: 'user' | 'assistant', content: string) => ({ role, content, timestamp: '2026-01-01T00:00:00.000Z' });
 
-function memoryIO(initial: unknown = []) {
-  const state = { value: initial, backups: new Map<string, unknown>(), failNext: null as Error | null, writes: 0 };
+/** Layout v2 in memory: conversations by id, the index, the legacy key, backups. */
+function memoryIO(legacy?: unknown) {
+  const state = {
+    legacy,
+    convs: new Map<string, unknown>(),
+    index: undefined as unknown,
+    backups: new Map<string, unknown>(),
+    failNext: null as Error | null,
+    writes: 0,
+    bytesPerWrite: [] as number[],
+  };
   const io: HistoryIO = {
-    read: async () => state.value,
-    write: async (list) => {
+    readLegacy: async () => state.legacy,
+    retireLegacy: async (raw) => {
+      const key = `ollama_chat_conversations_backup_${state.backups.size + 1}`;
+      state.backups.set(key, raw);
+      state.legacy = undefined;
+      return key;
+    },
+    readIndex: async () => state.index,
+    readConversation: async (id) => state.convs.get(id),
+    readAllConversations: async () => [...state.convs.values()],
+    write: async ({ put = [], remove = [], index }) => {
       if (state.failNext) {
         const e = state.failNext;
         state.failNext = null;
         throw e;
       }
       state.writes++;
-      state.value = structuredClone(list);
+      state.bytesPerWrite.push(JSON.stringify([put, index]).length);
+      for (const c of put) state.convs.set(c.id, structuredClone(c));
+      for (const id of remove) state.convs.delete(id);
+      state.index = structuredClone(index);
     },
-    syncIndex: async () => {},
-    backup: async (raw) => {
-      const key = `ollama_chat_conversations_backup_${state.backups.size + 1}`;
+    backup: async (id, raw) => {
+      const key = `ollama_chat_backup_${id}`;
       state.backups.set(key, raw);
+      state.convs.delete(id);
       return key;
     },
   };
   return { io, state };
 }
 
-describe('history store', () => {
-  it('saves in the contract shape, newest first, keeping created_at on update', async () => {
+const save = (store: ReturnType<typeof createHistoryStore>, id: string, ...texts: string[]) =>
+  store.save({ id: id as never, model: 'm', messages: texts.map((t, i) => msg(i % 2 ? 'assistant' : 'user', t)) });
+
+describe('history store (layout v2)', () => {
+  it('saves each conversation in the contract shape under its own key, with an index newest first', async () => {
     const { io, state } = memoryIO();
     const store = createHistoryStore(io, vi.fn());
-    const a = await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'first question')] });
-    const b = await store.save({ id: 'conv-2-bbbbbbbbb' as never, model: 'm', messages: [msg('user', 'second')] });
-    const a2 = await store.save({ id: a.id, model: 'm', messages: [msg('user', 'first question'), msg('assistant', 'answer')] });
+    const a = await save(store, 'conv-1-aaaaaaaaa', 'first question');
+    const b = await save(store, 'conv-2-bbbbbbbbb', 'second');
+    const a2 = await save(store, a.id, 'first question', 'answer');
     expect(a2.created_at).toBe(a.created_at);
-    const stored = state.value as Conversation[];
-    expect(stored.map((c) => c.id)).toEqual([a.id, b.id]);
-    expect(stored[0]).toEqual({
+    expect(state.convs.get(a.id)).toEqual({
       id: a.id,
       title: 'first question',
       model: 'm',
@@ -46,78 +69,106 @@ describe('history store', () => {
       created_at: a.created_at,
       updated_at: a2.updated_at,
     });
+    expect((state.index as ConversationSummary[]).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(await store.summaries()).toEqual(state.index);
   });
 
-  it('an unreadable stored value is backed up untouched and reported, never overwritten blindly', async () => {
-    const corrupt = { not: 'an array' };
-    const { io, state } = memoryIO(corrupt);
+  it('a save writes one conversation and the index, however long the history is', async () => {
+    const { io, state } = memoryIO();
+    const store = createHistoryStore(io, vi.fn());
+    for (let i = 0; i < 200; i++) await save(store, `conv-${i}-aaaaaaaaa`, 'x'.repeat(2000));
+    const [first, last] = [state.bytesPerWrite[0] ?? 0, state.bytesPerWrite.at(-1) ?? 0];
+    // The index grows by a short line per conversation; the messages written do not grow at all
+    // (v1 rewrote all 200 × 2,000 characters on every save).
+    expect(last - first).toBeLessThan(200 * 300);
+    expect(last).toBeLessThan((200 * 2000) / 5);
+  });
+
+  it('moves v1 data (or a dump of the original app) from the contract key into v2 and keeps it aside', async () => {
+    const original: Conversation[] = [
+      { id: 'conv-9-zzzzzzzzz' as never, title: 'Old', model: 'llama3', messages: [msg('user', 'Old')], created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-02T00:00:00Z' },
+    ];
+    const { io, state } = memoryIO(original);
+    const store = createHistoryStore(io, vi.fn());
+    expect((await store.summaries()).map((s) => s.id)).toEqual(['conv-9-zzzzzzzzz']);
+    expect(await store.get('conv-9-zzzzzzzzz')).toEqual(original[0]);
+    expect(state.legacy).toBeUndefined();
+    expect([...state.backups.values()]).toEqual([original]);
+  });
+
+  it('an unreadable value is backed up untouched and reported, never overwritten blindly', async () => {
+    const { io, state } = memoryIO({ not: 'an array' });
     const onProblem = vi.fn();
     const store = createHistoryStore(io, onProblem);
-    expect(await store.list()).toEqual([]);
-    expect([...state.backups.values()]).toEqual([corrupt]);
+    expect(await store.summaries()).toEqual([]);
+    expect([...state.backups.values()]).toEqual([{ not: 'an array' }]);
     expect(onProblem).toHaveBeenCalledWith(expect.stringContaining('ollama_chat_conversations_backup_1'));
-    expect(state.value).toBe(corrupt);
+
+    state.convs.set('conv-3-ccccccccc', { id: 'conv-3-ccccccccc', title: 5 });
+    state.index = [{ id: 'conv-3-ccccccccc', title: 't', model: 'm', created_at: 'c', updated_at: 'u', messageCount: 1 }];
+    store.noteIndex(['external change']);
+    expect(await store.get('conv-3-ccccccccc')).toBeNull();
+    expect(state.backups.get('ollama_chat_backup_conv-3-ccccccccc')).toEqual({ id: 'conv-3-ccccccccc', title: 5 });
+    expect(onProblem).toHaveBeenLastCalledWith(expect.stringContaining('ollama_chat_backup_conv-3-ccccccccc'));
   });
 
   it('a quota error is reported as "Storage quota exceeded" and nothing saved is lost', async () => {
     const { io, state } = memoryIO();
     const store = createHistoryStore(io, vi.fn());
-    await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'keep me')] });
-    const before = structuredClone(state.value);
+    await save(store, 'conv-1-aaaaaaaaa', 'keep me');
+    const before = structuredClone([...state.convs.entries()]);
     state.failNext = new Error('QUOTA_BYTES quota exceeded');
-    await expect(store.save({ id: 'conv-2-bbbbbbbbb' as never, model: 'm', messages: [msg('user', 'too big')] })).rejects.toThrow(/Storage quota exceeded/);
-    expect(state.value).toEqual(before);
-    expect((await store.list()).map((c) => c.id)).toEqual(['conv-1-aaaaaaaaa']);
-    // The next save works again and still has the earlier conversation.
-    await store.save({ id: 'conv-2-bbbbbbbbb' as never, model: 'm', messages: [msg('user', 'retry')] });
-    expect((state.value as Conversation[]).length).toBe(2);
+    await expect(save(store, 'conv-2-bbbbbbbbb', 'too big')).rejects.toThrow(/Storage quota exceeded/);
+    expect([...state.convs.entries()]).toEqual(before);
+    expect((await store.summaries()).map((s) => s.id)).toEqual(['conv-1-aaaaaaaaa']);
+    await save(store, 'conv-2-bbbbbbbbb', 'retry');
+    expect((await store.summaries()).length).toBe(2);
   });
 
   it('concurrent changes are applied in order, none lost', async () => {
-    const { io, state } = memoryIO();
-    const store = createHistoryStore(io, vi.fn());
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => store.save({ id: `conv-${i}-aaaaaaaaa` as never, model: 'm', messages: [msg('user', `q${i}`)] })),
-    );
-    expect((state.value as Conversation[]).length).toBe(20);
-  });
-
-  it('drops its cache when storage is changed behind its back, and keeps it for its own writes', async () => {
-    const { io, state } = memoryIO();
-    const store = createHistoryStore(io, vi.fn());
-    await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'q')] });
-    const read = vi.spyOn(io, 'read');
-    const syncIndex = vi.spyOn(io, 'syncIndex');
-    store.noteStoredValue(state.value);
-    await store.list();
-    expect(read).not.toHaveBeenCalled();
-    state.value = [];
-    store.noteStoredValue([]);
-    expect(await store.list()).toEqual([]);
-    expect(read).toHaveBeenCalledTimes(1);
-    expect(syncIndex).toHaveBeenCalledWith([]);
-  });
-
-  it('rename, delete and restore (undo)', async () => {
     const { io } = memoryIO();
     const store = createHistoryStore(io, vi.fn());
-    const c = await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'q')] });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => save(store, `conv-${i}-aaaaaaaaa`, `q${i}`)));
+    expect((await store.summaries()).length).toBe(20);
+  });
+
+  it('forgets its caches when the index is changed behind its back (cleared storage)', async () => {
+    const { io, state } = memoryIO();
+    const store = createHistoryStore(io, vi.fn());
+    await save(store, 'conv-1-aaaaaaaaa', 'q');
+    store.noteIndex(state.index); // our own write: nothing to do
+    state.convs.clear();
+    state.index = undefined;
+    store.noteIndex(undefined);
+    expect(await store.summaries()).toEqual([]);
+    await save(store, 'conv-2-bbbbbbbbb', 'q');
+    expect([...state.convs.keys()]).toEqual(['conv-2-bbbbbbbbb']);
+  });
+
+  it('rename, delete, restore (undo), search', async () => {
+    const { io } = memoryIO();
+    const store = createHistoryStore(io, vi.fn());
+    const c = await save(store, 'conv-1-aaaaaaaaa', 'apples', 'are RED');
+    await save(store, 'conv-2-bbbbbbbbb', 'bananas');
     await store.rename(c.id, 'My name');
-    expect((await store.list())[0]?.title).toBe('My name');
+    expect((await store.summaries()).find((s) => s.id === c.id)?.title).toBe('My name');
+    expect(await store.search('red')).toEqual([c.id]);
     const gone = await store.remove(c.id);
-    expect(await store.list()).toEqual([]);
+    expect((await store.summaries()).map((s) => s.id)).toEqual(['conv-2-bbbbbbbbb']);
     expect(await store.remove(c.id)).toBeNull();
     if (gone) await store.restore(gone);
-    expect((await store.list())[0]).toEqual(gone);
+    expect(await store.get(c.id)).toEqual(gone);
   });
 
-  it('import merges on id without duplicates', async () => {
-    const { io } = memoryIO();
+  it('import merges on id without duplicates; a re-import changes nothing', async () => {
+    const { io, state } = memoryIO();
     const store = createHistoryStore(io, vi.fn());
-    const c = await store.save({ id: 'conv-1-aaaaaaaaa' as never, model: 'm', messages: [msg('user', 'q')] });
+    const c = await save(store, 'conv-1-aaaaaaaaa', 'q');
     const other = { ...c, id: 'conv-9-zzzzzzzzz' as never };
     expect(await store.importMany([c, other])).toMatchObject({ added: 1, unchanged: 1 });
+    const writes = state.writes;
     expect(await store.importMany([c, other])).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
-    expect((await store.list()).length).toBe(2);
+    expect(state.writes).toBe(writes);
+    expect((await store.summaries()).length).toBe(2);
   });
 });
