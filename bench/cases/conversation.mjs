@@ -3,7 +3,7 @@
 // bare text nodes (?show=<id>), the least any page showing them must hold.
 import { heapUsedBytes } from '../lib/heap.mjs';
 import { alternate, atMost, notYet, row } from '../lib/rows.mjs';
-import { conversations, HISTORY_KEY } from '../lib/seed.mjs';
+import { conversations, layoutV2 } from '../lib/seed.mjs';
 
 const MB = 1024 * 1024;
 const HISTORY_BUTTON = 'button[aria-label="History"]';
@@ -21,7 +21,7 @@ export async function conversationCase({ session, sim, opts, log }) {
   const count = opts.conversation.messages;
   const [conv] = conversations(1, count);
   if (!conv) throw new Error('no conversation generated');
-  await session.writeStorage({ settings: { baseUrl: sim.url, defaultModel: 'llama3.2' }, [HISTORY_KEY]: [conv] });
+  await session.writeStorage({ settings: { baseUrl: sim.url, defaultModel: 'llama3.2' }, ...layoutV2([conv]) });
   const name = `heap after a ${count.toLocaleString('en')}-message conversation is shown`;
   const probe = await session.open('ours');
   const hasHistory = (await probe.$(HISTORY_BUTTON)) !== null;

@@ -38,3 +38,28 @@ export function conversations(count, messagesEach) {
     };
   });
 }
+
+/**
+ * The same conversations in the extension's storage layout v2 (lib/storage/history-io.ts): a key
+ * per conversation and the index, newest first.
+ * @param {ReturnType<typeof conversations>} list
+ */
+export function layoutV2(list) {
+  const newestFirst = [...list].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at));
+  /** @type {Record<string, unknown[]>} */
+  const shards = Object.fromEntries(Array.from({ length: 16 }, (_, n) => [`ollama_chat_index:${n}`, []]));
+  for (const c of newestFirst) {
+    const summary = { id: c.id, title: c.title, model: c.model, created_at: c.created_at, updated_at: c.updated_at, messageCount: c.messages.length };
+    shards[`ollama_chat_index:${shardOf(c.id)}`]?.push(summary);
+  }
+  return { ...shards, ...Object.fromEntries(list.map((c) => [`ollama_chat_conversation:${c.id}`, c])) };
+}
+
+/** lib/history/summary.ts shardOf, repeated here because the bench is plain Node without a TS loader. */
+/** @param {string} id */
+function shardOf(id) {
+  // FNV-1a: a multiply by 31 mod 16 mixes too little for ids that differ in a few digits.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 16;
+}

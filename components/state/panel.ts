@@ -1,11 +1,10 @@
 /** Builds the panel's models and wires them to the background and to storage. */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
-import { readAllConversations } from '../../lib/storage/history-io';
+import { readAllConversations, readIndex, watchIndex } from '../../lib/storage/history-io';
 import type { BackgroundMessage } from '../../lib/protocol';
 import {
   currentConversationItem,
-  historyIndexItem,
   storageUsage,
   readSettings,
   selectedModelItem,
@@ -90,9 +89,9 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   };
   const history = createHistoryModel({
     send,
-    readIndex: () => historyIndexItem.getValue(),
+    readIndex: async () => (await readIndex()) ?? [],
     watchIndex: (cb) =>
-      historyIndexItem.watch((index) => {
+      watchIndex((index) => {
         cb(index);
         void syncChat();
       }),

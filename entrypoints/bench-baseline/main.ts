@@ -14,7 +14,9 @@ import type { BackgroundMessage, HistoryMessage, PanelMessage, PORT_NAME } from 
 const browser = (globalThis as unknown as { chrome: typeof Api }).chrome;
 const portName: typeof PORT_NAME = 'ollama-chat/panel';
 // The key conversations are stored under; reading it is the least any history view must do.
-const HISTORY_KEY = 'ollama_chat_conversations';
+// Layout v2 (lib/storage/history-io.ts): the least a history list can do is read the index.
+const INDEX_KEYS = Array.from({ length: 16 }, (_, n) => `ollama_chat_index:${n}`);
+const CONVERSATION_PREFIX = 'ollama_chat_conversation:';
 
 const params = new URLSearchParams(location.search);
 const model = params.get('model') ?? 'llama3.2';
@@ -64,15 +66,16 @@ interface Stored {
 }
 
 async function load(): Promise<void> {
-  const stored = (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
-  const list: Stored[] = Array.isArray(stored) ? stored : [];
   const show = params.get('show');
   if (show !== null) {
-    const conv = list.find((c) => c.id === show);
+    const key = `${CONVERSATION_PREFIX}${show}`;
+    const conv = (await browser.storage.local.get(key))[key] as Stored | undefined;
     log?.append(...(conv?.messages ?? []).map((m) => article(String(m.role), String(m.content)).article));
     document.body.dataset.shown = String(conv?.messages?.length ?? 0);
     return;
   }
+  const shards = await browser.storage.local.get(INDEX_KEYS);
+  const list = INDEX_KEYS.flatMap((k) => (Array.isArray(shards[k]) ? (shards[k] as Stored[]) : []));
   historyList?.append(
     ...list.map((c) => {
       const li = document.createElement('li');

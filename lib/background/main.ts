@@ -5,8 +5,8 @@ import { PORT_NAME } from '../protocol';
 import { createHistoryStore } from '../history/store';
 import type { BackgroundMessage } from '../protocol';
 import { createHandoffQueue } from '../selection/handoff';
-import { historyIO } from '../storage/history-io';
-import { historyIndexItem, legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
+import { historyIO, watchIndex } from '../storage/history-io';
+import { legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
@@ -67,7 +67,7 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PORT_NAME) servePanel(port, services);
   });
-  historyIndexItem.watch((raw) => store.noteIndex(raw));
+  watchIndex((_, shards) => store.noteIndex(shards));
   legacyConversationsItem.watch((raw) => raw !== null && raw !== undefined && store.noteLegacy());
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.summaries();

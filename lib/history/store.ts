@@ -8,7 +8,7 @@
 import { type Conversation, renameConversation, upsertConversation } from '../conversations/contract';
 import { type MergeResult, mergeImport } from '../conversations/merge';
 import { parseConversations } from '../conversations/validate';
-import { type ConversationSummary, indexFingerprint, searchConversations, summarize } from './summary';
+import { type ConversationSummary, indexFingerprint, searchConversations, shardOf, sortSummaries, summarize } from './summary';
 
 export interface HistoryWrite {
   put?: Conversation[];
@@ -57,13 +57,13 @@ export interface HistoryStore {
   restore(conversation: Conversation): Promise<void>;
   importMany(incoming: Conversation[]): Promise<MergeResult>;
   search(query: string): Promise<string[]>;
-  /** The stored index changed; if not by us (devtools, a test), forget what we cached. */
-  noteIndex(raw: unknown): void;
+  /** Index shards changed (key → new value); if not by us (devtools, a test), forget what we cached. */
+  noteIndex(shards: Record<string, unknown>): void;
   /** Something was written under the contract key: import it. */
   noteLegacy(): void;
 }
 
-const sortIndex = (index: ConversationSummary[]) => [...index].sort((a, b) => (Date.parse(b.updated_at) || 0) - (Date.parse(a.updated_at) || 0));
+const sortIndex = sortSummaries;
 const withSummaries = (index: ConversationSummary[], convs: Conversation[]) => {
   const ids = new Set<string>(convs.map((c) => c.id));
   return sortIndex([...summarize(convs), ...index.filter((s) => !ids.has(s.id))]);
@@ -209,8 +209,13 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
       index = null;
       void serial(loadIndex);
     },
-    noteIndex(raw) {
-      if (index && Array.isArray(raw) && indexFingerprint(raw) === indexFingerprint(index)) return;
+    noteIndex(shards) {
+      const ours = index;
+      const same = (key: string, value: unknown) => {
+        const n = Number(key.slice(key.lastIndexOf(':') + 1));
+        return ours !== null && Array.isArray(value) && indexFingerprint(value) === indexFingerprint(sortSummaries(ours.filter((s) => shardOf(s.id) === n)));
+      };
+      if (Object.entries(shards).every(([k, v]) => same(k, v))) return;
       index = null;
       cache = new Map();
       complete = false;

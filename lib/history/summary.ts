@@ -31,3 +31,19 @@ export function searchConversations(list: readonly Conversation[], query: string
     .filter((c) => c.title.toLowerCase().includes(q) || c.messages.some((m) => m.content.toLowerCase().includes(q)))
     .map((c) => c.id);
 }
+
+/** The index is kept in shards, so a save rewrites one small shard, not every summary. */
+export const INDEX_SHARDS = 16;
+
+/** Which shard a conversation's summary lives in (a stable hash of its id). */
+export function shardOf(id: string): number {
+  // FNV-1a: a multiply by 31 mod 16 mixes too little for ids that differ in a few digits.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % INDEX_SHARDS;
+}
+
+/** Newest first; unparseable dates last. */
+export function sortSummaries(index: readonly ConversationSummary[]): ConversationSummary[] {
+  return [...index].sort((a, b) => (Date.parse(b.updated_at) || 0) - (Date.parse(a.updated_at) || 0));
+}

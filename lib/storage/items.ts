@@ -5,8 +5,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { CONVERSATIONS_KEY } from '../conversations/contract';
-import type { ConversationSummary } from '../history/summary';
-import { INDEX_KEY } from './history-io';
 import type { Handoff } from '../selection/handoff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
@@ -44,11 +42,6 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
  * the original app) is imported.
  */
 export const legacyConversationsItem = storage.defineItem<unknown>(`local:${CONVERSATIONS_KEY}`);
-
-/** The history index (lib/history/summary.ts): what a panel needs to list conversations. */
-export const historyIndexItem = storage.defineItem<ConversationSummary[]>(`local:${INDEX_KEY}`, {
-  fallback: [],
-});
 
 /**
  * How much the extension's storage holds against its quota. With unlimitedStorage there is no

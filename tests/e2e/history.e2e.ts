@@ -16,7 +16,10 @@ type Stored = { id: string; title: string; model: string; messages: { role: stri
 async function stored(page: Page): Promise<Stored[]> {
   return page.evaluate(async () => {
     const all = await chrome.storage.local.get(null as unknown as string);
-    const index = (all.ollama_chat_index ?? []) as { id: string }[];
+    const index = Object.entries(all)
+      .filter(([k]) => k.startsWith('ollama_chat_index:'))
+      .flatMap(([, v]) => v as { id: string; updated_at: string }[])
+      .sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at));
     return index.map((s) => all[`ollama_chat_conversation:${s.id}`]) as never;
   });
 }
@@ -78,7 +81,9 @@ describe('Chromium: conversation history', () => {
     ]);
     expect(conv?.messages[1]?.status).toBeUndefined();
     // The small index the panel lists from, written in the same storage call.
-    const index = await p.page.evaluate(async () => (await chrome.storage.local.get('ollama_chat_index')).ollama_chat_index);
+    const index = await p.page.evaluate(async () =>
+      Object.entries(await chrome.storage.local.get(null as unknown as string)).flatMap(([k, v]) => (k.startsWith('ollama_chat_index:') ? (v as unknown[]) : [])),
+    );
     expect(index).toEqual([{ id: conv?.id, title: 'Remember me', model: 'llama3.2:latest', created_at: conv?.created_at, updated_at: conv?.updated_at, messageCount: 2 }]);
 
     const q = await reopen();

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../../lib/conversations/contract';
 import { createHistoryStore, type HistoryIO } from '../../../lib/history/store';
-import type { ConversationSummary } from '../../../lib/history/summary';
+import { type ConversationSummary, shardOf } from '../../../lib/history/summary';
 
 const msg = (role: 'user' | 'assistant', content: string) => ({ role, content, timestamp: '2026-01-01T00:00:00.000Z' });
 
@@ -106,7 +106,7 @@ describe('history store (layout v2)', () => {
 
     state.convs.set('conv-3-ccccccccc', { id: 'conv-3-ccccccccc', title: 5 });
     state.index = [{ id: 'conv-3-ccccccccc', title: 't', model: 'm', created_at: 'c', updated_at: 'u', messageCount: 1 }];
-    store.noteIndex(['external change']);
+    store.noteIndex({ 'ollama_chat_index:0': ['external change'] });
     expect(await store.get('conv-3-ccccccccc')).toBeNull();
     expect(state.backups.get('ollama_chat_backup_conv-3-ccccccccc')).toEqual({ id: 'conv-3-ccccccccc', title: 5 });
     expect(onProblem).toHaveBeenLastCalledWith(expect.stringContaining('ollama_chat_backup_conv-3-ccccccccc'));
@@ -136,10 +136,14 @@ describe('history store (layout v2)', () => {
     const { io, state } = memoryIO();
     const store = createHistoryStore(io, vi.fn());
     await save(store, 'conv-1-aaaaaaaaa', 'q');
-    store.noteIndex(state.index); // our own write: nothing to do
+    const own = state.index as ConversationSummary[];
+    const read = vi.spyOn(io, 'readIndex');
+    store.noteIndex({ [`ollama_chat_index:${shardOf('conv-1-aaaaaaaaa')}`]: own }); // our own write
+    await store.summaries();
+    expect(read).not.toHaveBeenCalled();
     state.convs.clear();
     state.index = undefined;
-    store.noteIndex(undefined);
+    store.noteIndex({ [`ollama_chat_index:${shardOf('conv-1-aaaaaaaaa')}`]: undefined });
     expect(await store.summaries()).toEqual([]);
     await save(store, 'conv-2-bbbbbbbbb', 'q');
     expect([...state.convs.keys()]).toEqual(['conv-2-bbbbbbbbb']);
