@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'happy-dom',
+    // happy-dom 21 breaks DOMPurify's tree walk; this makes it follow the DOM spec there.
+    setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
   },
 });

@@ -1,3 +1,4 @@
+import { AssistantBody } from './markdown/AssistantBody';
 import type { ChatMessage, MessageStatus } from './state/message';
 import { StreamingText } from './StreamingText';
 
@@ -18,13 +19,7 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       aria-busy={status === 'streaming'}
       data-status={status}
     >
-      {message.thinking.revision.value > 0 && (
-        <details class="thinking" open={message.text.revision.value === 0}>
-          <summary>Thinking</summary>
-          <StreamingText text={message.thinking} />
-        </details>
-      )}
-      <StreamingText text={message.text} />
+      {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
       {(note || canRetry) && (
         <div class="message-meta">
           {note && <span class="message-note">{note}{message.error.value ? `: ${message.error.value}` : ''}</span>}

@@ -49,13 +49,16 @@ export interface ChatModel {
 
 const CONNECTION_KINDS = new Set(['refused', 'lost', 'timeout']);
 
-const sameAsStored = (shown: readonly MutableMessage[], stored: Conversation) =>
-  shown.length === stored.messages.length &&
+// A reply that failed before any text is shown (with Retry) but never stored: not a difference.
+const sameAsStored = (all: readonly MutableMessage[], stored: Conversation) => {
+  const shown = all.filter((m) => m.status.peek() !== 'failed');
+  return shown.length === stored.messages.length &&
   shown.every((m, i) => {
     const s = stored.messages[i];
     const h = toHistory(m);
     return s && s.role === h.role && s.content === h.content && s.status === h.status;
   });
+};
 
 export function createChatModel(deps: ChatDeps): ChatModel {
   const messages = signal<MutableMessage[]>([]);

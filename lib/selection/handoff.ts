@@ -1,5 +1,5 @@
 /**
- * The hand-over from a context-menu click to the panel: a queue in storage.session that the
+ * The hand-over from a context-menu click to the panel: a queue in session storage that the
  * background fills and the panel drains through the background, so each item is delivered
  * exactly once and in order, whether the panel was open, closed or still loading. No timers.
  */

@@ -166,6 +166,16 @@ describe('chat model', () => {
     expect(lastStart().conversation).toEqual({ id: 'conv-1-abcdefghi', title: 'Renamed by me' });
   });
 
+  it('a reply that failed without text stays on screen (with Retry) when the stored copy arrives', () => {
+    const { chat, lastStart } = setup();
+    chat.setDraft('q');
+    chat.send();
+    const { requestId, conversation } = lastStart();
+    chat.events['chat/failed']({ type: 'chat/failed', requestId, failure: { kind: 'not-found', message: "model 'x' not found" } });
+    chat.sync({ id: conversation.id, title: 'q', model: 'm', created_at: 't', updated_at: 't', messages: [{ role: 'user', content: 'q', timestamp: 't' }] } as never);
+    expect(chat.messages.value.map((m) => m.status.value)).toEqual(['done', 'failed']);
+  });
+
   it('follows the stored copy when idle, never while streaming', () => {
     const { chat } = setup();
     chat.open(stored);

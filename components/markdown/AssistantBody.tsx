@@ -1,0 +1,46 @@
+/**
+ * An assistant message's body: the Thinking section, the markdown answer in `.text` (rendered
+ * imperatively by AnswerController, so Preact never diffs model output), and Copy message.
+ */
+import { useComputed } from '@preact/signals';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { ChatMessage } from '../state/message';
+import { onMarkdownClick } from './actions';
+import { AnswerController } from './answer';
+import { copyWithFeedback } from './clipboard';
+import { ThinkingSection } from './ThinkingSection';
+
+export function AssistantBody({ message }: { message: ChatMessage }) {
+  const controller = useMemo(() => new AnswerController(message), [message]);
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const unmount = controller.mount(el);
+    // Keyboard activation of the buttons inside fires click too, so this covers both.
+    el.addEventListener('click', onMarkdownClick);
+    return () => {
+      unmount();
+      el.removeEventListener('click', onMarkdownClick);
+    };
+  }, [controller]);
+  const canCopy = useComputed(() => message.status.value !== 'streaming' && message.text.revision.value > 0);
+  return (
+    <>
+      <ThinkingSection message={message} extracted={controller.thinking} answerStarted={controller.answerStarted} />
+      <div class="text" ref={ref} />
+      {canCopy.value && (
+        <div class="message-actions">
+          <button
+            type="button"
+            class="copy-button"
+            aria-label="Copy message"
+            onClick={(e) => void copyWithFeedback(e.currentTarget, message.text.value)}
+          >
+            Copy
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Our own chrome around sanitized model output: code blocks get a language label and a Copy
+ * button (and colors once finished), images become click-to-load placeholders. Everything added
+ * here is built by us after sanitizing, so model output can never forge these controls (buttons
+ * are not on its allow list).
+ */
+import { highlightToHtml } from '../../lib/markdown/highlight';
+import { CODE_CLASS } from '../../lib/markdown/policy';
+import { IMAGE_SRC_ATTR, sanitizeHighlight } from '../../lib/markdown/sanitize';
+
+export const COPY_CODE_CLASS = 'md-copy';
+export const LOAD_IMAGE_CLASS = 'md-image';
+
+function button(doc: Document, cls: string, text: string, label?: string): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = cls;
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  return b;
+}
+
+export function languageOf(code: Element): string {
+  const cls = code.getAttribute('class') ?? '';
+  return CODE_CLASS.test(cls) ? cls.slice('language-'.length) : '';
+}
+
+/** The frame around a code block (label, Copy); the <pre> goes after them. */
+function codeShell(doc: Document, lang: string): HTMLElement {
+  const box = doc.createElement('div');
+  box.className = 'md-code';
+  const bar = doc.createElement('div');
+  bar.className = 'md-code-bar';
+  const label = doc.createElement('span');
+  label.className = 'md-code-lang';
+  label.textContent = lang || 'text';
+  bar.append(label, button(doc, COPY_CODE_CLASS, 'Copy', 'Copy code'));
+  box.append(bar);
+  return box;
+}
+
+/** An empty code block for a fence that is still streaming: text is appended to its <code>. */
+export function openCodeBlock(doc: Document, lang: string): { box: HTMLElement; code: HTMLElement } {
+  const pre = doc.createElement('pre');
+  const code = doc.createElement('code');
+  if (lang && CODE_CLASS.test(`language-${lang}`)) code.className = `language-${lang}`;
+  pre.append(code);
+  const box = codeShell(doc, languageOf(code));
+  box.append(pre);
+  return { box, code };
+}
+
+function highlight(code: Element): void {
+  const html = highlightToHtml(code.textContent ?? '', languageOf(code));
+  const spans = html === null ? null : sanitizeHighlight(html);
+  if (!spans) return;
+  code.replaceChildren(spans);
+  code.classList.add('hljs');
+}
+
+function hostOf(src: string): string {
+  try {
+    return new URL(src).host;
+  } catch {
+    return 'the web';
+  }
+}
+
+function imagePlaceholder(img: Element): void {
+  const doc = img.ownerDocument;
+  const src = img.getAttribute(IMAGE_SRC_ATTR);
+  const alt = img.getAttribute('alt') ?? '';
+  if (!src) {
+    img.replaceWith(alt);
+    return;
+  }
+  const b = button(doc, LOAD_IMAGE_CLASS, `Load image from ${hostOf(src)}`);
+  b.setAttribute(IMAGE_SRC_ATTR, src);
+  if (alt) b.title = alt;
+  img.replaceWith(b);
+}
+
+/** Adds our chrome to a sanitized fragment; `finished` blocks also get syntax colors. */
+export function decorate(frag: DocumentFragment, finished: boolean): DocumentFragment {
+  for (const img of frag.querySelectorAll('img')) imagePlaceholder(img);
+  for (const pre of frag.querySelectorAll('pre')) {
+    const code = pre.querySelector('code');
+    const shell = codeShell(pre.ownerDocument, code ? languageOf(code) : '');
+    pre.before(shell);
+    shell.append(pre);
+    if (finished && code) highlight(code);
+  }
+  return frag;
+}

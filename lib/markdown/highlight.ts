@@ -1,0 +1,36 @@
+/**
+ * highlight.js core with a fixed set of common languages, registered statically so the bundle
+ * holds only these (the full build is ~10x larger). Unknown languages stay plain text: no
+ * auto-detection, which would run every grammar over every block.
+ */
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import markdown from 'highlight.js/lib/languages/markdown';
+import python from 'highlight.js/lib/languages/python';
+import rust from 'highlight.js/lib/languages/rust';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+
+const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml };
+for (const [name, lang] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, lang);
+
+export function isHighlightable(lang: string): boolean {
+  return lang !== '' && hljs.getLanguage(lang) !== undefined;
+}
+
+/** HTML of `<span class="hljs-…">` around escaped code, or null for an unknown language. */
+export function highlightToHtml(code: string, lang: string): string | null {
+  if (!isHighlightable(lang)) return null;
+  return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+}
