@@ -10,7 +10,6 @@ export function ContextCard({ inbox }: { inbox: Inbox }) {
       {contexts.map((c, i) => {
         const note = truncationNote(c);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: contexts have no id and never reorder
           <figure class="context" key={i}>
             <blockquote class="context-text">{c.text}</blockquote>
             <figcaption class="context-source">

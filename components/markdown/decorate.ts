@@ -4,7 +4,7 @@
  * here is built by us after sanitizing, so model output can never forge these controls (buttons
  * are not on its allow list).
  */
-import { highlightToHtml } from '../../lib/markdown/highlight';
+import type * as Highlighter from '../../lib/markdown/highlight';
 import { CODE_CLASS } from '../../lib/markdown/policy';
 import { IMAGE_SRC_ATTR, sanitizeHighlight } from '../../lib/markdown/sanitize';
 
@@ -50,12 +50,36 @@ export function openCodeBlock(doc: Document, lang: string): { box: HTMLElement; 
   return { box, code };
 }
 
-function highlight(code: Element): void {
-  const html = highlightToHtml(code.textContent ?? '', languageOf(code));
+// highlight.js and its grammars are a third of the panel's code: loaded with the first finished
+// code block, not with the panel (issue 6: bundle ≤ 60 KB gzipped).
+let highlighter: typeof Highlighter | null = null;
+let loading: Promise<typeof Highlighter> | null = null;
+
+/** Loads the highlighter now (tests, or a caller that knows code is coming). */
+export function loadHighlighter(): Promise<typeof Highlighter> {
+  loading ??= import('../../lib/markdown/highlight').then((m) => {
+    highlighter = m;
+    return m;
+  });
+  return loading;
+}
+
+function paint(code: Element, h: typeof Highlighter): void {
+  const html = h.highlightToHtml(code.textContent ?? '', languageOf(code));
   const spans = html === null ? null : sanitizeHighlight(html);
   if (!spans) return;
   code.replaceChildren(spans);
   code.classList.add('hljs');
+}
+
+function highlight(code: Element): void {
+  if (!languageOf(code)) return;
+  if (highlighter) return paint(code, highlighter);
+  const text = code.textContent;
+  // Colors arrive a moment later; a block replaced or changed meanwhile is left alone.
+  void loadHighlighter().then((h) => {
+    if (code.textContent === text) paint(code, h);
+  });
 }
 
 function hostOf(src: string): string {

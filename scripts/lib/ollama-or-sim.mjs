@@ -7,9 +7,9 @@ const DEFAULT_URL = 'http://localhost:11434';
 function demoReply({ messages }) {
   const last = messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
   const sky = /sky/i.test(last)
-    ? 'For the record: the sky looks blue because air scatters short (blue) wavelengths of sunlight far more than long (red) ones, which is called Rayleigh scattering. At sunset the light crosses more air, so the blue is scattered away and reds remain.\n\n'
+    ? 'The sky looks blue because of **Rayleigh scattering**:\n\n- air molecules scatter short (blue) wavelengths far more than long (red) ones;\n- at sunset light crosses more air, so the blue is scattered away and reds remain.\n\n```python\nintensity = 1 / wavelength ** 4  # why blue wins\n```\n\n'
     : '';
-  return `${sky}This answer comes from the Ollama Chat simulator, not from a model. You asked: "${last.slice(0, 200)}". Start Ollama (ollama serve, then ollama pull llama3.2) and run npm start again to chat for real.`;
+  return `${sky}_This answer comes from the Ollama Chat **simulator**, not from a model._ You asked: "${last.slice(0, 200)}". Start Ollama (ollama serve, then ollama pull llama3.2) and run npm start again to chat for real.`;
 }
 
 async function answers(url) {

@@ -1,5 +1,6 @@
 import './support/happy-dom-compat';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighlighter } from '../../../components/markdown/decorate';
 import { AnswerController } from '../../../components/markdown/answer';
 import type { FrameScheduler } from '../../../components/markdown/frame';
 import { createMessage } from '../../../components/state/message';
@@ -35,6 +36,10 @@ function setup(init: { content?: string; thinking?: string } = {}) {
   const unmount = controller.mount(root);
   return { message, frames, controller, root, unmount };
 }
+
+
+// The highlighter loads lazily in the panel; tests want colors at once.
+beforeAll(() => loadHighlighter());
 
 describe('AnswerController', () => {
   it('renders what is there at once, then at most once per frame', () => {

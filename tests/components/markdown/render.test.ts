@@ -1,10 +1,15 @@
 import './support/happy-dom-compat';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighlighter } from '../../../components/markdown/decorate';
 import { renderOnce } from './support/dom';
 
 const html = (md: string) => renderOnce(md).innerHTML;
 // marked ends blocks with a newline; innerText in the panel drops it, textContent keeps it.
 const text = (md: string) => renderOnce(md).textContent?.trimEnd();
+
+
+// The highlighter loads lazily in the panel; tests want colors at once.
+beforeAll(() => loadHighlighter());
 
 describe('markdown rendering', () => {
   it('renders headings, emphasis, strikethrough and inline code', () => {

@@ -1,5 +1,6 @@
 import './support/happy-dom-compat';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadHighlighter } from '../../../components/markdown/decorate';
 import { MarkdownStreamView } from '../../../components/markdown/stream-view';
 import { parseStats } from '../../../lib/markdown/parse';
 import { randomChunks, renderOnce, renderStreamed, tokens } from './support/dom';
@@ -40,6 +41,10 @@ const REPLY = [
   '',
   'Final words with a [link](https://example.com) and an image ![i](https://img.example/x.png).',
 ].join('\n');
+
+
+// The highlighter loads lazily in the panel; tests want colors at once.
+beforeAll(() => loadHighlighter());
 
 describe('streaming equals rendering at once', () => {
   it('token by token', () => {

@@ -12,7 +12,7 @@ function setup(model: string | null = 'llama3.2:latest') {
   const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure, rememberConversation });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
-    if (!s || s.type !== 'chat/start') throw new Error('no chat/start sent');
+    if (s?.type !== 'chat/start') throw new Error('no chat/start sent');
     return s;
   };
   const turns = (m: { history: { role: string; content: string }[] }) => m.history.map(({ role, content }) => ({ role, content }));
