@@ -31,52 +31,56 @@ function fakeClock() {
 }
 
 describe('frameScheduler', () => {
-  it('asks for the very next frame on the first request and runs once for many', () => {
+  it('draws the first request at once, then at most once per frame for the rest', () => {
     const c = fakeClock();
     let runs = 0;
     const s = frameScheduler(() => runs++, c.clock);
     s.request();
-    expect(c.frames.size).toBe(1);
-    for (let i = 0; i < 50; i++) s.request();
-    expect(c.frames.size).toBe(1);
-    c.runFrame();
     expect(runs).toBe(1);
+    for (let i = 0; i < 50; i++) s.request();
+    expect(runs).toBe(1);
+    c.runFrame();
+    expect(runs).toBe(2);
+    c.runFrame();
+    expect(runs).toBe(2);
+    // A quiet frame passed: the next request draws at once again.
+    s.request();
+    expect(runs).toBe(3);
+  });
+
+  it('a frame with nothing new draws nothing', () => {
+    const c = fakeClock();
+    let runs = 0;
+    const s = frameScheduler(() => runs++, c.clock);
+    s.request();
     c.runFrame();
     expect(runs).toBe(1);
   });
 
-  it('a request during or after a frame gets the next frame', () => {
+  it('draws from a timer when no frame comes (hidden page), but not twice', () => {
     const c = fakeClock();
     let runs = 0;
     const s = frameScheduler(() => runs++, c.clock);
     s.request();
-    c.runFrame();
     s.request();
-    expect(c.frames.size).toBe(1);
+    expect([...c.timers.values()][0]?.ms).toBe(HIDDEN_FALLBACK_MS);
+    c.runTimers();
+    expect(runs).toBe(2);
+    c.runFrame();
+    c.runTimers();
     c.runFrame();
     expect(runs).toBe(2);
   });
 
-  it('renders from a timer when no frame comes (hidden page), but not twice', () => {
+  it('cancel drops the pending draw', () => {
     const c = fakeClock();
     let runs = 0;
     const s = frameScheduler(() => runs++, c.clock);
     s.request();
-    expect([...c.timers.values()][0]?.ms).toBe(HIDDEN_FALLBACK_MS);
-    c.runTimers();
-    expect(runs).toBe(1);
-    c.runFrame();
-    expect(runs).toBe(1);
-  });
-
-  it('cancel drops the pending render', () => {
-    const c = fakeClock();
-    let runs = 0;
-    const s = frameScheduler(() => runs++, c.clock);
     s.request();
     s.cancel();
     c.runFrame();
     c.runTimers();
-    expect(runs).toBe(0);
+    expect(runs).toBe(1);
   });
 });
