@@ -1,5 +1,6 @@
 /** Opens Chromium with the built extension; headful with the side panel, or a headless demo. */
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { chromiumArgs, findChromium } from './browsers.mjs';
@@ -27,9 +28,9 @@ export async function launch({ root, headless: forced }) {
   const { url, simulator } = await ollamaOrSimulator();
   const headless = forced || !hasDisplay();
   const extensionDir = join(root, '.output/chrome-mv3');
-  // A profile kept in the project, so settings and the model choice survive between runs.
-  const userDataDir = join(root, '.profile', headless ? 'headless' : 'chromium');
-  mkdirSync(userDataDir, { recursive: true });
+  // A fresh profile each run: Chromium keeps an unpacked extension's old service worker in a
+  // reused profile when the version number has not changed, which would run yesterday's build.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-start-'));
 
   const browser = await puppeteer.launch({
     executablePath,
@@ -42,6 +43,7 @@ export async function launch({ root, headless: forced }) {
   const stop = async () => {
     await browser.close().catch(() => {});
     await simulator?.close();
+    rmSync(userDataDir, { recursive: true, force: true });
   };
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
@@ -62,7 +64,7 @@ export async function launch({ root, headless: forced }) {
     console.log('Chromium is open with Ollama Chat in the side panel. Close the browser (or press Ctrl+C) to stop.');
     process.on('SIGINT', () => void stop().then(() => process.exit(0)));
     await new Promise((resolve) => browser.on('disconnected', resolve));
-    await simulator?.close();
+    await stop();
   } catch (e) {
     await stop();
     throw e;
