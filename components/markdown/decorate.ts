@@ -74,7 +74,10 @@ function paint(code: Element, h: typeof Highlighter): void {
 
 function highlight(code: Element): void {
   if (!languageOf(code)) return;
-  if (highlighter) return paint(code, highlighter);
+  if (highlighter) {
+    paint(code, highlighter);
+    return;
+  }
   const text = code.textContent;
   // Colors arrive a moment later; a block replaced or changed meanwhile is left alone.
   void loadHighlighter().then((h) => {
