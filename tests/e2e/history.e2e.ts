@@ -107,9 +107,11 @@ describe('Chromium: conversation history', () => {
     sim.configure({ tokensPerSecond: 20, replyTokens: 80 });
     const p = await panel();
     await p.ask('Survive a crash');
-    // Past the first checkpoint (once a second).
+    // Once a checkpoint (at most one a second) has saved part of the reply.
     await p.waitForReplyText(0, (t) => t.length > 60);
-    await new Promise((r) => setTimeout(r, 1200));
+    await expect
+      .poll(async () => (await stored(p.page))[0]?.messages.at(-1), { timeout: 10_000, interval: 100 })
+      .toMatchObject({ role: 'assistant', status: 'interrupted' });
     await stopWorker(p.page);
     expect(['failed', 'interrupted']).toContain(await p.waitForReplyEnd(0));
 
