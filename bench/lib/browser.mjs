@@ -1,9 +1,10 @@
 // Headless Chromium with the bench build loaded (toolchain.md's recipe), and the pages the cases
 // drive. One browser per case, one page open at a time, closed on every path.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
+import { chromiumArgs, findChromium } from '../../scripts/lib/browsers.mjs';
 import { BENCH_BUILD } from './paths.mjs';
 
 // A side panel is narrow: the same viewport for both pages, so they wrap lines alike.
@@ -16,15 +17,6 @@ export const SEL = {
   model: 'select[aria-label="Model"]',
 };
 
-function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  try {
-    candidates.splice(1, 0, puppeteer.executablePath());
-  } catch {
-    // no browser of puppeteer's own (skipDownload): fine, system ones follow
-  }
-  return candidates.find((p) => !!p && existsSync(p));
-}
 
 /** @typedef {'baseline' | 'ours'} Kind */
 
@@ -41,20 +33,11 @@ export async function launch() {
       protocolTimeout: 120_000,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...chromiumArgs(BENCH_BUILD),
         // Timers and frames of a page must not be throttled by what else the browser has open.
         '--disable-background-timer-throttling',
         '--disable-renderer-backgrounding',
         '--disable-backgrounding-occluded-windows',
-        `--disable-extensions-except=${BENCH_BUILD}`,
-        `--load-extension=${BENCH_BUILD}`,
       ],
     });
   } catch (e) {
