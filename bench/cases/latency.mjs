@@ -3,13 +3,13 @@
 import { cdf } from '../lib/charts-data.mjs';
 import { alternate, atMost, ratioAtMost, row } from '../lib/rows.mjs';
 import { quantile } from '../lib/stats.mjs';
-import { digest, replyTokens, streamOnce } from '../lib/stream.mjs';
+import { digest, paragraphReply, streamOnce } from '../lib/stream.mjs';
 import { warmUp } from './warm-up.mjs';
 
 /** @param {import('./context.mjs').CaseContext} ctx */
 export async function latencyCase({ session, sim, opts, log }) {
   const { tokens, tokensPerSecond } = opts.latency;
-  const reply = replyTokens(tokens);
+  const reply = paragraphReply(tokens);
   await warmUp(session, sim);
   const runs = await alternate(
     opts.runs,

@@ -2,14 +2,14 @@
 // token visible) of a large reply over a small one, ten times as long: 10 is linear.
 import { lagOfMedianRun } from '../lib/charts-data.mjs';
 import { alternate, atMost, row } from '../lib/rows.mjs';
-import { digest, replyTokens, streamOnce } from '../lib/stream.mjs';
+import { digest, markdownReply, streamOnce } from '../lib/stream.mjs';
 import { warmUp } from './warm-up.mjs';
 
 /** @param {import('./context.mjs').CaseContext} ctx */
 export async function scalingCase({ session, sim, opts, log }) {
   const { small, large, tokensPerSecond } = opts.scaling;
-  const smallReply = replyTokens(small);
-  const largeReply = replyTokens(large);
+  const smallReply = markdownReply(small);
+  const largeReply = markdownReply(large);
   await warmUp(session, sim);
   const runs = await alternate(
     opts.runs,
@@ -17,7 +17,7 @@ export async function scalingCase({ session, sim, opts, log }) {
       const s = digest(await streamOnce(session, sim, kind, { ...smallReply, tokensPerSecond }));
       const run = await streamOnce(session, sim, kind, { ...largeReply, tokensPerSecond });
       const l = digest(run);
-      return { run, small: s.finishMs, large: l.finishMs, longTasks: l.longTasks };
+      return { run, small: s.finishMs, large: l.finishMs, longTasks: l.longTasks, longFrames: l.longFrames };
     },
     log,
   );
@@ -26,15 +26,17 @@ export async function scalingCase({ session, sim, opts, log }) {
   const smallMs = of((r) => r.small);
   const largeMs = of((r) => r.large);
   const longTasks = of((r) => r.longTasks);
+  const longFrames = of((r) => r.longFrames);
   const k = (/** @type {number} */ n) => `${(n / 1000).toLocaleString('en')}k`;
   return {
     id: 'scaling',
-    title: `3. Scaling: ${k(small)} vs ${k(large)} tokens at ${tokensPerSecond.toLocaleString('en')} tokens/s`,
+    title: `3. Scaling: ${k(small)} vs ${k(large)} tokens of markdown with code at ${tokensPerSecond.toLocaleString('en')} tokens/s`,
     rows: [
       row(`finish-time ratio ${k(large)} ÷ ${k(small)}`, '×', ratio.baseline, ratio.ours, atMost(large / small + 0.5, ''), `${large / small} is linear`),
       row(`finish time, ${k(small)} tokens`, 'ms', smallMs.baseline, smallMs.ours),
       row(`finish time, ${k(large)} tokens`, 'ms', largeMs.baseline, largeMs.ours),
       row(`long tasks (> 50 ms) during the ${k(large)} reply`, 'count', longTasks.baseline, longTasks.ours),
+      row(`long animation frames (> 50 ms) during the ${k(large)} reply`, 'count', longFrames.baseline, longFrames.ours),
     ],
     charts: [
       {

@@ -7,10 +7,22 @@
  * MutationObserver callback, i.e. right after the task that changed the DOM) with the text length
  * then, and every long task. Lengths are kept per Text node, so a callback costs O(nodes changed),
  * never O(text so far): a probe that re-read textContent would itself make long replies quadratic.
+ * `units`: 'chars' counts text length; 'letters' counts letters and digits, skipping our code
+ * blocks' label bar, for markdown, whose markup never shows as text.
+ * Long animation frames (LoAF, > 50 ms) are recorded beside long tasks: a frame's style, layout
+ * and paint count there, and a long task never sees them when no script ran in the same task.
+ * @param {'chars' | 'letters'} units
  */
-export function installStreamProbe() {
+export function installStreamProbe(units = 'chars') {
   const now = () => performance.timeOrigin + performance.now();
-  const b = { times: /** @type {number[]} */ ([]), lens: /** @type {number[]} */ ([]), longTasks: /** @type {number[][]} */ ([]), total: 0, doneAt: 0, status: '', stop: () => {} };
+  const b = { times: /** @type {number[]} */ ([]), lens: /** @type {number[]} */ ([]), longTasks: /** @type {number[][]} */ ([]), longFrames: /** @type {number[][]} */ ([]), total: 0, doneAt: 0, status: '', stop: () => {} };
+  const LETTERS = /[\p{L}\p{N}]/gu;
+  /** @param {Text} t */
+  const size = (t) => {
+    if (units === 'chars') return t.data.length;
+    if (t.parentElement?.closest('.md-code-bar')) return 0;
+    return t.data.match(LETTERS)?.length ?? 0;
+  };
   /** @type {any} */ (window).__bench = b;
   /** @type {WeakMap<Node, number>} */
   const counted = new WeakMap();
@@ -18,7 +30,7 @@ export function installStreamProbe() {
   const visit = (n, sign) => {
     if (n.nodeType === Node.TEXT_NODE) {
       const was = counted.get(n) ?? 0;
-      const is = sign > 0 ? /** @type {Text} */ (n).data.length : 0;
+      const is = sign > 0 ? size(/** @type {Text} */ (n)) : 0;
       b.total += is - was;
       if (sign > 0) counted.set(n, is);
       else counted.delete(n);
@@ -75,8 +87,12 @@ export function installStreamProbe() {
     for (const e of list.getEntries()) b.longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
   });
   tasks.observe({ type: 'longtask', buffered: true });
+  const frames = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longFrames.push([performance.timeOrigin + e.startTime, e.duration]);
+  });
+  frames.observe({ type: 'long-animation-frame', buffered: true });
   b.stop = () => {
-    for (const o of [text, status, log, tasks]) o.disconnect();
+    for (const o of [text, status, log, tasks, frames]) o.disconnect();
   };
 }
 
@@ -86,7 +102,7 @@ export function takeStreamProbe() {
   const b = w.__bench;
   b.stop();
   w.__bench = undefined;
-  return { times: b.times, lens: b.lens, longTasks: b.longTasks, doneAt: b.doneAt, status: b.status, total: b.total };
+  return { times: b.times, lens: b.lens, longTasks: b.longTasks, longFrames: b.longFrames, doneAt: b.doneAt, status: b.status, total: b.total };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { markdownToHtml } from '../../lib/markdown/parse';
 import { sanitizeToFragment } from '../../lib/markdown/sanitize';
 import { decorate } from './decorate';
+import { splitLongTexts } from './text-runs';
 
 export type BlockRenderer = (markdown: string, finished: boolean) => DocumentFragment;
 
@@ -22,5 +23,7 @@ export function plainText(doc: Document, markdown: string): DocumentFragment {
 
 export const renderMarkdown: BlockRenderer = (markdown, finished) => {
   const safe = sanitizeToFragment(markdownToHtml(markdown));
-  return safe ? decorate(safe, finished) : plainText(document, markdown);
+  const frag = safe ? decorate(safe, finished) : plainText(document, markdown);
+  splitLongTexts(frag);
+  return frag;
 };

@@ -8,6 +8,7 @@
 import { BlockSplitter, type FenceInfo } from '../../lib/markdown/blocks';
 import { openCodeBlock } from './decorate';
 import { type BlockRenderer, renderMarkdown } from './render';
+import { appendRun } from './text-runs';
 
 /** Re-rendering the growing block may parse at most this many times the text received. */
 export const PREVIEW_BUDGET = 2;
@@ -21,13 +22,6 @@ const SYNTAX = /[\n\r*_`~\\<>&|[\]!:@]/;
 const HOLDERS = new Set(['P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'PRE', 'DIV']);
 /** A fence's unfinished last line that may yet close it: not shown until we know. */
 const MAYBE_CLOSING = /^\s*(`+|~+)\s*$/;
-
-/** Grows the last text node rather than adding one per frame. */
-function appendTo(target: Element, text: string): void {
-  const tail = target.lastChild;
-  if (tail && tail.nodeType === 3) (tail as Text).appendData(text);
-  else target.append(text);
-}
 
 /** The last child that is not whitespace between blocks (marked puts newlines there). */
 function lastContent(el: Element): ChildNode | null {
@@ -47,7 +41,7 @@ function appendText(el: HTMLElement, text: string): void {
     target = el.ownerDocument.createElement('p');
     el.append(target);
   }
-  appendTo(target, text);
+  appendRun(target, text);
 }
 
 export class MarkdownStreamView {
@@ -138,7 +132,7 @@ export class MarkdownStreamView {
     }
     const partial = this.blocks.partialLine;
     const end = MAYBE_CLOSING.test(partial) ? text.length - partial.length : text.length;
-    if (end > this.fenceShown) appendTo(this.fenceCode, text.slice(this.fenceShown, end));
+    if (end > this.fenceShown) appendRun(this.fenceCode, text.slice(this.fenceShown, end));
     this.fenceShown = Math.max(this.fenceShown, end);
   }
 }
