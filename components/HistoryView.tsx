@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { Conversation } from '../lib/conversations/contract';
-import { exportFileName } from '../lib/conversations/export';
 import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
 import type { HistoryModel } from './state/history';
@@ -19,8 +18,8 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
   const exportOne = async (id: string, format: 'json' | 'md') => {
     const c = await fetch(id);
     if (!c) return;
-    if (format === 'json') downloadText(exportFileName('one', c).replace(/\.md$/, '.json'), history.exportJson(c), 'application/json');
-    else downloadText(exportFileName('one', c), history.exportMarkdown(c), 'text/markdown');
+    const { name, text } = await history.exportFile(format, c);
+    downloadText(name, text, format === 'json' ? 'application/json' : 'text/markdown');
   };
   const [shown, setShown] = useState(PAGE);
   const results = history.results.value;
@@ -47,11 +46,14 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) history.importText(await file.text());
+              if (file) await history.importText(await file.text());
             }}
           />
         </label>
-        <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => downloadText(exportFileName('all'), await history.exportAll(), 'application/json')}>
+        <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => {
+            const { name, text } = await history.exportAllFile();
+            downloadText(name, text, 'application/json');
+          }}>
           Export all
         </button>
       </div>

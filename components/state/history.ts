@@ -5,11 +5,11 @@
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
-import { toJsonExport, toMarkdown } from '../../lib/conversations/export';
 import { quotaLevel } from '../../lib/conversations/size';
-import { parseConversations, parseConversationsJson } from '../../lib/conversations/validate';
 import type { ConversationSummary } from '../../lib/history/summary';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
+
+const io = () => import('./history-io');
 
 type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results'>;
 
@@ -44,10 +44,11 @@ export interface HistoryModel {
   remove(id: string): void;
   undoDelete(): void;
   /** Validates the file here first: an invalid file changes nothing and says why. */
-  importText(text: string): void;
+  importText(text: string): Promise<void>;
   exportAll(): Promise<string>;
-  exportJson(c: Conversation): string;
-  exportMarkdown(c: Conversation): string;
+  /** A file name and its contents, for one conversation or (no argument) all of them. */
+  exportFile(format: 'json' | 'md', c: Conversation): Promise<{ name: string; text: string }>;
+  exportAllFile(): Promise<{ name: string; text: string }>;
   dismissNotice(): void;
   checkUsage(): Promise<void>;
   readonly events: HistoryEvents;
@@ -75,6 +76,11 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   const firstRead = deps.readIndex().then(apply);
   const unwatch = deps.watchIndex(apply);
 
+  const exportAll = async () => {
+    const [{ parseConversations, toJsonExport }, stored] = await Promise.all([io(), deps.readAll()]);
+    const parsed = parseConversations(stored);
+    return toJsonExport(parsed.ok ? parsed.conversations : []);
+  };
   return {
     all,
     query,
@@ -99,7 +105,8 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       deleted.value = null;
       deps.send({ type: 'history/restore', conversation: c });
     },
-    importText(text) {
+    async importText(text) {
+      const { parseConversationsJson } = await io();
       const parsed = parseConversationsJson(text);
       if (!parsed.ok) {
         notice.value = { kind: 'error', text: `Import failed, nothing changed: ${parsed.error}` };
@@ -107,12 +114,16 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       }
       deps.send({ type: 'history/import', conversations: parsed.conversations });
     },
-    async exportAll() {
-      const parsed = parseConversations(await deps.readAll());
-      return toJsonExport(parsed.ok ? parsed.conversations : []);
+    exportAll,
+    async exportAllFile() {
+      const [{ exportFileName }, text] = await Promise.all([io(), exportAll()]);
+      return { name: exportFileName('all'), text };
     },
-    exportJson: (c) => toJsonExport([c]),
-    exportMarkdown: (c) => toMarkdown(c),
+    async exportFile(format, c) {
+      const { exportFileName, toJsonExport, toMarkdown } = await io();
+      const name = exportFileName('one', c);
+      return format === 'json' ? { name: name.replace(/\.md$/, '.json'), text: toJsonExport([c]) } : { name, text: toMarkdown(c) };
+    },
     dismissNotice: () => {
       notice.value = null;
     },

@@ -4,6 +4,7 @@
  * auto-detection, which would run every grammar over every block.
  */
 import hljs from 'highlight.js/lib/core';
+import theme from './highlight-theme.css?inline';
 import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
 import cpp from 'highlight.js/lib/languages/cpp';
@@ -21,6 +22,14 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+
+// The token colors come with the highlighter: a constructed sheet, so the panel's own CSS stays
+// small and no <style> element is needed (the extension CSP allows none).
+if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(theme);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml };
 for (const [name, lang] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, lang);

@@ -63,6 +63,13 @@ describe('Chromium: markdown replies', () => {
     expect(await p.page.$eval(`${a} .md-code code`, (c) => c.textContent)).toBe(CODE);
     expect(await p.page.$eval(`${a} .md-code-lang`, (c) => c.textContent)).toBe('python');
     expect(await p.page.$$eval(`${a} .md-code code span[class^="hljs-"]`, (s) => s.length)).toBeGreaterThan(2);
+    // The token colors arrive with the highlighter's chunk (a constructed sheet, CSP-safe).
+    const colors = await p.page.$eval(`${a} .md-code code`, (code) => {
+      const keyword = code.querySelector('.hljs-keyword, .hljs-string, .hljs-title');
+      return [getComputedStyle(code).color, keyword ? getComputedStyle(keyword).color : ''];
+    });
+    expect(colors[1]).not.toBe('');
+    expect(colors[1]).not.toBe(colors[0]);
     const link = await p.page.$eval(`${a} a[href^="https://ollama.com"]`, (l) => [l.textContent, l.getAttribute('target'), l.getAttribute('rel')]);
     expect(link).toEqual(['the docs', '_blank', 'noopener noreferrer']);
     expect(await p.page.$$eval(`${a} a`, (l) => l.map((x) => x.getAttribute('href')))).toEqual(['https://ollama.com/docs', null]);

@@ -65,21 +65,35 @@ describe('history model', () => {
     expect(model.deleted.value).toBeNull();
   });
 
-  it('an invalid import file says why and sends nothing', () => {
+  it('an invalid import file says why and sends nothing', async () => {
     const { model, sent } = setup([]);
-    model.importText('{"not": "an array"}');
+    await model.importText('{"not": "an array"}');
     expect(model.notice.value?.kind).toBe('error');
     expect(model.notice.value?.text).toMatch(/^Import failed, nothing changed: .*array/);
-    model.importText('not json');
+    await model.importText('not json');
     expect(model.notice.value?.text).toContain('not valid JSON');
     expect(sent).toEqual([]);
-    model.importText(JSON.stringify([full('a', 'A')]));
+    await model.importText(JSON.stringify([full('a', 'A')]));
     expect(sent.at(-1)).toMatchObject({ type: 'history/import' });
   });
 
   it('exports all from the stored array', async () => {
     const { model } = setup([], undefined, [full('a', 'Apples')]);
     expect(JSON.parse(await model.exportAll())).toEqual([full('a', 'Apples')]);
+    const file = await model.exportAllFile();
+    expect(file.name).toMatch(/\.json$/);
+    expect(JSON.parse(file.text)).toEqual([full('a', 'Apples')]);
+  });
+
+  it('exports one conversation as JSON or markdown, named after it', async () => {
+    const { model } = setup([]);
+    const c = full('a', 'Apples');
+    const json = await model.exportFile('json', c);
+    expect(json.name).toMatch(/\.json$/);
+    expect(JSON.parse(json.text)).toEqual([c]);
+    const md = await model.exportFile('md', c);
+    expect(md.name).toMatch(/\.md$/);
+    expect(md.text).toContain('Apples');
   });
 
   it('warns with the offer to export when storage is nearly full', async () => {
