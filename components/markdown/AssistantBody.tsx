@@ -2,7 +2,6 @@
  * An assistant message's body: the Thinking section, the markdown answer in `.text` (rendered
  * imperatively by AnswerController, so Preact never diffs model output), and Copy message.
  */
-import { useComputed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../state/message';
 import { onMarkdownClick } from './actions';
@@ -24,12 +23,12 @@ export function AssistantBody({ message }: { message: ChatMessage }) {
       el.removeEventListener('click', onMarkdownClick);
     };
   }, [controller]);
-  const canCopy = useComputed(() => message.status.value !== 'streaming' && message.text.revision.value > 0);
+  const canCopy = message.status.value !== 'streaming' && message.text.pieceCount > 0;
   return (
     <>
       <ThinkingSection message={message} extracted={controller.thinking} answerStarted={controller.answerStarted} />
       <div class="text" ref={ref} />
-      {canCopy.value && (
+      {canCopy && (
         <div class="message-actions">
           <button
             type="button"

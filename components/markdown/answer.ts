@@ -21,6 +21,7 @@ export class AnswerController {
   private pending: string[] = [];
   private view: MarkdownStreamView | null = null;
   private ended = false;
+  private mounted = false;
 
   constructor(
     private readonly message: ChatMessage,
@@ -32,9 +33,16 @@ export class AnswerController {
 
   /** Renders into `root` from now on (once per controller); returns the cleanup. */
   mount(root: HTMLElement): () => void {
-    if (this.view) throw new Error('an AnswerController renders into one element only');
+    if (this.mounted) throw new Error('an AnswerController renders into one element only');
+    this.mounted = true;
     root.replaceChildren();
     this.view = new MarkdownStreamView(root);
+    // A finished reply never changes again (a retry makes a new message): one render, and no
+    // effect or frame scheduler kept per message, which a 1,000-message conversation would pay for.
+    if (this.message.status.peek() !== 'streaming') {
+      this.end();
+      return () => {};
+    }
     const frame = this.schedule(() => this.render());
     const stopStatus = effect(() => {
       if (this.message.status.value === 'streaming') return;
@@ -86,5 +94,7 @@ export class AnswerController {
     this.pull();
     this.take(this.think.finish());
     this.view?.end(this.drainPending());
+    // Its DOM is final: the block splitter's state is no longer needed.
+    this.view = null;
   }
 }

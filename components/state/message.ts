@@ -1,5 +1,5 @@
 /** One message in the panel. Only its own signals change while it streams. */
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { DoneInfo, HistoryMessage, Role } from '../../lib/protocol';
 import { StreamText } from './stream-text';
 
@@ -36,34 +36,46 @@ interface Init {
   timestamp?: string;
 }
 
+/** Methods on a prototype, not closures per message: a long conversation holds a thousand. */
+class Message implements MutableMessage {
+  readonly id = newId('msg');
+  readonly text: StreamText;
+  readonly thinking: StreamText;
+  readonly status: Signal<MessageStatus>;
+  readonly error = signal<string | null>(null);
+  readonly info = signal<DoneInfo | null>(null);
+
+  constructor(
+    readonly role: Role,
+    init: Init,
+    readonly timestamp = init.timestamp ?? new Date().toISOString(),
+  ) {
+    this.status = signal(init.status ?? (role === 'user' ? 'done' : 'streaming'));
+    this.text = new StreamText(init.content);
+    this.thinking = new StreamText(init.thinking);
+  }
+
+  finish(i: DoneInfo): void {
+    this.info.value = i;
+    this.status.value = 'done';
+  }
+
+  stop(): void {
+    this.status.value = 'stopped';
+  }
+
+  fail(message: string): void {
+    this.error.value = message;
+    this.status.value = this.text.value ? 'interrupted' : 'failed';
+  }
+
+  reset(content: string, thinking: string): MutableMessage {
+    return createMessage(this.role, { content, thinking, timestamp: this.timestamp });
+  }
+}
+
 export function createMessage(role: Role, init: Init = {}): MutableMessage {
-  const status = signal<MessageStatus>(init.status ?? (role === 'user' ? 'done' : 'streaming'));
-  const error = signal<string | null>(null);
-  const info = signal<DoneInfo | null>(null);
-  const text = new StreamText(init.content);
-  const msg: MutableMessage = {
-    id: newId('msg'),
-    role,
-    timestamp: init.timestamp ?? new Date().toISOString(),
-    text,
-    thinking: new StreamText(init.thinking),
-    status,
-    error,
-    info,
-    finish(i) {
-      info.value = i;
-      status.value = 'done';
-    },
-    stop() {
-      status.value = 'stopped';
-    },
-    fail(message) {
-      error.value = message;
-      status.value = text.value ? 'interrupted' : 'failed';
-    },
-    reset: (content, thinking) => createMessage(role, { content, thinking, timestamp: msg.timestamp }),
-  };
-  return msg;
+  return new Message(role, init);
 }
 
 /** A stored message as the panel shows it. */
