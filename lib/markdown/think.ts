@@ -1,7 +1,9 @@
 /**
- * Reasoning models without a separate thinking channel put their reasoning in the content as a
- * leading `<think>…</think>`. ThinkStream moves it out as the text streams, holding back only the
- * few characters that might still turn into a tag, so each chunk costs O(its length).
+ * Reasoning models without a separate thinking channel put their reasoning in the content as
+ * `<think>…</think>`: usually leading, sometimes again at the start of a later line. ThinkStream
+ * moves it out as the text streams. It carries the little line state needed to decide at a line
+ * start (indentation, the answer's open code fence) and holds back only a line's indentation and a
+ * partial tag, so each chunk costs O(its length) and every chunking gives the same split.
  */
 
 const OPEN = '<think>';
@@ -17,7 +19,9 @@ export interface ThinkSplit extends ThinkDelta {
   thinkingOpen: boolean;
 }
 
-type State = 'start' | 'thinking' | 'gap' | 'answer';
+/** At a line start (`line`), in a `<think>` there (`tag`), in a possible fence's run of backticks
+ * or tildes (`run`), in the decided rest of an answer line (`rest`), inside a block (`think`). */
+type Mode = 'line' | 'tag' | 'run' | 'rest' | 'think';
 
 /** Length of the longest suffix of `s` that is a proper prefix of `tag`. */
 function partialTagAtEnd(s: string, tag: string): number {
@@ -28,67 +32,158 @@ function partialTagAtEnd(s: string, tag: string): number {
 }
 
 export class ThinkStream {
-  private state: State = 'start';
+  private mode: Mode = 'line';
+  /** Blank text before the reply's first line is kept unless a `<think>` follows; after a
+   * `</think>` it is dropped, and the answer goes on as a new paragraph. */
+  private lead: 'start' | 'gap' | null = 'start';
   private held = '';
+  private matched = 0;
+  private indent = 0;
+  private run = '';
+  /** The answer's open code fence (e.g. "````"): a `<think>` inside it is code. */
+  private fence = '';
+  private candidate: 'open' | 'close' | null = null;
+  private lineBlank = true;
+  private prevBlank = true;
+  private thought = false;
+  private thinkSep = false;
+  private out: ThinkDelta = { thinking: '', answer: '' };
 
   get thinkingOpen(): boolean {
-    return this.state === 'thinking';
+    return this.mode === 'think';
   }
 
   push(piece: string): ThinkDelta {
-    const out: ThinkDelta = { thinking: '', answer: '' };
-    this.take(this.held + piece, out);
-    return out;
+    this.out = { thinking: '', answer: '' };
+    for (let i = 0; i < piece.length; ) i = this.step(piece, i);
+    return this.out;
   }
 
   /** The text is complete: whatever was held back is what it is. */
   finish(): ThinkDelta {
-    const out: ThinkDelta = { thinking: '', answer: '' };
-    if (this.state === 'start') out.answer = this.held;
-    if (this.state === 'thinking') out.thinking = this.held;
+    this.out = { thinking: '', answer: '' };
+    if (this.mode === 'think') this.think(this.held);
+    else if (this.mode === 'tag' || this.lead !== 'gap') this.flush();
     this.held = '';
-    this.state = 'answer';
-    return out;
+    this.lead = null;
+    this.mode = 'rest';
+    return this.out;
   }
 
-  private take(text: string, out: ThinkDelta): void {
-    this.held = '';
-    if (this.state === 'answer') {
-      out.answer += text;
-    } else if (this.state === 'start') {
-      const lead = text.length - text.trimStart().length;
-      const rest = text.slice(lead);
-      if (rest.startsWith(OPEN)) {
-        this.state = 'thinking';
-        this.take(rest.slice(OPEN.length), out);
-      } else if (OPEN.startsWith(rest)) {
-        this.held = text; // only whitespace or a partial "<think" so far
-      } else {
-        this.state = 'answer';
-        out.answer += text;
-      }
-    } else if (this.state === 'thinking') {
-      const end = text.indexOf(CLOSE);
-      if (end >= 0) {
-        out.thinking += text.slice(0, end);
-        this.state = 'gap';
-        this.take(text.slice(end + CLOSE.length), out);
-      } else {
-        const keep = partialTagAtEnd(text, CLOSE);
-        out.thinking += text.slice(0, text.length - keep);
-        this.held = text.slice(text.length - keep);
-      }
-    } else {
-      // Blank lines between </think> and the answer are dropped, but not the indentation of
-      // the answer's first line (it may be an indented code block).
-      const lead = text.length - text.trimStart().length;
-      if (lead === text.length) {
-        this.held = text;
-        return;
-      }
-      this.state = 'answer';
-      out.answer += text.slice(text.lastIndexOf('\n', lead) + 1);
+  /** Takes `text` from `i` on, as far as the current mode goes; returns where it stopped. */
+  private step(text: string, i: number): number {
+    const c = text.charAt(i);
+    switch (this.mode) {
+      case 'think':
+        return this.inThink(text, i);
+      case 'rest':
+        return this.restOfLine(text, i);
+      case 'tag':
+        if (c !== OPEN.charAt(this.matched)) return this.decide('rest', i);
+        this.held += c;
+        if (++this.matched < OPEN.length) return i + 1;
+        this.held = '';
+        this.thinkSep = this.thought;
+        this.mode = 'think';
+        return i + 1;
+      case 'run':
+        if (!this.run || c === this.run.charAt(0)) {
+          this.emit(c);
+          this.run += c;
+          return i + 1;
+        }
+        if (this.fence) this.candidate = this.run.startsWith(this.fence) ? 'close' : null;
+        else this.candidate = this.run.length >= 3 ? 'open' : null;
+        this.mode = 'rest';
+        return i;
     }
+    if (c === '\n') {
+      if (this.lead === 'start') this.held += c;
+      else if (this.lead === 'gap') this.held = '';
+      else this.endLine();
+      this.indent = 0;
+      return i + 1;
+    }
+    if (c === ' ' || c === '\t' || (this.lead && /\s/.test(c))) {
+      this.indent += c === '\t' ? 4 - (this.indent % 4) : 1;
+      this.held += c;
+      if (this.fence) this.flush(); // nothing inside a fence can become a tag
+      return i + 1;
+    }
+    if (c === '<' && !this.fence) {
+      this.matched = 0;
+      this.mode = 'tag';
+      return i;
+    }
+    this.run = '';
+    return this.decide((c === '`' || c === '~') && this.indent <= 3 ? 'run' : 'rest', i);
+  }
+
+  private decide(mode: Mode, i: number): number {
+    this.flush();
+    this.mode = mode;
+    return i;
+  }
+
+  private inThink(text: string, i: number): number {
+    const s = this.held + text.slice(i);
+    const end = s.indexOf(CLOSE);
+    if (end < 0) {
+      const keep = partialTagAtEnd(s, CLOSE);
+      this.think(s.slice(0, s.length - keep));
+      this.held = s.slice(s.length - keep);
+      return text.length;
+    }
+    this.think(s.slice(0, end));
+    const next = i + end + CLOSE.length - this.held.length;
+    this.held = '';
+    this.lead = 'gap';
+    this.mode = 'line';
+    this.indent = 0;
+    return next;
+  }
+
+  private restOfLine(text: string, i: number): number {
+    const nl = text.indexOf('\n', i);
+    const seg = text.slice(i, nl < 0 ? text.length : nl);
+    if (this.candidate === 'close' && /\S/.test(seg)) this.candidate = null;
+    // CommonMark: a backtick fence's info string may not contain a backtick.
+    if (this.candidate === 'open' && this.run.startsWith('`') && seg.includes('`')) this.candidate = null;
+    this.emit(seg);
+    if (nl < 0) return text.length;
+    this.endLine();
+    return nl + 1;
+  }
+
+  private endLine(): void {
+    this.emit(`${this.held}\n`);
+    this.held = '';
+    if (this.candidate) this.fence = this.candidate === 'open' ? this.run : '';
+    this.candidate = null;
+    this.indent = 0;
+    this.prevBlank = this.lineBlank;
+    this.lineBlank = true;
+    this.mode = 'line';
+  }
+
+  /** Gives out the held line start, after a blank line if a block has just split a paragraph. */
+  private flush(): void {
+    if (this.lead === 'gap' && !this.prevBlank) this.emit('\n');
+    this.emit(this.held);
+    this.held = '';
+    this.lead = null;
+  }
+
+  private emit(s: string): void {
+    this.out.answer += s;
+    if (this.lineBlank && /\S/.test(s)) this.lineBlank = false;
+  }
+
+  private think(s: string): void {
+    if (!s) return;
+    this.out.thinking += (this.thinkSep ? '\n\n' : '') + s;
+    this.thinkSep = false;
+    this.thought = true;
   }
 }
 
