@@ -1,24 +1,40 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { MessageView } from './MessageView';
 import type { ChatModel } from './state/chat';
 import { useStickToBottom } from './useStickToBottom';
+
+/**
+ * A long conversation opens with its latest messages only; older ones come a page at a time on
+ * request. Rendering all of a 1,000-message conversation costs the panel megabytes of heap and a
+ * long first paint for messages nobody is looking at (bench 5b).
+ */
+export const WINDOW = 50;
+export const PAGE = 100;
 
 export function MessageList({ chat }: { chat: ChatModel }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   useStickToBottom(scroller, content);
   const messages = chat.messages.value;
+  const [grown, setGrown] = useState({ first: messages[0], size: WINDOW });
+  // Another conversation (its first message differs) starts with the short window again.
+  const size = grown.first === messages[0] ? grown.size : WINDOW;
+  const hidden = Math.max(0, messages.length - size);
+  const shown = hidden > 0 ? messages.slice(hidden) : messages;
   const last = messages[messages.length - 1];
 
   return (
     <div class="scroller" ref={scroller}>
       <div class="messages" role="log" aria-label="Messages" aria-live="polite" ref={content}>
+        {hidden > 0 && (
+          <button type="button" class="link-button show-earlier" onClick={() => setGrown({ first: messages[0], size: size + PAGE })}>
+            Show earlier messages ({hidden} more)
+          </button>
+        )}
         {messages.length === 0 ? (
           <p class="empty">Start a conversation with your local LLM</p>
         ) : (
-          messages.map((m) => (
-            <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />
-          ))
+          shown.map((m) => <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />)
         )}
       </div>
     </div>
