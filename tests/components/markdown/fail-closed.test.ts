@@ -16,7 +16,7 @@ describe('when the sanitizer cannot be trusted', () => {
   it('shows the reply as plain text paragraphs, never as markup', () => {
     const text = 'Some **bold** <b onclick="x">b</b>\n\n![i](http://127.0.0.1:9/leak.png)';
     const root = renderOnce(text);
-    expect([...root.querySelectorAll('*')].map((e) => e.localName)).toEqual(['div', 'p', 'div', 'p']);
+    expect([...root.querySelectorAll('*')].map((e) => e.localName)).toEqual(['div', 'div', 'p', 'div', 'p']);
     expect([...root.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Some **bold** <b onclick="x">b</b>', '![i](http://127.0.0.1:9/leak.png)']);
   });
 });

@@ -88,7 +88,7 @@ describe('markdown rendering', () => {
   it('plain text without markdown keeps its exact characters', () => {
     const plain = 'Echo: Why? 🦙 你好世界 👍🏽 café x<y & y>x naïve Grüße こんにちは 🚀 the dog.';
     expect(text(plain)).toBe(plain);
-    expect(html(plain)).toBe(`<div class="md-block"><p>${plain.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n</div>`);
+    expect(html(plain)).toBe(`<div class="md-chunk"><div class="md-block"><p>${plain.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n</div></div>`);
   });
 
   it('keeps single newlines as line breaks and blank lines as paragraphs', () => {

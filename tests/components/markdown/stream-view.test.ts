@@ -1,7 +1,7 @@
 import './support/happy-dom-compat';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadHighlighter } from '../../../components/markdown/decorate';
-import { MarkdownStreamView } from '../../../components/markdown/stream-view';
+import { CHUNK_BLOCKS, MarkdownStreamView } from '../../../components/markdown/stream-view';
 import { parseStats } from '../../../lib/markdown/parse';
 import { randomChunks, renderOnce, renderStreamed, tokens } from './support/dom';
 
@@ -97,16 +97,28 @@ describe('while streaming', () => {
   });
 
   it('never touches a finished block again', () => {
+    const blocks = () => [...root.querySelectorAll('.md-block')];
     view.update('First paragraph.\n\nSecond paragraph.\n\nThi');
-    const first = root.firstElementChild;
+    const first = blocks()[0];
     const firstP = first?.firstElementChild;
     expect(firstP?.textContent).toBe('First paragraph.');
     view.update('rd grows');
     view.update(' more\n\nFourth');
-    expect(root.firstElementChild).toBe(first);
+    expect(blocks()[0]).toBe(first);
     expect(first?.firstElementChild).toBe(firstP);
     // "Fourth" is an unfinished line, so it still shares the growing block with "Third".
-    expect([...root.children].map((c) => c.textContent?.trim())).toEqual(['First paragraph.', 'Second paragraph.', 'Third grows more\nFourth']);
+    expect(blocks().map((c) => c.textContent?.trim())).toEqual(['First paragraph.', 'Second paragraph.', 'Third grows more\nFourth']);
+  });
+
+  it('groups blocks in chunks; only full chunks may skip rendering out of view', () => {
+    const count = CHUNK_BLOCKS * 2 + 5;
+    for (let i = 0; i < count; i++) view.update(`Paragraph ${i}.\n\n`);
+    view.end();
+    const chunks = [...root.children];
+    expect(chunks.every((c) => c.className.startsWith('md-chunk'))).toBe(true);
+    expect(chunks.map((c) => c.querySelectorAll(':scope > .md-block').length)).toEqual([CHUNK_BLOCKS, CHUNK_BLOCKS, 5]);
+    expect(chunks.map((c) => c.classList.contains('md-chunk-full'))).toEqual([true, true, false]);
+    expect(root.querySelectorAll('.md-block')[count - 1]?.textContent?.trim()).toBe(`Paragraph ${count - 1}.`);
   });
 
   it('streams a fence by appending, with no parsing until it closes', () => {
