@@ -24,7 +24,7 @@ export function StreamingText({ text }: { text: StreamText }) {
       text.revision.value; // subscribe
       if (text.pieceCount === shown) return;
       const pieces = text.piecesFrom(shown);
-      shown += pieces.length;
+      shown = text.pieceCount;
       const segments = pieces.join('').split('\n\n');
       segments.forEach((seg, i) => {
         const p = i === 0 && para ? para : newPara();

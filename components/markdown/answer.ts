@@ -66,7 +66,7 @@ export class AnswerController {
     const text = this.message.text;
     if (text.pieceCount === this.consumed) return;
     const pieces = text.piecesFrom(this.consumed);
-    this.consumed += pieces.length;
+    this.consumed = text.pieceCount;
     for (const piece of pieces) this.take(this.think.push(piece));
   }
 

@@ -58,15 +58,24 @@ class Message implements MutableMessage {
   finish(i: DoneInfo): void {
     this.info.value = i;
     this.status.value = 'done';
+    this.seal();
   }
 
   stop(): void {
     this.status.value = 'stopped';
+    this.seal();
   }
 
   fail(message: string): void {
     this.error.value = message;
     this.status.value = this.text.value ? 'interrupted' : 'failed';
+    this.seal();
+  }
+
+  /** After the status change, whose effects have taken every piece by then. */
+  private seal(): void {
+    this.text.seal();
+    this.thinking.seal();
   }
 
   reset(content: string, thinking: string): MutableMessage {

@@ -6,7 +6,10 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 
 export class StreamText {
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
+  /** End offset of each piece, kept once `parts` are folded into one string (seal). */
+  private ends: Uint32Array | null = null;
+  private count = 0;
   private joined: string | null = '';
   private readonly rev = signal(0);
 
@@ -20,19 +23,50 @@ export class StreamText {
   }
 
   get pieceCount(): number {
-    return this.parts.length;
+    return this.count;
   }
 
-  /** Pieces from index `from` on, for incremental renderers. */
+  /**
+   * The text after the first `from` pieces, for incremental renderers, as one or more strings.
+   * Callers then hold `pieceCount` as their position, not `from` plus the strings' count.
+   */
   piecesFrom(from: number): readonly string[] {
-    return this.parts.slice(from);
+    if (from >= this.count) return [];
+    if (!this.ends) return this.parts.slice(from);
+    return [this.value.slice(from === 0 ? 0 : this.ends[from - 1])];
   }
 
   append(piece: string): void {
     if (!piece) return;
-    this.parts.push(piece);
+    if (this.ends) {
+      // Not expected once sealed, but text is never dropped: the folded form just grows.
+      const ends = new Uint32Array(this.count + 1);
+      ends.set(this.ends);
+      ends[this.count] = this.value.length + piece.length;
+      this.ends = ends;
+      this.parts = [this.value + piece];
+    } else {
+      this.parts.push(piece);
+    }
+    this.count++;
     this.joined = null;
     this.rev.value++;
+  }
+
+  /**
+   * The text is final: its pieces (one per token, 20,000 small strings for a long reply) fold
+   * into one string, keeping only where each ended.
+   */
+  seal(): void {
+    if (this.ends || this.count < 2) return;
+    const ends = new Uint32Array(this.count);
+    let at = 0;
+    this.parts.forEach((p, i) => {
+      at += p.length;
+      ends[i] = at;
+    });
+    this.parts = [this.value];
+    this.ends = ends;
   }
 
   get value(): string {
