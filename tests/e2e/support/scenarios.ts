@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defaultReply, type Simulator, startSimulator } from '../../sim/server.mjs';
+import { CODE, inertProblems, markdownReply } from '../../components/markdown/support/in-page';
 import { type ExtensionHost, openConfiguredPanel, type PanelSettings, removeOriginRule } from './host';
 import { PanelDriver, SEL } from './panel';
 
@@ -189,6 +190,29 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(await p.waitForReplyEnd(0)).toBe('failed');
     expect(chats().at(-1)?.status).toBe(403);
     await p.waitForBanner('OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*');
+  });
+
+  it('markdown: a table, colored code, a safe link; hostile output loads and runs nothing', async () => {
+    sim.configure({ reply: () => markdownReply(sim.url) });
+    const seen = sim.requests.length;
+    const p = await open();
+    await p.ask('Show me markdown');
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    const a = `${SEL.assistant} > .text`;
+    expect(await p.page.$$eval(`${a} th`, (th) => th.map((t) => t.textContent))).toEqual(['Fruit', 'Count']);
+    expect(await p.page.$eval(`${a} .md-code code`, (c) => c.textContent)).toBe(CODE);
+    await p.page.waitForSelector(`${a} .md-code code span[class^="hljs-"]`);
+    // The highlighter's token colors (a constructed stylesheet) apply in this browser too.
+    const [plain, colored] = await p.page.$eval(`${a} .md-code code`, (code) => {
+      const token = code.querySelector('.hljs-keyword, .hljs-string, .hljs-title');
+      return [getComputedStyle(code).color, token ? getComputedStyle(token).color : ''];
+    });
+    expect(colored).not.toBe('');
+    expect(colored).not.toBe(plain);
+    expect(await p.page.$eval(`${a} a[href^="https://ollama.com"]`, (l) => l.getAttribute('rel'))).toBe('noopener noreferrer');
+    expect(await p.page.evaluate(inertProblems, SEL.assistant)).toEqual([]);
+    // Nothing but the panel's own API calls reached the server: no image, no beacon.
+    expect(sim.requests.slice(seen).filter((r) => r.path !== '/' && !r.path.startsWith('/api/'))).toEqual([]);
   });
 
   it("web pages' own requests to Ollama keep their Origin (the rule is scoped to us)", async () => {
