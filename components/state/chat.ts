@@ -4,7 +4,7 @@
  * only once it has become a message, and a failed reply keeps its text, marked, with Retry.
  * The background stores every exchange; this model follows the stored copy when it changes.
  */
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import { type Conversation, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
@@ -104,8 +104,9 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     end();
     messages.value = list;
   };
+  let pendingRetry: (() => void) | null = null;
 
-  return {
+  const model_: ChatModel = {
     messages,
     streaming,
     draft,
@@ -137,10 +138,23 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     retry(messageId) {
       const list = messages.peek();
       const last = list[list.length - 1];
+      if (active.peek() || !last || last.id !== messageId || last.role !== 'assistant') return;
       const model = deps.selectedModel.peek();
-      if (active.peek() || !model || !last || last.id !== messageId || last.role !== 'assistant') return;
-      messages.value = list.slice(0, -1);
-      request(model);
+      if (model) {
+        messages.value = list.slice(0, -1);
+        request(model);
+        return;
+      }
+      // A panel just opened is still learning its model: retry as soon as it knows one.
+      pendingRetry?.();
+      pendingRetry = effect(() => {
+        if (!deps.selectedModel.value) return;
+        queueMicrotask(() => {
+          pendingRetry?.();
+          pendingRetry = null;
+          model_.retry(messageId);
+        });
+      });
     },
     newChat() {
       // A reply still streaming goes on in the background and is saved with its conversation.
@@ -205,4 +219,5 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       },
     },
   };
+  return model_;
 }

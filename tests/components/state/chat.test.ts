@@ -5,21 +5,44 @@ import { createBannerModel } from '../../../components/state/banner';
 import { createChatModel } from '../../../components/state/chat';
 
 function setup(model: string | null = 'llama3.2:latest') {
+  const selectedModel = signal(model);
   const sent: PanelMessage[] = [];
   const banner = createBannerModel();
   const onConnectionFailure = vi.fn();
   const rememberConversation = vi.fn();
-  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel: signal(model), explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure, rememberConversation });
+  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure, rememberConversation });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
     if (s?.type !== 'chat/start') throw new Error('no chat/start sent');
     return s;
   };
   const turns = (m: { history: { role: string; content: string }[] }) => m.history.map(({ role, content }) => ({ role, content }));
-  return { chat, sent, banner, onConnectionFailure, rememberConversation, lastStart, turns };
+  return { chat, sent, banner, onConnectionFailure, rememberConversation, lastStart, turns, selectedModel };
 }
 
 describe('chat model', () => {
+  it('Retry clicked before a just-opened panel knows its model waits for it, then asks once', async () => {
+    const { chat, sent, lastStart, selectedModel } = setup();
+    chat.setDraft('q');
+    chat.send();
+    const first = lastStart();
+    chat.events['chat/failed']({ type: 'chat/failed', requestId: first.requestId, failure: { kind: 'lost', message: 'lost' } });
+    const reply = chat.messages.value[1];
+    selectedModel.value = null;
+    const before = sent.length;
+    chat.retry(reply?.id ?? '');
+    chat.retry(reply?.id ?? '');
+    await Promise.resolve();
+    expect(sent.length).toBe(before);
+    selectedModel.value = 'qwen3:0.6b';
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'chat/start')).toHaveLength(2);
+    expect(lastStart().model).toBe('qwen3:0.6b');
+    selectedModel.value = 'llama3.2:latest';
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'chat/start')).toHaveLength(2);
+  });
+
   it('never sends blank input', () => {
     const { chat, sent } = setup();
     chat.setDraft('   \n\t ');
