@@ -1,7 +1,8 @@
-/** The same chat scenarios in Firefox ESR (MV2 sidebar build). */
+/** The same chat and history scenarios in Firefox ESR (MV2 sidebar build). */
 import { describe } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { launchFirefox } from './support/firefox';
+import { historyScenarios } from './support/history-scenarios';
 import { chatScenarios } from './support/scenarios';
 
 const available = !!findFirefox();
@@ -13,4 +14,8 @@ if (!available) {
 
 describe.skipIf(!available)('Firefox: chat', () => {
   chatScenarios(() => launchFirefox());
+});
+
+describe.skipIf(!available)('Firefox: conversation history', () => {
+  historyScenarios(() => launchFirefox());
 });
