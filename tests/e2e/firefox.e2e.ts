@@ -1,8 +1,9 @@
-/** The same chat and history scenarios in Firefox ESR (MV2 sidebar build). */
+/** The same chat, history and native-host scenarios in Firefox ESR (MV2 sidebar build). */
 import { describe } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { launchFirefox } from './support/firefox';
 import { historyScenarios } from './support/history-scenarios';
+import { recoveryScenarios, runInstaller } from './support/recovery-scenarios';
 import { chatScenarios } from './support/scenarios';
 
 const available = !!findFirefox();
@@ -18,4 +19,9 @@ describe.skipIf(!available)('Firefox: chat', () => {
 
 describe.skipIf(!available)('Firefox: conversation history', () => {
   historyScenarios(() => launchFirefox());
+});
+
+describe.skipIf(!available)('Firefox: Ollama starts itself (native host)', () => {
+  // Firefox finds hosts under $HOME/.mozilla/native-messaging-hosts; the test Firefox has its own HOME.
+  recoveryScenarios(launchFirefox, (ff, port, command) => runInstaller(port, command, ['--browser', 'firefox'], { HOME: ff.home }));
 });

@@ -11,7 +11,12 @@ export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 // A fixed internal UUID, so the panel's moz-extension:// URL is known before install.
 export const FIREFOX_UUID = '6b1d3c7e-4f0a-4c1e-9a51-0c11a7a0e2d4';
 
-export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<ExtensionHost> {
+export interface FirefoxHost extends ExtensionHost {
+  /** The HOME Firefox runs with: where it looks for native messaging hosts (~/.mozilla/…). */
+  readonly home: string;
+}
+
+export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<FirefoxHost> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: set FIREFOX_PATH or install firefox-esr.');
   const home = mkdtempSync(join(tmpdir(), 'ollama-chat-firefox-'));
@@ -35,6 +40,7 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Exten
 
   return {
     name: 'firefox',
+    home,
     browser: () => browser,
     async openPanel(): Promise<Page> {
       // goto on moz-extension:// never resolves over BiDi, and now and then (under load) the
