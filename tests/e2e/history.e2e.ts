@@ -3,12 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultReply, type Simulator, startSimulator } from '../sim/server.mjs';
-import { type ChromiumSession, launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
 import { historyScenarios, stored } from './support/history-scenarios';
 import { openConfiguredPanel } from './support/host';
-import { PanelDriver, SEL } from './support/panel';
+import { SEL } from './support/panel';
 
 async function stopWorker(page: Page): Promise<void> {
   const cdp = await page.createCDPSession();
@@ -18,100 +17,68 @@ async function stopWorker(page: Page): Promise<void> {
 }
 
 describe('Chromium: conversation history', () => {
-  historyScenarios(() => launchChromium());
-});
+  historyScenarios(launchChromium, ({ host, sim: simulator, panel, reopen, reply }) => {
+    // What needs CDP: stopping the service worker, and a download directory.
+    it('a worker stopped mid-stream leaves the partial reply saved and marked; Retry completes it', async () => {
+      simulator().configure({ tokensPerSecond: 20, replyTokens: 80 });
+      const p = await panel();
+      await p.ask('Survive a crash');
+      // Once a checkpoint (at most one a second) has saved part of the reply.
+      await p.waitForReplyText(0, (t) => t.length > 60);
+      await expect
+        .poll(async () => (await stored(p.page))[0]?.messages.at(-1), { timeout: 10_000, interval: 100 })
+        .toMatchObject({ role: 'assistant', status: 'interrupted' });
+      await stopWorker(p.page);
+      expect(['failed', 'interrupted']).toContain(await p.waitForReplyEnd(0));
 
-describe('Chromium: a stopped worker, and export to another profile', () => {
-  let s: ChromiumSession;
-  let sim: Simulator;
-  let open: Page[] = [];
-  const panel = async (extra: object = {}) => {
-    const p = await openConfiguredPanel(s, { baseUrl: sim.url, defaultModel: 'llama3.2', ...extra });
-    open.push(p.page);
-    await p.waitForStatus('Connected');
-    return p;
-  };
-  const reopen = async () => {
-    const p = new PanelDriver(await s.openPanel());
-    open.push(p.page);
-    await p.page.waitForSelector(SEL.message);
-    return p;
-  };
-  const reply = (q: string, tokens = 30) => defaultReply([{ role: 'user', content: q }], tokens);
+      const q = await reopen();
+      expect(await q.waitForReplyEnd(0)).toBe('interrupted');
+      const partial = await q.replyText(0);
+      expect(partial.length).toBeGreaterThan(0);
+      expect(reply('Survive a crash', 80).startsWith(partial)).toBe(true);
+      const [conv] = await stored(q.page);
+      expect(conv?.messages.at(-1)).toMatchObject({ role: 'assistant', status: 'interrupted' });
 
-  beforeAll(async () => {
-    s = await launchChromium();
-    sim = await startSimulator({ tokensPerSecond: 400, replyTokens: 30 });
+      simulator().configure({ tokensPerSecond: 400 });
+      await q.page.click(`${SEL.assistant} .link-button`);
+      expect(await q.waitForReplyEnd(0)).toBe('done');
+      expect(await q.replyText(0)).toBe(reply('Survive a crash', 80));
+      const [after] = await stored(q.page);
+      expect(after?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+      expect(after?.messages[1]?.status).toBeUndefined();
+    });
+
+
+    it('export all, then import into a fresh profile, gives the same list; re-import adds nothing', async () => {
+      const p = await panel();
+      await p.ask('Export me');
+      await p.waitForReplyEnd(0);
+      const before = await stored(p.page);
+      const dir = mkdtempSync(join(tmpdir(), 'ollama-chat-dl-'));
+      const cdp = await host().browser().target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+      await p.page.click('button[aria-label="History"]');
+      await p.page.click('::-p-text(Export all)');
+      const file = await waitForFile(dir);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
+
+      const fresh = await launchChromium();
+      try {
+        const q = await openConfiguredPanel(fresh, { baseUrl: simulator().url });
+        await q.page.click('button[aria-label="History"]');
+        const input = await q.page.waitForSelector('input[aria-label="Import conversations"]');
+        await input?.uploadFile(file);
+        await q.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('Imported'));
+        expect(await stored(q.page)).toEqual(before);
+        await input?.uploadFile(file);
+        await q.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('0 new conversations'));
+        expect(await stored(q.page)).toEqual(before);
+      } finally {
+        await fresh.close();
+      }
+    });
+
   });
-  afterAll(async () => {
-    await s?.close();
-    await sim?.close();
-  });
-  beforeEach(() => sim.configure({ tokensPerSecond: 400, replyTokens: 30 }));
-  afterEach(async () => {
-    for (const p of open) await p.close().catch(() => {});
-    open = [];
-  });
-
-  it('a worker stopped mid-stream leaves the partial reply saved and marked; Retry completes it', async () => {
-    sim.configure({ tokensPerSecond: 20, replyTokens: 80 });
-    const p = await panel();
-    await p.ask('Survive a crash');
-    // Once a checkpoint (at most one a second) has saved part of the reply.
-    await p.waitForReplyText(0, (t) => t.length > 60);
-    await expect
-      .poll(async () => (await stored(p.page))[0]?.messages.at(-1), { timeout: 10_000, interval: 100 })
-      .toMatchObject({ role: 'assistant', status: 'interrupted' });
-    await stopWorker(p.page);
-    expect(['failed', 'interrupted']).toContain(await p.waitForReplyEnd(0));
-
-    const q = await reopen();
-    expect(await q.waitForReplyEnd(0)).toBe('interrupted');
-    const partial = await q.replyText(0);
-    expect(partial.length).toBeGreaterThan(0);
-    expect(reply('Survive a crash', 80).startsWith(partial)).toBe(true);
-    const [conv] = await stored(q.page);
-    expect(conv?.messages.at(-1)).toMatchObject({ role: 'assistant', status: 'interrupted' });
-
-    sim.configure({ tokensPerSecond: 400 });
-    await q.page.click(`${SEL.assistant} .link-button`);
-    expect(await q.waitForReplyEnd(0)).toBe('done');
-    expect(await q.replyText(0)).toBe(reply('Survive a crash', 80));
-    const [after] = await stored(q.page);
-    expect(after?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
-    expect(after?.messages[1]?.status).toBeUndefined();
-  });
-
-
-  it('export all, then import into a fresh profile, gives the same list; re-import adds nothing', async () => {
-    const p = await panel();
-    await p.ask('Export me');
-    await p.waitForReplyEnd(0);
-    const before = await stored(p.page);
-    const dir = mkdtempSync(join(tmpdir(), 'ollama-chat-dl-'));
-    const cdp = await s.browser().target().createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-    await p.page.click('button[aria-label="History"]');
-    await p.page.click('::-p-text(Export all)');
-    const file = await waitForFile(dir);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
-
-    const fresh = await launchChromium();
-    try {
-      const q = await openConfiguredPanel(fresh, { baseUrl: sim.url });
-      await q.page.click('button[aria-label="History"]');
-      const input = await q.page.waitForSelector('input[aria-label="Import conversations"]');
-      await input?.uploadFile(file);
-      await q.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('Imported'));
-      expect(await stored(q.page)).toEqual(before);
-      await input?.uploadFile(file);
-      await q.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('0 new conversations'));
-      expect(await stored(q.page)).toEqual(before);
-    } finally {
-      await fresh.close();
-    }
-  });
-
 });
 
 async function waitForFile(dir: string): Promise<string> {

@@ -41,8 +41,19 @@ export async function historyTitles(p: PanelDriver): Promise<string[]> {
   return p.page.$$eval('.history-title', (els) => els.map((e) => e.textContent ?? ''));
 }
 
-export function historyScenarios(launch: () => Promise<ExtensionHost>): void {
-  let host: ExtensionHost;
+/** What a browser's own extra history tests get from the shared setup. */
+export interface HistoryContext<H extends ExtensionHost> {
+  host(): H;
+  sim(): Simulator;
+  /** A panel configured for the simulator, connected. */
+  panel(extra?: object): Promise<PanelDriver>;
+  /** The panel opened again, as a user reopening it. */
+  reopen(): Promise<PanelDriver>;
+  reply(question: string, tokens?: number): string;
+}
+
+export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<H>, more?: (ctx: HistoryContext<H>) => void): void {
+  let host: H;
   let sim: Simulator;
   let open: Page[] = [];
   const panel = async (extra: object = {}) => {
@@ -180,4 +191,6 @@ export function historyScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(all[backup ?? '']).toBe('{broken');
     expect((await stored(p.page)).map((c) => c.title)).toEqual(['Keep me']);
   });
+
+  more?.({ host: () => host, sim: () => sim, panel, reopen, reply });
 }
