@@ -18,8 +18,8 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
   const exportOne = async (id: string, format: 'json' | 'md') => {
     const c = await fetch(id);
     if (!c) return;
-    const { name, text } = await history.exportFile(format, c);
-    downloadText(name, text, format === 'json' ? 'application/json' : 'text/markdown');
+    const file = await history.exportFile(format, c).catch(() => null); // shown as the notice
+    if (file) downloadText(file.name, file.text, format === 'json' ? 'application/json' : 'text/markdown');
   };
   const [shown, setShown] = useState(PAGE);
   const results = history.results.value;
@@ -46,13 +46,14 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) await history.importText(await file.text());
+              // A failure is already shown as the history notice.
+              if (file) await history.importText(await file.text()).catch(() => {});
             }}
           />
         </label>
         <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => {
-            const { name, text } = await history.exportAllFile();
-            downloadText(name, text, 'application/json');
+            const file = await history.exportAllFile().catch(() => null); // shown as the notice
+            if (file) downloadText(file.name, file.text, 'application/json');
           }}>
           Export all
         </button>

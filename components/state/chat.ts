@@ -106,7 +106,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
   };
   let pendingRetry: (() => void) | null = null;
 
-  const model_: ChatModel = {
+  const chat: ChatModel = {
     messages,
     streaming,
     draft,
@@ -152,7 +152,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         queueMicrotask(() => {
           pendingRetry?.();
           pendingRetry = null;
-          model_.retry(messageId);
+          chat.retry(messageId);
         });
       });
     },
@@ -219,5 +219,5 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       },
     },
   };
-  return model_;
+  return chat;
 }

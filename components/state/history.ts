@@ -9,8 +9,6 @@ import { quotaLevel } from '../../lib/conversations/size';
 import type { ConversationSummary } from '../../lib/history/summary';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
 
-const io = () => import('./history-io');
-
 type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results'>;
 
 export interface HistoryDeps {
@@ -46,7 +44,7 @@ export interface HistoryModel {
   /** Validates the file here first: an invalid file changes nothing and says why. */
   importText(text: string): Promise<void>;
   exportAll(): Promise<string>;
-  /** A file name and its contents, for one conversation or (no argument) all of them. */
+  /** A file name and its contents: one conversation, or (exportAllFile) all of them. */
   exportFile(format: 'json' | 'md', c: Conversation): Promise<{ name: string; text: string }>;
   exportAllFile(): Promise<{ name: string; text: string }>;
   dismissNotice(): void;
@@ -75,6 +73,14 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   };
   const firstRead = deps.readIndex().then(apply);
   const unwatch = deps.watchIndex(apply);
+
+  // The import/export code is its own chunk; if it cannot load (an update replaced the files
+  // under a running panel), say so instead of failing silently.
+  const io = () =>
+    import('./history-io').catch((e: unknown) => {
+      notice.value = { kind: 'error', text: 'Import and export could not be loaded: reopen the panel and try again. Nothing changed.' };
+      throw e;
+    });
 
   const exportAll = async () => {
     const [{ parseConversations, toJsonExport }, stored] = await Promise.all([io(), deps.readAll()]);
