@@ -38,7 +38,8 @@ export type FailureKind =
   | 'bad-request' // other 4xx
   | 'server' // other 5xx or an {"error"} line mid-stream
   | 'stall' // no chunk for too long: we cancelled
-  | 'invalid'; // a request we refused to send (bad message from the panel)
+  | 'invalid' // a request we refused to send (bad message from the panel)
+  | 'conflict'; // the conversation is answering elsewhere, or changed since this panel read it
 
 export interface Failure {
   kind: FailureKind;
@@ -77,12 +78,21 @@ export type PanelMessage =
       requestId: string;
       model: string;
       conversation: ConversationRef;
+      /**
+       * `updated_at` of the stored copy this history was built from; null for a conversation never
+       * saved. The background refuses the request when the stored copy has moved on, so a panel
+       * with a stale copy never overwrites a newer reply.
+       */
+      base: string | null;
       /** The whole history, oldest first, ending with the new user message. */
       history: HistoryMessage[];
     }
   | { type: 'chat/stop'; requestId: string }
-  /** Re-join a reply still streaming for this conversation (panel reopened). */
-  | { type: 'chat/attach'; conversationId: string }
+  /**
+   * This panel now shows this conversation (null: a new, empty chat). It joins the reply streaming
+   * for it now, and any reply another panel starts for it later.
+   */
+  | { type: 'chat/attach'; conversationId: string | null }
   | { type: 'history/rename'; id: string; title: string }
   | { type: 'history/delete'; id: string }
   /** Undo of a delete: puts the conversation back as it was. */
@@ -110,11 +120,12 @@ export type BackgroundMessage =
       failure?: Failure;
     }
   | { type: 'chat/chunk'; requestId: string; content: string; thinking?: string }
-  /** Everything so far of a reply the panel re-joined; chunks follow. */
-  | { type: 'chat/resume'; requestId: string; conversationId: string; content: string; thinking: string }
-  | { type: 'chat/done'; requestId: string; info: DoneInfo }
-  | { type: 'chat/stopped'; requestId: string }
-  | { type: 'chat/failed'; requestId: string; failure: Failure }
+  /** A reply the panel joined: the messages before it and everything so far; chunks follow. */
+  | { type: 'chat/resume'; requestId: string; conversationId: string; history: HistoryMessage[]; content: string; thinking: string }
+  /** `version`: the stored copy's `updated_at` after the reply was saved (the next request's `base`). */
+  | { type: 'chat/done'; requestId: string; info: DoneInfo; version?: string }
+  | { type: 'chat/stopped'; requestId: string; version?: string }
+  | { type: 'chat/failed'; requestId: string; failure: Failure; version?: string }
   | { type: 'recovery/result'; ok: true }
   | { type: 'recovery/result'; ok: false; message: string }
   | { type: 'host/status'; installed: boolean; command: string | null; url: string | null; error?: string }
@@ -136,37 +147,20 @@ export type Handlers<M extends AnyMessage> = {
   [K in M['type']]: (msg: Extract<M, { type: K }>) => void;
 };
 
-/** Calls the handler for `msg.type`; returns false for an unknown or malformed message. */
-export function dispatch<M extends AnyMessage>(handlers: Handlers<M>, msg: unknown): boolean {
+/** One shape check per message type (lib/protocol-guards.ts): what arrives over a Port is unknown. */
+export type Guards<M extends AnyMessage> = {
+  [K in M['type']]: (msg: Record<string, unknown>) => boolean;
+};
+
+/**
+ * Calls the handler for `msg.type`; returns false for an unknown or malformed message. With
+ * `guards`, a message whose fields do not have their types is refused before any handler sees it.
+ */
+export function dispatch<M extends AnyMessage>(handlers: Handlers<M>, msg: unknown, guards?: Guards<M>): boolean {
   if (typeof msg !== 'object' || msg === null) return false;
   const type = (msg as AnyMessage).type;
   if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
+  if (guards && !guards[type as M['type']](msg as Record<string, unknown>)) return false;
   (handlers[type as M['type']] as (m: M) => void)(msg as M);
   return true;
-}
-
-const isString = (x: unknown): x is string => typeof x === 'string';
-
-function isHistoryMessage(x: unknown): x is HistoryMessage {
-  if (typeof x !== 'object' || x === null) return false;
-  const t = x as Record<string, unknown>;
-  return (t.role === 'user' || t.role === 'assistant') && isString(t.content) && isString(t.timestamp);
-}
-
-/** The background checks a chat request's shape before it reaches Ollama. */
-export function isValidChatStart(
-  msg: Extract<PanelMessage, { type: 'chat/start' }>,
-): boolean {
-  return (
-    isString(msg.requestId) &&
-    isString(msg.model) &&
-    msg.model.length > 0 &&
-    typeof msg.conversation === 'object' &&
-    msg.conversation !== null &&
-    isString(msg.conversation.id) &&
-    msg.conversation.id.length > 0 &&
-    Array.isArray(msg.history) &&
-    msg.history.length > 0 &&
-    msg.history.every(isHistoryMessage)
-  );
 }

@@ -23,6 +23,8 @@ export interface ChatDeps {
   rememberConversation(id: string | null): void;
   /** A reply ended (any way): queued work may go on. */
   onIdle?(): void;
+  /** The background refused a request because the stored copy moved on: fetch it again. */
+  onConflict?(): void;
 }
 
 export interface ChatModel {
@@ -65,7 +67,11 @@ export function createChatModel(deps: ChatDeps): ChatModel {
   const draft = signal('');
   const conversationId = signal<string | null>(null);
   let title: string | undefined;
-  const active = signal<{ requestId: string; message: MutableMessage } | null>(null);
+  // The stored copy's updated_at this panel's messages come from (null: never saved); sent as
+  // `base` so the background can refuse a request built on an older copy.
+  let base: string | null = null;
+  // `asked`: the user's message this request added, handed back to the draft if it is refused.
+  const active = signal<{ requestId: string; message: MutableMessage; asked?: MutableMessage } | null>(null);
   const streaming = computed(() => active.value !== null);
 
   const current = (requestId: string) => {
@@ -78,7 +84,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     deps.onIdle?.();
   };
 
-  const request = (model: string) => {
+  const request = (model: string, asked?: MutableMessage) => {
     const before = messages.peek();
     const reply = createMessage('assistant');
     const requestId = newId('req');
@@ -89,13 +95,14 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       deps.rememberConversation(id);
     }
     messages.value = [...before, reply];
-    active.value = { requestId, message: reply };
+    active.value = { requestId, message: reply, ...(asked ? { asked } : {}) };
     deps.banner.clear('chat');
     deps.send({
       type: 'chat/start',
       requestId,
       model,
       conversation: { id, ...(title ? { title } : {}) },
+      base,
       history: before.filter((m) => m.status.peek() !== 'failed').map(toHistory),
     });
   };
@@ -105,6 +112,15 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     messages.value = list;
   };
   let pendingRetry: (() => void) | null = null;
+  // Nothing was asked or stored: take the request back, the user's text into the draft.
+  const refused = (asked: MutableMessage | undefined, message: string) => {
+    const a = active.peek();
+    messages.value = messages.peek().filter((m) => m !== a?.message && m !== asked);
+    if (asked) draft.value = draft.peek().trim() ? `${asked.text.value}\n\n${draft.peek()}` : asked.text.value;
+    end();
+    deps.banner.error(message, 'chat');
+    deps.onConflict?.();
+  };
 
   const chat: ChatModel = {
     messages,
@@ -127,8 +143,9 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         deps.banner.error(deps.explainNoModel(), 'chat');
         return false;
       }
-      messages.value = [...messages.peek(), createMessage('user', { content: text })];
-      request(model);
+      const asked = createMessage('user', { content: text });
+      messages.value = [...messages.peek(), asked];
+      request(model, asked);
       return true;
     },
     stop() {
@@ -161,19 +178,23 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       show([]);
       conversationId.value = null;
       title = undefined;
+      base = null;
       deps.rememberConversation(null);
+      deps.send({ type: 'chat/attach', conversationId: null });
       deps.banner.clear('chat');
     },
     open(conversation) {
       show(conversation.messages.map(fromHistory));
       conversationId.value = conversation.id;
       title = conversation.title;
+      base = conversation.updated_at;
       deps.rememberConversation(conversation.id);
       deps.send({ type: 'chat/attach', conversationId: conversation.id });
     },
     sync(stored) {
       if (active.peek() || stored.id !== conversationId.peek()) return;
       title = stored.title;
+      base = stored.updated_at;
       if (!sameAsStored(messages.peek(), stored)) show(stored.messages.map(fromHistory));
     },
     linkLost() {
@@ -191,27 +212,31 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       },
       'chat/resume': (msg) => {
         if (active.peek() || msg.conversationId !== conversationId.peek()) return;
-        const list = messages.peek();
-        const last = list[list.length - 1];
-        const reply = last?.role === 'assistant' ? last.reset(msg.content, msg.thinking) : createMessage('assistant', { content: msg.content, thinking: msg.thinking });
-        messages.value = last?.role === 'assistant' ? [...list.slice(0, -1), reply] : [...list, reply];
+        // The reply's own history, not this panel's copy: it may be older than the question.
+        const reply = createMessage('assistant', { content: msg.content, thinking: msg.thinking });
+        messages.value = [...msg.history.map(fromHistory), reply];
         active.value = { requestId: msg.requestId, message: reply };
       },
       'chat/done': (msg) => {
         const m = current(msg.requestId);
         if (!m) return;
+        if (msg.version) base = msg.version;
         m.finish(msg.info);
         end();
       },
       'chat/stopped': (msg) => {
         const m = current(msg.requestId);
         if (!m) return;
+        if (msg.version) base = msg.version;
         m.stop();
         end();
       },
       'chat/failed': (msg) => {
+        const a = active.peek();
         const m = current(msg.requestId);
         if (!m) return;
+        if (msg.version) base = msg.version;
+        if (msg.failure.kind === 'conflict') return refused(a?.asked, msg.failure.message);
         m.fail(msg.failure.message);
         end();
         deps.banner.error(msg.failure.message, 'chat');

@@ -62,6 +62,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       send({ type: 'recovery/start' });
     },
     rememberConversation: (id) => void currentConversationItem.setValue(id),
+    onConflict: () => {
+      syncedVersion = '';
+      void syncChat();
+    },
     onIdle: () => {
       // A reply that needed Ollama started: the status and model list are stale now.
       if (recovered) connection.check();
@@ -70,13 +74,27 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     },
   });
   const inbox = createInbox(chat, banner);
-  // Request/reply over the Port for whole conversations, keyed by id.
-  const waiting = new Map<string, ((c: Conversation | null) => void)[]>();
+  // Request/reply over the Port for whole conversations, keyed by id. A Port that drops (the
+  // worker stopped) takes its answers with it: every request still waiting then settles as an
+  // error, shown, instead of hanging.
+  const waiting = new Map<string, ((c: Conversation | null | Error) => void)[]>();
   const fetchConversation = (id: string) =>
     new Promise<Conversation | null>((resolve) => {
-      waiting.set(id, [...(waiting.get(id) ?? []), resolve]);
+      const settle = (c: Conversation | null | Error) => {
+        if (!(c instanceof Error)) return resolve(c);
+        banner.error(c.message, 'history');
+        resolve(null);
+      };
+      waiting.set(id, [...(waiting.get(id) ?? []), settle]);
       send({ type: 'history/get', id });
     });
+  const linkLost = () => {
+    const lost = new Error('The extension restarted before it answered: the conversation could not be loaded. Try again.');
+    const all = [...waiting.values()].flat();
+    waiting.clear();
+    for (const settle of all) settle(lost);
+    chat.linkLost();
+  };
   // When the open conversation changed in storage (another panel, a finished save), refetch it.
   let syncedVersion = '';
   const syncChat = async () => {
@@ -139,7 +157,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         inbox.accept(msg.items);
       },
     },
-    () => chat.linkLost(),
+    linkLost,
     connect,
   );
 

@@ -55,7 +55,7 @@ form?.addEventListener('submit', (e) => {
   const history: HistoryMessage[] = [{ role: 'user', content: input.value, timestamp: new Date(now).toISOString() }];
   // The id format the panel mints: conv-<ms>-<9 base36>.
   const conversation = { id: `conv-${now}-${Math.random().toString(36).slice(2, 11).padEnd(9, '0')}` };
-  const start: PanelMessage = { type: 'chat/start', requestId: current.requestId, model, conversation, history };
+  const start: PanelMessage = { type: 'chat/start', requestId: current.requestId, model, conversation, base: null, history };
   port.postMessage(start);
 });
 

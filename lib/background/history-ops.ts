@@ -2,7 +2,7 @@
 import { parseConversations } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { HistoryStore } from '../history/store';
-import type { BackgroundMessage } from '../protocol';
+import type { BackgroundMessage, HistoryMessage } from '../protocol';
 
 type Post = (msg: BackgroundMessage) => void;
 
@@ -17,7 +17,10 @@ export interface HistoryOps {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function createHistoryOps(store: HistoryStore): HistoryOps {
+/** The messages before a reply still streaming for this conversation, or null (exchanges.answering). */
+export type Answering = (id: string) => HistoryMessage[] | null;
+
+export function createHistoryOps(store: HistoryStore, answering: Answering = () => null): HistoryOps {
   // A failed change is reported, never thrown into the Port listener.
   const guard = async (post: Post, fn: () => Promise<void>) => {
     try {
@@ -42,7 +45,14 @@ export function createHistoryOps(store: HistoryStore): HistoryOps {
         await store.restore(conversation);
         post({ type: 'history/done', action: 'restore', message: `Restored "${conversation.title}".` });
       }),
-    get: (id, post) => guard(post, async () => post({ type: 'history/conversation', id, conversation: await store.get(id) })),
+    get: (id, post) =>
+      guard(post, async () => {
+        const stored = await store.get(id);
+        // While a reply streams, its stored checkpoint says "interrupted" (in case the worker
+        // dies); a panel opening it now gets it without that reply and joins the live one.
+        const live = stored && answering(id);
+        post({ type: 'history/conversation', id, conversation: live ? { ...stored, messages: live } : stored });
+      }),
     search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: await store.search(query) })),
     importMany: (value, post) =>
       guard(post, async () => {

@@ -11,6 +11,7 @@ import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
+import { createKeepAlive } from './keepalive';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
 
@@ -53,11 +54,14 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   // Automation cannot click native menus; e2e tests call the same handler through this hook.
   (globalThis as { ollamaChatTest?: object }).ollamaChatTest = { onMenuClick };
+  // Any extension API call resets the idle timers of Chrome's worker and Firefox's event page.
+  const keepAlive = createKeepAlive({ ping: () => browser.runtime.getPlatformInfo() });
+  const exchanges = createExchanges({ store, broadcastProblem: problem, keepAlive });
   const services = {
     context: currentContext,
     selections: queue,
-    exchanges: createExchanges({ store, broadcastProblem: problem }),
-    history: createHistoryOps(store),
+    exchanges,
+    history: createHistoryOps(store, exchanges.answering),
     watchProblems(post: (msg: BackgroundMessage) => void) {
       listeners.add(post);
       for (const message of repairs) post({ type: 'history/problem', message });

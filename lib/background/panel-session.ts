@@ -6,7 +6,8 @@
 import type { Browser } from 'wxt/browser';
 import type { HandoffQueue } from '../selection/handoff';
 import { parseConversations } from '../conversations/validate';
-import { type BackgroundMessage, dispatch, isValidChatStart, type PanelMessage } from '../protocol';
+import { type BackgroundMessage, dispatch, type PanelMessage } from '../protocol';
+import { PANEL_GUARDS } from '../protocol-guards';
 import type { OllamaContext } from './context';
 import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
@@ -26,12 +27,16 @@ export interface PanelServices {
 
 export function servePanel(port: Port, services: PanelServices): void {
   let connected = true;
+  // Only onDisconnect ends the session: a post that fails once (a value the browser cannot
+  // clone, a message over its size limit) must not silence every later message to this panel.
   const post = (msg: BackgroundMessage) => {
     if (!connected) return;
     try {
       port.postMessage(msg);
-    } catch {
-      connected = false;
+    } catch (e) {
+      console.error(`Could not post ${msg.type} to a panel`, e);
+      if (msg.type === 'history/problem') return;
+      post({ type: 'history/problem', message: `A message from the background could not reach this panel (${msg.type}). Reopen the panel if it looks out of date.` });
     }
   };
   const unwatch = services.watchProblems(post);
@@ -41,37 +46,43 @@ export function servePanel(port: Port, services: PanelServices): void {
     post(await checkStatus(ctx.api, ctx.settings.baseUrl));
   };
 
+  const refuse = (requestId: string) =>
+    post({ type: 'chat/failed', requestId, failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } });
+
   const startChat = async (msg: Extract<PanelMessage, { type: 'chat/start' }>) => {
-    if (!isValidChatStart(msg) || services.exchanges.isRunning(msg.requestId)) {
-      post({ type: 'chat/failed', requestId: String(msg.requestId), failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } });
-      return;
-    }
+    if (services.exchanges.isRunning(msg.requestId)) return refuse(msg.requestId);
     const ctx = await services.context();
     await services.exchanges.start(msg, ctx, post, () => void sendStatus());
   };
 
   port.onMessage.addListener((raw: unknown) => {
-    dispatch<PanelMessage>(
+    const handled = dispatch<PanelMessage>(
       {
         'status/check': () => void sendStatus(),
         'chat/start': (msg) => void startChat(msg),
         'chat/stop': (msg) => services.exchanges.stop(msg.requestId),
-        'chat/attach': (msg) => services.exchanges.attach(String(msg.conversationId), post),
-        'history/rename': (msg) => void services.history.rename(String(msg.id), String(msg.title), post),
-        'history/delete': (msg) => void services.history.remove(String(msg.id), post),
+        'chat/attach': (msg) => services.exchanges.attach(msg.conversationId, post),
+        'history/rename': (msg) => void services.history.rename(msg.id, msg.title, post),
+        'history/delete': (msg) => void services.history.remove(msg.id, post),
         'history/restore': (msg) => {
           const parsed = parseConversations([msg.conversation]);
           if (parsed.ok && parsed.conversations[0]) void services.history.restore(parsed.conversations[0], post);
         },
         'history/import': (msg) => void services.history.importMany(msg.conversations, post),
-        'history/get': (msg) => void services.history.get(String(msg.id), post),
-        'history/search': (msg) => void services.history.search(String(msg.query), post),
+        'history/get': (msg) => void services.history.get(msg.id, post),
+        'history/search': (msg) => void services.history.search(msg.query, post),
         'recovery/start': () => void services.context().then((ctx) => recover(ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
         'host/status': () => void hostStatus(post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
       },
       raw,
+      PANEL_GUARDS,
     );
+    if (handled) return;
+    console.warn('Refused a malformed or unknown message from a panel', raw);
+    // A refused chat/start must still end, or that panel would wait for its reply forever.
+    const r = raw as { type?: unknown; requestId?: unknown } | null;
+    if (r?.type === 'chat/start' && typeof r.requestId === 'string') refuse(r.requestId);
   });
 
   port.onDisconnect.addListener(() => {

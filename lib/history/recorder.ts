@@ -5,7 +5,7 @@
  */
 import type { ConversationId } from '../conversations/contract';
 import type { ConversationRef, HistoryMessage } from '../protocol';
-import type { HistoryStore } from './store';
+import { HistoryConflictError, type HistoryStore } from './store';
 
 export const CHECKPOINT_INTERVAL_MS = 1000;
 
@@ -22,9 +22,14 @@ export interface RecorderOptions {
 }
 
 export interface Recorder {
-  begin(): Promise<void>;
+  /**
+   * Saves the question, unless the stored copy is no longer `base` (the `updated_at` the panel
+   * built its history from; null: never saved): then nothing is written and it says 'conflict'.
+   */
+  begin(base: string | null): Promise<'saved' | 'conflict'>;
   checkpoint(text: () => string, thinking: () => string): void;
-  finish(outcome: Outcome, text: string, thinking: string): Promise<void>;
+  /** Saves the reply; resolves to the stored version (`updated_at`) after it, when known. */
+  finish(outcome: Outcome, text: string, thinking: string): Promise<string | undefined>;
 }
 
 export function createRecorder(o: RecorderOptions): Recorder {
@@ -34,6 +39,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
   let lastSave = now();
   let pending: Promise<void> = Promise.resolve();
   let busy = false;
+  let version: string | undefined;
 
   const reply = (content: string, thinking: string, status?: HistoryMessage['status']): HistoryMessage => ({
     role: 'assistant',
@@ -43,23 +49,37 @@ export function createRecorder(o: RecorderOptions): Recorder {
     ...(thinking ? { thinking } : {}),
   });
 
+  const write = (last: HistoryMessage | undefined, expected?: string | null) =>
+    o.store
+      .save(
+        {
+          id: o.conversation.id as ConversationId,
+          ...(o.conversation.title ? { title: o.conversation.title } : {}),
+          model: o.model,
+          messages: last ? [...o.history, last] : o.history,
+        },
+        expected,
+      )
+      .then((saved) => {
+        version = saved.updated_at;
+      });
+  // After the question is in, this exchange owns the conversation (the background refuses a
+  // second request for it), so later saves need no version check: a rename meanwhile is kept.
   const save = (last?: HistoryMessage): Promise<void> => {
-    pending = o.store
-      .save({
-        id: o.conversation.id as ConversationId,
-        ...(o.conversation.title ? { title: o.conversation.title } : {}),
-        model: o.model,
-        messages: last ? [...o.history, last] : o.history,
-      })
-      .then(
-        () => {},
-        (e: unknown) => o.onProblem(e instanceof Error ? e.message : String(e)),
-      );
+    pending = write(last).catch((e: unknown) => o.onProblem(e instanceof Error ? e.message : String(e)));
     return pending;
   };
 
   return {
-    begin: () => save(),
+    async begin(base) {
+      try {
+        await write(undefined, base);
+      } catch (e) {
+        if (e instanceof HistoryConflictError) return 'conflict';
+        o.onProblem(e instanceof Error ? e.message : String(e));
+      }
+      return 'saved';
+    },
     checkpoint(text, thinking) {
       // Text is joined only when a save is due, so the per-chunk cost is one clock read.
       if (busy || now() - lastSave < interval) return;
@@ -73,6 +93,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
       await pending;
       // A reply that never produced text is not stored; the question is (it was saved at begin).
       await save(text || thinking ? reply(text, thinking, outcome === 'done' ? undefined : outcome) : undefined);
+      return version;
     },
   };
 }

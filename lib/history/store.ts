@@ -48,10 +48,31 @@ function toWriteError(e: unknown): HistoryWriteError {
     : new HistoryWriteError(`Saving the conversation failed: ${e instanceof Error ? e.message : text}`, false);
 }
 
+/**
+ * The stored copy is not the one the writer started from: another panel's reply, a rename or an
+ * import came in between. Saving would replace newer data with an older copy, so nothing is saved.
+ */
+export class HistoryConflictError extends Error {
+  constructor(readonly stored: Conversation | null) {
+    super('This conversation changed in another panel since it was opened here.');
+    this.name = 'HistoryConflictError';
+  }
+}
+
+/** `updated_at` strictly after `previous`, so each save of a conversation has its own version. */
+export function nextVersion(previous: string | undefined, now: number): Date {
+  const last = previous ? Date.parse(previous) : Number.NaN;
+  return new Date(Number.isFinite(last) && last >= now ? last + 1 : now);
+}
+
 export interface HistoryStore {
   summaries(): Promise<ConversationSummary[]>;
   get(id: string): Promise<Conversation | null>;
-  save(draft: ConversationDraft): Promise<Conversation>;
+  /**
+   * Saves one conversation. With `expected` (the `updated_at` the writer read, or null for "not
+   * saved yet"), a stored copy that moved on is not overwritten: HistoryConflictError.
+   */
+  save(draft: ConversationDraft, expected?: string | null): Promise<Conversation>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<Conversation | null>;
   restore(conversation: Conversation): Promise<void>;
@@ -168,10 +189,11 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
   return {
     summaries: () => serial(loadIndex),
     get: (id) => serial(() => getOne(id)),
-    save: (draft) =>
+    save: (draft, expected) =>
       serial(async () => {
         const existing = draft.id ? await getOne(draft.id) : null;
-        const { saved } = upsertConversation(existing ? [existing] : [], draft);
+        if (expected !== undefined && (existing?.updated_at ?? null) !== expected) throw new HistoryConflictError(existing);
+        const { saved } = upsertConversation(existing ? [existing] : [], draft, nextVersion(existing?.updated_at, Date.now()));
         await commit({ put: [saved], index: withSummaries(await loadIndex(), [saved]) });
         return saved;
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, isValidChatStart, type PanelMessage } from '../../lib/protocol';
+import { dispatch, type PanelMessage } from '../../lib/protocol';
 
 describe('dispatch', () => {
   const handlers = () => ({
@@ -33,25 +33,4 @@ describe('dispatch', () => {
       for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
     },
   );
-});
-
-describe('isValidChatStart', () => {
-  const ok = {
-    type: 'chat/start',
-    requestId: 'r',
-    model: 'm',
-    conversation: { id: 'conv-1-abcdefghi' },
-    history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00Z' }],
-  } as const;
-  it('accepts a well-formed request', () => expect(isValidChatStart({ ...ok, history: [...ok.history] })).toBe(true));
-  it.each([
-    { ...ok, model: '' },
-    { ...ok, history: [] },
-    { ...ok, history: [{ role: 'system', content: 'x', timestamp: 't' }] },
-    { ...ok, history: [{ role: 'user', content: 5, timestamp: 't' }] },
-    { ...ok, history: [{ role: 'user', content: 'no timestamp' }] },
-    { ...ok, conversation: { id: '' } },
-    { ...ok, conversation: null },
-    { ...ok, requestId: 3 },
-  ])('rejects %j', (bad) => expect(isValidChatStart(bad as never)).toBe(false));
 });

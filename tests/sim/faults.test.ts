@@ -68,6 +68,32 @@ describe('chat faults', () => {
     expect(contentLines(chatLines(text))).toHaveLength(2);
   });
 
+  it('pauseAfterTokens goes quiet for `ms` mid-reply, then finishes the whole reply', async () => {
+    const s = await sim({ tokensPerSecond: 0, faults: { pauseAfterTokens: { n: 3, ms: 400 } } });
+    const res = await fetch(`${s.url}/api/chat`, { method: 'POST', body: JSON.stringify(body) });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (contentLines(chatLines(text)).length < 3 || !text.endsWith('\n')) {
+      const { value, done } = await reader.read();
+      expect(done).toBe(false);
+      text += decoder.decode(value, { stream: true });
+    }
+    const quietFrom = performance.now();
+    let next = reader.read();
+    expect(await Promise.race([next.then(() => 'more'), new Promise((r) => setTimeout(() => r('quiet'), 200))])).toBe('quiet');
+    for (;;) {
+      const { value, done } = await next;
+      next = reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(performance.now() - quietFrom).toBeGreaterThanOrEqual(350);
+    const ls = chatLines(text);
+    expect(contentOf(ls)).toBe(defaultReply(messages, 30));
+    expect(ls.at(-1)?.done).toBe(true);
+  });
+
   it('a status fault answers every chat until cleared', async () => {
     const s = await sim({ faults: { status: busy } });
     expect((await chat(s, body)).status).toBe(503);

@@ -128,13 +128,23 @@ export async function streamReply(ctx, plan, faults) {
     if (!res.headersSent) res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
     return wire.push(line, o);
   };
-  const t0 = performance.now();
+  let t0 = performance.now();
   let sent = 0;
+  let paused = false;
   for (let i = 0; i <= plan.pieces.length; i++) {
     // Absolute targets keep the average rate right even when writes take time.
     if (i > 0 || interval === 0) await sleep(t0 + i * interval - performance.now(), signal);
     if (signal.aborted) return;
     const piece = plan.pieces[i];
+    const pause = faults.pauseAfterTokens;
+    if (pause && !paused && sent >= pause.n && piece?.thinking === undefined) {
+      // A real model going quiet mid-reply (swapping, another request's turn): no bytes at all.
+      paused = true;
+      await wire.flush();
+      await sleep(pause.ms, signal);
+      if (signal.aborted) return;
+      t0 += pause.ms;
+    }
     if ((!piece || piece.thinking === undefined) && (await tokenFault(ctx, faults, sent, { ...wire, push }))) return;
     if (!piece) break;
     const message = { role: 'assistant', ...piece };

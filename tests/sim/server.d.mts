@@ -22,6 +22,8 @@ export interface SimFaults {
   errorAfterTokens?: { n: number; message: string };
   /** after N content tokens send nothing more; the connection stays open until the client aborts */
   stallAfterTokens?: number;
+  /** after N content tokens send nothing for `ms`, then go on with the reply (a long pause mid-reply) */
+  pauseAfterTokens?: { n: number; ms: number };
   /** interleave unparseable lines between real lines (each ends with \n) */
   garbageLines?: boolean;
   /** chat faults (status/die/error/stall/garbage) apply to the next /api/chat only, then clear themselves */

@@ -150,7 +150,9 @@ describe('chat model', () => {
     chat.setDraft('q');
     chat.send();
     chat.newChat();
-    expect(sent.at(-1)?.type).toBe('chat/start');
+    // No stop: the panel only stops following that conversation.
+    expect(sent.map((m) => m.type)).toEqual(['chat/start', 'chat/attach']);
+    expect(sent.at(-1)).toEqual({ type: 'chat/attach', conversationId: null });
     expect(chat.messages.value).toEqual([]);
     expect(chat.streaming.value).toBe(false);
     expect(chat.conversationId.value).toBeNull();
@@ -178,7 +180,7 @@ describe('chat model', () => {
     ]);
     expect(sent.at(-1)).toEqual({ type: 'chat/attach', conversationId: 'conv-1-abcdefghi' });
 
-    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r9', conversationId: 'conv-1-abcdefghi', content: 'hello', thinking: '' });
+    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r9', conversationId: 'conv-1-abcdefghi', history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00.000Z' }], content: 'hello', thinking: '' });
     expect(chat.streaming.value).toBe(true);
     chat.events['chat/chunk']({ type: 'chat/chunk', requestId: 'r9', content: ' there' });
     chat.events['chat/done']({ type: 'chat/done', requestId: 'r9', info: { doneReason: 'stop' } });
@@ -210,4 +212,44 @@ describe('chat model', () => {
     chat.sync(stored);
     expect(chat.messages.value.map((m) => m.text.value)).toEqual(['edited elsewhere', 'q', '']);
   });
+
+  it('sends the stored version it holds as base, and the version each finished reply reports', () => {
+    const { chat, lastStart } = setup();
+    chat.setDraft('first');
+    chat.send();
+    expect(lastStart().base).toBeNull();
+    chat.events['chat/done']({ type: 'chat/done', requestId: lastStart().requestId, info: { doneReason: 'stop' }, version: '2026-01-01T00:00:02.000Z' });
+    chat.setDraft('second');
+    chat.send();
+    expect(lastStart().base).toBe('2026-01-01T00:00:02.000Z');
+    chat.events['chat/done']({ type: 'chat/done', requestId: lastStart().requestId, info: { doneReason: 'stop' } });
+    chat.open({ id: 'conv-1-abcdefghi', title: 't', model: 'm', messages: [], created_at: 'c', updated_at: '2026-02-02T00:00:00.000Z' } as never);
+    chat.setDraft('third');
+    chat.send();
+    expect(lastStart().base).toBe('2026-02-02T00:00:00.000Z');
+  });
+
+  it('a request refused as a conflict takes nothing away: the text goes back to the box, the banner says why', () => {
+    const onConflict = vi.fn();
+    const selectedModel = signal<string | null>('m');
+    const sent: PanelMessage[] = [];
+    const banner = createBannerModel();
+    const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => '', banner, onConnectionFailure: vi.fn(), rememberConversation: vi.fn(), onConflict });
+    chat.setDraft('my long question');
+    chat.send();
+    const start = sent.find((m) => m.type === 'chat/start');
+    if (start?.type !== 'chat/start') throw new Error('no start');
+    chat.setDraft('typed meanwhile');
+    chat.events['chat/failed']({ type: 'chat/failed', requestId: start.requestId, failure: { kind: 'conflict', message: 'This conversation is already answering in another panel.' } });
+    expect(chat.messages.value).toEqual([]);
+    expect(chat.draft.value).toBe('my long question\n\ntyped meanwhile');
+    expect(chat.streaming.value).toBe(false);
+    expect(banner.current.value?.text).toMatch(/already answering/);
+    expect(onConflict).toHaveBeenCalled();
+    // Then the running reply is joined, with its own history.
+    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r-other', conversationId: start.conversation.id, history: [{ role: 'user', content: 'their q', timestamp: 't' }], content: 'so far', thinking: '' });
+    expect(chat.messages.value.map((m) => m.text.value)).toEqual(['their q', 'so far']);
+    expect(chat.streaming.value).toBe(true);
+  });
 });
+

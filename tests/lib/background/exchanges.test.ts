@@ -14,6 +14,7 @@ const start: Extract<PanelMessage, { type: 'chat/start' }> = {
   requestId: 'r1',
   model: 'm',
   conversation: { id: 'conv-1-aaaaaaaaa' },
+  base: null,
   history: [{ role: 'user', content: 'q', timestamp: 't' }],
 };
 

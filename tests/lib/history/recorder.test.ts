@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { createRecorder } from '../../../lib/history/recorder';
-import type { ConversationDraft, HistoryStore } from '../../../lib/history/store';
+import { type ConversationDraft, HistoryConflictError, type HistoryStore } from '../../../lib/history/store';
 
 function fakeStore() {
   const saves: ConversationDraft[] = [];
@@ -16,7 +16,7 @@ describe('recorder', () => {
     const { store, saves } = fakeStore();
     let t = 0;
     const r = createRecorder({ store, conversation: { id: 'conv-1-aaaaaaaaa' }, model: 'm', history, onProblem: vi.fn(), now: () => t, intervalMs: 1000 });
-    await r.begin();
+    await r.begin(null);
     expect(saves[0]?.messages).toEqual(history);
     let text = '';
     for (let i = 0; i < 50; i++) {
@@ -47,7 +47,26 @@ describe('recorder', () => {
     const onProblem = vi.fn();
     const store = { save: vi.fn(async () => { throw new Error('Storage quota exceeded: …'); }) } as unknown as HistoryStore;
     const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem });
-    await r.begin();
+    await r.begin(null);
     expect(onProblem).toHaveBeenCalledWith('Storage quota exceeded: …');
+  });
+
+  it('begin refuses to write onto a stored copy that moved on, and says so', async () => {
+    const onProblem = vi.fn();
+    const save = vi.fn(async () => {
+      throw new HistoryConflictError(null);
+    });
+    const r = createRecorder({ store: { save } as unknown as HistoryStore, conversation: { id: 'c' }, model: 'm', history, onProblem });
+    expect(await r.begin('2026-01-01T00:00:00.000Z')).toBe('conflict');
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ messages: history }), '2026-01-01T00:00:00.000Z');
+    expect(onProblem).not.toHaveBeenCalled();
+  });
+
+  it('finish answers the stored version after the reply, for the panel’s next request', async () => {
+    let n = 0;
+    const save = vi.fn(async () => ({ updated_at: `v${++n}` }));
+    const r = createRecorder({ store: { save } as unknown as HistoryStore, conversation: { id: 'c' }, model: 'm', history, onProblem: vi.fn() });
+    expect(await r.begin(null)).toBe('saved');
+    expect(await r.finish('done', 'answer', '')).toBe('v2');
   });
 });

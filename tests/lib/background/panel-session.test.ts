@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { Exchanges } from '../../../lib/background/exchanges';
+import type { HistoryOps } from '../../../lib/background/history-ops';
+import { type PanelServices, servePanel } from '../../../lib/background/panel-session';
+import type { BackgroundMessage } from '../../../lib/protocol';
+
+function fakePort() {
+  const listeners: ((m: unknown) => void)[] = [];
+  const disconnects: (() => void)[] = [];
+  const posted: BackgroundMessage[] = [];
+  let failures = 0;
+  const port = {
+    name: 'ollama-chat/panel',
+    postMessage: vi.fn((m: BackgroundMessage) => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('Could not serialize message.');
+      }
+      posted.push(m);
+    }),
+    onMessage: { addListener: (cb: (m: unknown) => void) => listeners.push(cb) },
+    onDisconnect: { addListener: (cb: () => void) => disconnects.push(cb) },
+    disconnect: vi.fn(),
+  };
+  return {
+    port: port as unknown as Browser.runtime.Port,
+    posted,
+    failNext: (n = 1) => {
+      failures = n;
+    },
+    receive: (m: unknown) => {
+      for (const l of listeners) l(m);
+    },
+    drop: () => {
+      for (const d of disconnects) d();
+    },
+  };
+}
+
+function services() {
+  const history = {
+    get: vi.fn(async (id: string, post: (m: BackgroundMessage) => void) => post({ type: 'history/conversation', id, conversation: null })),
+    rename: vi.fn(async () => {}),
+    search: vi.fn(async () => {}),
+  } as unknown as HistoryOps & { get: ReturnType<typeof vi.fn>; rename: ReturnType<typeof vi.fn> };
+  const exchanges = { attach: vi.fn(), detach: vi.fn(), isRunning: () => false, start: vi.fn(async () => {}), stop: vi.fn() } as unknown as Exchanges;
+  const s: PanelServices = {
+    context: vi.fn(async () => ({}) as never),
+    exchanges,
+    history,
+    selections: { takeAll: vi.fn(async () => []) } as never,
+    watchProblems: () => () => {},
+  };
+  return { s, history, exchanges };
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('a panel session', () => {
+  it('one failed post does not silence the panel: it is told, and later messages arrive', async () => {
+    const p = fakePort();
+    const { s } = services();
+    servePanel(p.port, s);
+    p.failNext();
+    p.receive({ type: 'history/get', id: 'c1' });
+    await tick();
+    expect(p.posted[0]).toMatchObject({ type: 'history/problem' });
+    expect(p.posted[0]?.type === 'history/problem' && p.posted[0].message).toMatch(/could not reach this panel \(history\/conversation\)/);
+    p.receive({ type: 'history/get', id: 'c2' });
+    await tick();
+    expect(p.posted.at(-1)).toEqual({ type: 'history/conversation', id: 'c2', conversation: null });
+  });
+
+  it('after the port disconnects nothing more is posted', async () => {
+    const p = fakePort();
+    const { s, exchanges } = services();
+    servePanel(p.port, s);
+    p.drop();
+    expect(exchanges.detach).toHaveBeenCalled();
+    p.receive({ type: 'history/get', id: 'c1' });
+    await tick();
+    expect(p.posted).toEqual([]);
+  });
+
+  it('malformed messages of any type reach no handler; a malformed chat/start still ends', async () => {
+    const p = fakePort();
+    const { s, history, exchanges } = services();
+    servePanel(p.port, s);
+    p.receive({ type: 'history/get', id: { evil: true } });
+    p.receive({ type: 'history/rename', id: 'c', title: 5 });
+    p.receive({ type: 'chat/attach', conversationId: ['x'] });
+    p.receive({ type: 'chat/start', requestId: 'r1', model: 'm', conversation: { id: 'c' }, base: null, history: 'nope' });
+    await tick();
+    expect(history.get).not.toHaveBeenCalled();
+    expect(history.rename).not.toHaveBeenCalled();
+    expect(exchanges.attach).not.toHaveBeenCalled();
+    expect(exchanges.start).not.toHaveBeenCalled();
+    expect(p.posted).toEqual([{ type: 'chat/failed', requestId: 'r1', failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } }]);
+  });
+});

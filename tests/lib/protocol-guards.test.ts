@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, type Handlers, type PanelMessage } from '../../lib/protocol';
+import { isValidChatStart, PANEL_GUARDS } from '../../lib/protocol-guards';
+
+const ok = {
+  type: 'chat/start',
+  requestId: 'r',
+  model: 'm',
+  conversation: { id: 'conv-1-abcdefghi' },
+  base: null,
+  history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00Z' }],
+} as const;
+
+describe('isValidChatStart', () => {
+  it('accepts a well-formed request, new or based on a stored copy', () => {
+    expect(isValidChatStart({ ...ok, history: [...ok.history] })).toBe(true);
+    expect(isValidChatStart({ ...ok, base: '2026-01-01T00:00:01.000Z' })).toBe(true);
+  });
+  it.each([
+    { ...ok, model: '' },
+    { ...ok, history: [] },
+    { ...ok, history: [{ role: 'system', content: 'x', timestamp: 't' }] },
+    { ...ok, history: [{ role: 'user', content: 5, timestamp: 't' }] },
+    { ...ok, history: [{ role: 'user', content: 'no timestamp' }] },
+    { ...ok, history: [{ role: 'user', content: 'x', timestamp: 't', status: 'weird' }] },
+    { ...ok, history: 'not a list' },
+    { ...ok, conversation: { id: '' } },
+    { ...ok, conversation: { id: 'c', title: 3 } },
+    { ...ok, conversation: null },
+    { ...ok, requestId: 3 },
+    { ...ok, base: 5 },
+    { ...ok, base: undefined },
+  ])('rejects %j', (bad) => expect(isValidChatStart(bad as never)).toBe(false));
+});
+
+describe('every panel message is checked at dispatch', () => {
+  const handlers = () =>
+    Object.fromEntries(Object.keys(PANEL_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<PanelMessage> & Record<string, ReturnType<typeof vi.fn>>;
+
+  const valid: PanelMessage[] = [
+    { type: 'status/check' },
+    { ...ok, history: [...ok.history] },
+    { type: 'chat/stop', requestId: 'r' },
+    { type: 'chat/attach', conversationId: 'conv-1-abcdefghi' },
+    { type: 'chat/attach', conversationId: null },
+    { type: 'history/rename', id: 'c', title: '' },
+    { type: 'history/delete', id: 'c' },
+    { type: 'history/restore', conversation: {} },
+    { type: 'history/import', conversations: [] },
+    { type: 'history/get', id: 'c' },
+    { type: 'history/search', query: '' },
+    { type: 'selection/take' },
+    { type: 'recovery/start' },
+    { type: 'host/status' },
+  ];
+  it.each(valid)('passes %j to its handler', (msg) => {
+    const h = handlers();
+    expect(dispatch<PanelMessage>(h, msg, PANEL_GUARDS)).toBe(true);
+    expect(h[msg.type]).toHaveBeenCalledWith(msg);
+  });
+
+  const invalid = [
+    { type: 'chat/stop' },
+    { type: 'chat/stop', requestId: 7 },
+    { type: 'chat/attach', conversationId: 3 },
+    { type: 'chat/attach' },
+    { type: 'history/rename', id: 'c', title: null },
+    { type: 'history/rename', id: '', title: 'x' },
+    { type: 'history/delete', id: { toString: 'x' } },
+    { type: 'history/restore', conversation: 'x' },
+    { type: 'history/import' },
+    { type: 'history/get', id: 42 },
+    { type: 'history/search', query: ['a'] },
+    { ...ok, base: 1 },
+  ];
+  it.each(invalid)('refuses %j before any handler runs', (msg) => {
+    const h = handlers();
+    expect(dispatch<PanelMessage>(h, msg, PANEL_GUARDS)).toBe(false);
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('has a guard for every message type the handlers know', () => {
+    expect(Object.keys(PANEL_GUARDS).sort()).toEqual([...new Set(valid.map((m) => m.type))].sort());
+  });
+});
