@@ -1,13 +1,19 @@
 /** The extension in real Chromium: shared chat scenarios plus what only Chromium can show. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
-import { startSimulator } from '../sim/server.mjs';
+import { defaultReply, startSimulator } from '../sim/server.mjs';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { openConfiguredPanel, originRuleCount, storedSettings } from './support/host';
+import { PanelDriver } from './support/panel';
 import { chatScenarios } from './support/scenarios';
+import { twoPanelScenarios } from './support/two-panel-scenarios';
 
 describe('Chromium: chat', () => {
   chatScenarios(() => launchChromium());
+});
+
+describe('Chromium: two panels, one conversation', () => {
+  twoPanelScenarios(() => launchChromium());
 });
 
 describe('Chromium: the extension itself', () => {
@@ -85,18 +91,22 @@ describe('Chromium: the extension itself', () => {
   });
 
   it('a panel that disconnects mid-stream does not break the background', async () => {
-    const sim = await startSimulator({ tokensPerSecond: 30, replyTokens: 300 });
+    const sim = await startSimulator({ tokensPerSecond: 30, replyTokens: 90 });
     try {
       const p = await openConfiguredPanel(s, { baseUrl: sim.url });
       await p.waitForStatus('Connected');
       await p.ask('Long one');
       await p.waitForReplyText(0, (t) => t.length > 10);
       await p.page.close();
-      sim.configure({ tokensPerSecond: 500, replyTokens: 10 });
-      const q = await openConfiguredPanel(s, { baseUrl: sim.url });
+      // The reopened panel shows the conversation it left, the reply still streaming: wait for
+      // it instead of racing it (sending before it came back made this test flaky).
+      const q = new PanelDriver(await s.openPanel());
       await q.waitForStatus('Connected');
+      expect(await q.waitForReplyEnd(0, 20_000)).toBe('done');
+      expect(await q.replyText(0)).toBe(defaultReply([{ role: 'user', content: 'Long one' }], 90));
+      sim.configure({ tokensPerSecond: 500, replyTokens: 10 });
       await q.ask('Still there?');
-      expect(await q.waitForReplyEnd(0)).toBe('done');
+      expect(await q.waitForReplyEnd(1)).toBe('done');
       await q.page.close();
     } finally {
       await sim.close();

@@ -5,6 +5,7 @@ import { launchFirefox } from './support/firefox';
 import { historyScenarios } from './support/history-scenarios';
 import { recoveryScenarios, runInstaller } from './support/recovery-scenarios';
 import { chatScenarios } from './support/scenarios';
+import { twoPanelScenarios } from './support/two-panel-scenarios';
 
 const available = !!findFirefox();
 if (!available) {
@@ -15,6 +16,10 @@ if (!available) {
 
 describe.skipIf(!available)('Firefox: chat', () => {
   chatScenarios(() => launchFirefox());
+});
+
+describe.skipIf(!available)('Firefox: two panels, one conversation', () => {
+  twoPanelScenarios(() => launchFirefox());
 });
 
 describe.skipIf(!available)('Firefox: conversation history', () => {

@@ -42,8 +42,8 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
       if (!w) throw new Error('service worker target has no worker');
       return w;
     },
-    async openPanel() {
-      const page = await browser.newPage();
+    async openPanel(inNewWindow = false) {
+      const page = await browser.newPage(inNewWindow ? { type: 'window' } : undefined);
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       return page;
     },

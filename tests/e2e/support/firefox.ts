@@ -42,12 +42,12 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Firef
     name: 'firefox',
     home,
     browser: () => browser,
-    async openPanel(): Promise<Page> {
+    async openPanel(inNewWindow = false): Promise<Page> {
       // goto on moz-extension:// never resolves over BiDi, and now and then (under load) the
       // navigation never starts; so wait for the panel itself, and retry in a fresh tab.
       let lastError: unknown;
       for (let attempt = 0; attempt < 4; attempt++) {
-        const page = await browser.newPage();
+        const page = await browser.newPage(inNewWindow ? { type: 'window' } : undefined);
         void page.goto(`${base}/sidepanel.html`, { timeout: 30_000 }).catch(() => {});
         const deadline = Date.now() + 5000;
         while (Date.now() < deadline) {

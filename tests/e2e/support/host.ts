@@ -5,8 +5,8 @@ import { PanelDriver } from './panel';
 export interface ExtensionHost {
   readonly name: 'chromium' | 'firefox';
   browser(): Browser;
-  /** Opens sidepanel.html in a new tab, loaded. */
-  openPanel(): Promise<Page>;
+  /** Opens sidepanel.html in a new tab (of a new window: a second window's side panel), loaded. */
+  openPanel(inNewWindow?: boolean): Promise<Page>;
   close(): Promise<void>;
 }
 

@@ -173,6 +173,20 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
     await expect.poll(() => sim.activeStreams(), { timeout: 5000 }).toBe(0);
   });
 
+  it('a model that never starts answering is cancelled at the configured first-token time', async () => {
+    sim.configure({ firstTokenDelayMs: 30_000 });
+    const p = await open({ firstTokenTimeoutMs: 2000 });
+    await p.waitForStatus('Connected');
+    const sent = Date.now();
+    await p.ask('Load forever');
+    await p.waitForBanner('Ollama did not start answering within 2 s');
+    const waited = Date.now() - sent;
+    expect(waited).toBeGreaterThanOrEqual(1900);
+    expect(waited).toBeLessThan(15_000);
+    expect(await p.waitForReplyEnd(0)).toBe('failed');
+    await expect.poll(() => sim.activeStreams(), { timeout: 5000 }).toBe(0);
+  });
+
   it('503 busy shows the server message', async () => {
     await sim.setFaults({ status: { code: 503, body: '{"error":"server busy, please try again.  maximum pending requests exceeded"}' }, once: true });
     const p = await open();
