@@ -3,7 +3,7 @@
  * carries whatever a page posts (an old panel after an update, a bug, a hostile extension page),
  * and a handler must never see a message whose fields are not what its type says.
  */
-import type { Guards, HistoryMessage, PanelMessage } from './protocol';
+import type { BackgroundMessage, Guards, HistoryMessage, PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -55,4 +55,32 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'selection/take': none,
   'recovery/start': none,
   'host/status': none,
+};
+
+const isFailure = (x: unknown) => isObject(x) && isString(x.kind) && isString(x.message);
+const optional = (x: unknown, check: (y: unknown) => boolean) => x === undefined || check(x);
+const stringList = (x: unknown) => Array.isArray(x) && x.every(isString);
+
+/**
+ * The panel's side: what the background sends is ours, so these are shallow (field types, not
+ * every nested value), cheap enough for each streamed chunk, and catch a panel and a background
+ * from different versions (an update while the panel is open) before a handler misreads them.
+ */
+export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
+  status: (m) => isString(m.state) && Array.isArray(m.models) && isString(m.baseUrl) && optional(m.failure, isFailure),
+  'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),
+  'chat/resume': (m) =>
+    isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isHistoryMessage) && isString(m.content) && isString(m.thinking),
+  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.version, isString),
+  'chat/stopped': (m) => isString(m.requestId) && optional(m.version, isString),
+  'chat/failed': (m) => isString(m.requestId) && isFailure(m.failure) && optional(m.version, isString),
+  'chat/recovering': (m) => isString(m.requestId) && isString(m.message),
+  'recovery/result': (m) => m.ok === true || (m.ok === false && isString(m.message)),
+  'host/status': (m) => typeof m.installed === 'boolean',
+  'history/problem': (m) => isString(m.message),
+  'history/done': (m) => isString(m.action) && isString(m.message),
+  'history/conversation': (m) => isString(m.id) && (m.conversation === null || isObject(m.conversation)),
+  'history/results': (m) => isString(m.query) && stringList(m.ids),
+  'selection/available': none,
+  'selection/items': (m) => Array.isArray(m.items) && m.items.every(isObject),
 };

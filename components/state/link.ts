@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type BackgroundMessage, dispatch, type Handlers, PORT_NAME, type PanelMessage } from '../../lib/protocol';
+import { BACKGROUND_GUARDS } from '../../lib/protocol-guards';
 
 export interface PortLike {
   postMessage(msg: unknown): void;
@@ -29,7 +30,7 @@ export function connectBackground(
   const open = (): PortLike => {
     const p = connect();
     p.onMessage.addListener((msg) => {
-      if (!dispatch(handlers, msg)) console.warn('Ignored unknown message from background', msg);
+      if (!dispatch(handlers, msg, BACKGROUND_GUARDS)) console.warn('Ignored an unknown or malformed message from the background', msg);
     });
     p.onDisconnect.addListener(() => {
       if (port === p) port = null;

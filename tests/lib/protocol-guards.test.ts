@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, type Handlers, type PanelMessage } from '../../lib/protocol';
-import { isValidChatStart, PANEL_GUARDS } from '../../lib/protocol-guards';
+import { type BackgroundMessage, dispatch, type Handlers, type PanelMessage } from '../../lib/protocol';
+import { BACKGROUND_GUARDS, isValidChatStart, PANEL_GUARDS } from '../../lib/protocol-guards';
 
 const ok = {
   type: 'chat/start',
@@ -81,5 +81,33 @@ describe('every panel message is checked at dispatch', () => {
 
   it('has a guard for every message type the handlers know', () => {
     expect(Object.keys(PANEL_GUARDS).sort()).toEqual([...new Set(valid.map((m) => m.type))].sort());
+  });
+});
+
+describe('the panel checks what the background sends', () => {
+  const handlers = () =>
+    Object.fromEntries(Object.keys(BACKGROUND_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<BackgroundMessage> & Record<string, ReturnType<typeof vi.fn>>;
+  it.each<BackgroundMessage>([
+    { type: 'chat/chunk', requestId: 'r', content: 'x' },
+    { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, version: 'v' },
+    { type: 'chat/failed', requestId: 'r', failure: { kind: 'conflict', message: 'm' } },
+    { type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [], content: '', thinking: '' },
+    { type: 'history/conversation', id: 'c', conversation: null },
+    { type: 'recovery/result', ok: false, message: 'no' },
+  ])('passes %j', (msg) => {
+    const h = handlers();
+    expect(dispatch<BackgroundMessage>(h, msg, BACKGROUND_GUARDS)).toBe(true);
+  });
+  it.each([
+    { type: 'chat/chunk', requestId: 'r', content: 5 },
+    { type: 'chat/done', requestId: 'r' },
+    { type: 'chat/failed', requestId: 'r', failure: 'boom' },
+    { type: 'chat/resume', requestId: 'r', conversationId: 'c', content: '', thinking: '' },
+    { type: 'history/results', query: 'q', ids: [1] },
+    { type: 'recovery/result', ok: false },
+  ])('refuses %j', (msg) => {
+    const h = handlers();
+    expect(dispatch<BackgroundMessage>(h, msg, BACKGROUND_GUARDS)).toBe(false);
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
   });
 });
