@@ -137,7 +137,11 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       return true;
     },
     ask(text) {
-      if (active.peek()) return false;
+      if (active.peek()) {
+        // Possibly a reply started in another window's panel: say why nothing happened.
+        deps.banner.info('This conversation is still answering. Wait for the reply (or press Stop), then send: your text stays in the box.', 'chat');
+        return false;
+      }
       const model = deps.selectedModel.peek();
       if (!model) {
         deps.banner.error(deps.explainNoModel(), 'chat');

@@ -251,5 +251,18 @@ describe('chat model', () => {
     expect(chat.messages.value.map((m) => m.text.value)).toEqual(['their q', 'so far']);
     expect(chat.streaming.value).toBe(true);
   });
+
+  it('sending while this conversation is answering (e.g. started in another window) says why and keeps the text', () => {
+    const { chat, sent, banner } = setup();
+    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r-other', conversationId: 'x', history: [], content: '', thinking: '' });
+    chat.open({ id: 'conv-1-abcdefghi', title: 't', model: 'm', messages: [], created_at: 'c', updated_at: 'u' } as never);
+    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r-other', conversationId: 'conv-1-abcdefghi', history: [], content: 'so far', thinking: '' });
+    const before = sent.length;
+    chat.setDraft('my question');
+    expect(chat.send()).toBe(false);
+    expect(sent.length).toBe(before);
+    expect(chat.draft.value).toBe('my question');
+    expect(banner.current.value?.text).toMatch(/still answering/);
+  });
 });
 
