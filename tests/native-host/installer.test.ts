@@ -113,6 +113,9 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(none.out).toContain('no start command');
     expect(none.out).toContain('launcher missing');
     expect(none.out).toContain('no host manifest installed');
+    // Words, not the count of problems so far (it once printed "Launcher:   2").
+    const launcherLine = (out: string) => /^Launcher: +(.*)$/m.exec(out)?.[1];
+    expect(launcherLine(none.out)).toBe(`MISSING (${join(home, '.local', 'share', 'ollama-chat', 'ollama_chat_host')})`);
 
     cli('install.mjs', home, ['--start-command', 'ollama serve', '--browser', 'chrome']);
     const manifest = join(home, '.config', 'google-chrome', 'NativeMessagingHosts', 'ollama_chat.json');
@@ -121,6 +124,12 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/chrome +INVALID/);
     expect(bad.out).toContain(`allowed_origins lacks ${ORIGIN}`);
+
+    const launcher = join(home, '.local', 'share', 'ollama-chat', 'ollama_chat_host');
+    const original = readFileSync(launcher, 'utf8');
+    writeFileSync(launcher, '#!/bin/sh\necho hello\n');
+    expect(launcherLine(cli('doctor.mjs', home).out)).toBe(`NOT OURS (${launcher})`);
+    writeFileSync(launcher, original);
 
     writeFileSync(manifest, JSON.stringify({ ...json(manifest), path: '/opt/other/host' }));
     expect(cli('uninstall.mjs', home).out).toContain(`${manifest} (not written by this installation`);
