@@ -7,6 +7,8 @@ export interface InstallerFs {
   write(path: string, text: string, mode?: number): void;
   /** mkdir -p; the directories it created, outermost first */
   mkdirp(dir: string): string[];
+  /** mkdir -p whose last directory is the user's alone (0700, not a symlink); the directories it created */
+  privateDir(dir: string): string[];
   remove(path: string): boolean;
   rmdirIfEmpty(dir: string): boolean;
 }

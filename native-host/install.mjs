@@ -55,9 +55,10 @@ export function install(opts, deps) {
   const ctx = makeContext(deps);
   const plan = planInstall(opts, ctx);
   const record = readRecord(ctx);
-  const created = [...ctx.fs.mkdirp(ctx.dataDir)];
+  const created = [...ctx.fs.privateDir(ctx.dataDir)];
   ctx.fs.write(plan.config.path, `${JSON.stringify(plan.config.value, null, 2)}\n`, 0o600);
-  ctx.fs.write(plan.launcher.path, plan.launcher.text, 0o755);
+  // Only the user runs it (the browser does, as the user); nobody else needs to read it.
+  ctx.fs.write(plan.launcher.path, plan.launcher.text, 0o700);
   for (const m of plan.manifests) {
     created.push(...ctx.fs.mkdirp(ctx.p.dirname(m.path)));
     ctx.fs.write(m.path, `${JSON.stringify(m.manifest, null, 2)}\n`, 0o644);

@@ -62,7 +62,10 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     const PATH = /^PATH='([^']*)'$/m.exec(script)?.[1]?.split(':') ?? [];
     expect(PATH).toEqual(expect.arrayContaining([...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', join(home, '.local', 'bin')]));
     expect(script).toContain(`OLLAMA_CHAT_HOST_DIR='${dataDir}'`);
-    expect(statSync(launcher).mode & 0o777).toBe(0o755);
+    expect(statSync(launcher).mode & 0o777).toBe(0o700);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'installed.json')).mode & 0o777).toBe(0o600);
 
     const doc = cli('doctor.mjs', home);
     expect(doc.code).toBe(0);
@@ -184,6 +187,7 @@ describe('install on Windows (injected fs and reg runner)', () => {
         for (const d of created) dirs.add(d);
         return created;
       },
+      privateDir: (dir) => fs.mkdirp(dir),
       remove: (p) => files.delete(p),
       rmdirIfEmpty: (d) => [...files.keys(), ...dirs].every((p) => !p.startsWith(`${d}\\`)) && dirs.delete(d),
     };
