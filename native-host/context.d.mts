@@ -3,6 +3,8 @@ import type { HostFiles } from './config.mjs';
 
 export interface InstallerFs {
   exists(path: string): boolean;
+  /** a file that can be run; `exists` stands in when absent */
+  isExecutable?(path: string): boolean;
   read(path: string): string;
   write(path: string, text: string, mode?: number): void;
   /** mkdir -p; the directories it created, outermost first */
@@ -29,6 +31,7 @@ export function makeContext(deps?: Deps): {
   platform: string;
   env: Record<string, string | undefined>;
   home: string;
+  p: typeof import('node:path').posix;
   execPath: string;
   hostScript: string;
   dataDir: string;

@@ -27,7 +27,8 @@ function checkLauncher(ctx, problem) {
     problem(`launcher missing: ${launcherPath}`);
     return `MISSING (${launcherPath})`;
   }
-  const targets = launcherTargets(ctx.fs.read(launcherPath), ctx.platform);
+  const text = ctx.fs.read(launcherPath);
+  const targets = launcherTargets(text, ctx.platform);
   if (!targets) {
     problem(`launcher ${launcherPath} is not one install.mjs wrote`);
     return `NOT OURS (${launcherPath})`;
@@ -40,7 +41,8 @@ function checkLauncher(ctx, problem) {
     }
   }
   for (const t of targets) if (!ctx.fs.exists(t)) problem(`launcher runs ${t}, which does not exist (re-run install)`);
-  return `${launcherPath}\n            runs ${targets.join(' ')}`;
+  const PATH = (ctx.platform === 'win32' ? /^set "PATH=(.*)"\r?$/m : /^PATH='(.*)'$/m).exec(text)?.[1] ?? '(not set)';
+  return `${launcherPath}\n            runs ${targets.join(' ')}\n            PATH ${PATH}`;
 }
 
 function checkManifests(ctx, opts, line, problem) {
