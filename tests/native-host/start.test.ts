@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../native-host/config.mjs';
 import { tryLock } from '../../native-host/lock.mjs';
 import { busyMessage, createStarter, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage } from '../../native-host/start.mjs';
-import { fakeOllama, fakeOllamaCommand, freePort, q, tempDir, writeConfig } from './helpers';
+import { fakeOllama, fakeOllamaCommand, freePort, later, q, tempDir, writeConfig } from './helpers';
 
 /** A starter for a fresh data dir with this config (fast test timeouts unless given). */
 function setup(config: Record<string, unknown>) {
@@ -70,19 +70,23 @@ describe('start', () => {
 
   it('times out with the exact text while the command still runs (shortened timeout)', async () => {
     const marker = join(tempDir(), 'ran');
-    const { start } = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}; exec sleep 1`, startTimeoutMs: 300 });
+    const pidFile = join(tempDir(), 'pid');
+    later(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL'));
+    const command = `echo $$ > ${q(pidFile)}; touch ${q(marker)}; exec sleep 5`;
+    const { start } = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: command, startTimeoutMs: 1000 });
     const t0 = Date.now();
-    expect(await start()).toEqual({ ok: false, error: 'Ollama started but not responding after 0.3 seconds' });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(await start()).toEqual({ ok: false, error: 'Ollama started but not responding after 1 second' });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     expect(existsSync(marker)).toBe(true);
   });
 
   it('says so when the command exited 0 and nothing ever answered', async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const { start } = setup({ url, startCommand: 'echo "service started"', startTimeoutMs: 300 });
+    // Long enough for the runner (a node process) to report the exit even on a busy machine.
+    const { start } = setup({ url, startCommand: 'echo "service started"', startTimeoutMs: 1500 });
     const t0 = Date.now();
-    expect(await start()).toEqual({ ok: false, error: `The start command finished (exit code 0) but Ollama is not answering at ${url} after 0.3 seconds` });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(300); // a daemon gets the whole timeout to come up
+    expect(await start()).toEqual({ ok: false, error: `The start command finished (exit code 0) but Ollama is not answering at ${url} after 1.5 seconds` });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1500); // a daemon gets the whole timeout to come up
   });
 
   it('reports a non-zero exit at once, with the tail of this run’s output', async () => {
