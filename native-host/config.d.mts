@@ -14,8 +14,12 @@ export interface HostFiles {
   launcherPath: string;
   recordPath: string;
   logPath: string;
+  /** the start log's previous part, once it outgrew its cap */
+  oldLogPath: string;
   lockPath: string;
   resultPath: string;
+  /** how the last launched command ended, written by runner.mjs */
+  statusPath: string;
 }
 export function filesIn(dataDir: string, platform?: string): HostFiles;
 export function normalizeUrl(value: string): string;
@@ -32,5 +36,7 @@ export interface HostConfig extends HostFiles {
   pollIntervalMs: number;
   probeTimeoutMs: number;
   warnings: string[];
+  /** set when the data dir or config.json is a symlink or someone else's: start refuses with it */
+  refusal: string | null;
 }
 export function loadConfig(env?: Env, platform?: string): HostConfig;

@@ -1,8 +1,8 @@
 // Where the host keeps its files, and what it runs: read ONLY from the host's environment and its
 // config file (written by install.mjs). Nothing in a message reaches this module.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { checkPrivate, readPrivate, UnsafePathError } from './private.mjs';
 
 export const DEFAULT_URL = 'http://127.0.0.1:11434';
 export const START_TIMEOUT_MS = 10_000;
@@ -35,8 +35,10 @@ export function filesIn(dataDir, platform = process.platform) {
     launcherPath: p.join(dataDir, platform === 'win32' ? 'ollama_chat_host.bat' : 'ollama_chat_host'),
     recordPath: p.join(dataDir, 'installed.json'),
     logPath: p.join(dataDir, 'ollama-start.log'),
+    oldLogPath: p.join(dataDir, 'ollama-start.log.1'),
     lockPath: p.join(dataDir, 'start.lock'),
     resultPath: p.join(dataDir, 'last-start.json'),
+    statusPath: p.join(dataDir, 'last-exit.json'),
   };
 }
 
@@ -69,18 +71,22 @@ export function parseOllamaHost(value) {
   return normalizeUrl(u.href);
 }
 
-function readConfigFile(configPath) {
+/** {file, error, refusal}: refusal is set when the data dir or config.json is a symlink or not ours. */
+function readConfigFile(dataDir, configPath) {
   let text;
   try {
-    text = readFileSync(configPath, 'utf8');
+    checkPrivate(dataDir, 'directory');
+    text = readPrivate(configPath);
   } catch (err) {
-    return { file: {}, error: err.code === 'ENOENT' ? null : `cannot read ${configPath}: ${err.message}` };
+    if (err.code === 'ENOENT') return { file: {}, error: null, refusal: null };
+    if (err instanceof UnsafePathError) return { file: {}, error: `${err.message}; its settings are ignored`, refusal: err.message };
+    return { file: {}, error: `cannot read ${configPath}: ${err.message}`, refusal: null };
   }
   try {
     const file = JSON.parse(text);
-    if (file && typeof file === 'object' && !Array.isArray(file)) return { file, error: null };
+    if (file && typeof file === 'object' && !Array.isArray(file)) return { file, error: null, refusal: null };
   } catch {}
-  return { file: {}, error: `${configPath} is not a JSON object` };
+  return { file: {}, error: `${configPath} is not a JSON object`, refusal: null };
 }
 
 const nonEmpty = (v) => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -95,7 +101,7 @@ const knob = (v, min, max, fallback) => (Number.isFinite(v) && v >= min && v <= 
 export function loadConfig(env = process.env, platform = process.platform) {
   const dataDir = dataDirFor(env, platform);
   const files = filesIn(dataDir, platform);
-  const { file, error } = readConfigFile(files.configPath);
+  const { file, error, refusal } = readConfigFile(dataDir, files.configPath);
   const warnings = error ? [error] : [];
   const envCommand = nonEmpty(env.OLLAMA_START_COMMAND);
   const fileCommand = nonEmpty(file.startCommand);
@@ -118,5 +124,6 @@ export function loadConfig(env = process.env, platform = process.platform) {
     pollIntervalMs: knob(file.pollIntervalMs, 10, 5_000, POLL_INTERVAL_MS),
     probeTimeoutMs: PROBE_TIMEOUT_MS,
     warnings,
+    refusal,
   });
 }

@@ -1,18 +1,28 @@
 // What install/uninstall/doctor touch, injectable so that tests can run the Windows code paths here:
 // the file system (real by default), the command runner (for `reg`), platform, env, node path.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dataDirFor, filesIn, homeOf, pathFor } from './config.mjs';
+import { ensurePrivateDir, writePrivate } from './private.mjs';
 
 /** The real file system, reduced to what the installer needs. */
 export const realFs = {
   exists: (p) => existsSync(p),
-  read: (p) => readFileSync(p, 'utf8'),
-  write(p, text, mode = 0o644) {
-    writeFileSync(p, text, { mode });
-    chmodSync(p, mode); // writeFileSync keeps the mode of an existing file
+  isExecutable(p) {
+    try {
+      if (!statSync(p).isFile()) return false;
+      if (process.platform !== 'win32') accessSync(p, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   },
+  read: (p) => readFileSync(p, 'utf8'),
+  /** Atomic, with exactly `mode`; refuses to write through a symlink or over someone else's file. */
+  write: (p, text, mode = 0o644) => writePrivate(p, text, mode),
+  /** mkdir -p whose last dir is private (0700, ours, no symlink); returns the dirs it created. */
+  privateDir: (dir) => ensurePrivateDir(dir),
   /** mkdir -p; returns the directories it created, outermost first. */
   mkdirp(dir) {
     const created = mkdirSync(dir, { recursive: true });

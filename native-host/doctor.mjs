@@ -20,11 +20,19 @@ export function launcherTargets(text, platform) {
   return m?.[1] && m[2] ? [unquote(m[1]), unquote(m[2])] : null;
 }
 
+/** What the "Launcher:" line says; problems go to `problem` (whose return value is not a word). */
 function checkLauncher(ctx, problem) {
   const { launcherPath } = ctx.files;
-  if (!ctx.fs.exists(launcherPath)) return problem(`launcher missing: ${launcherPath}`);
-  const targets = launcherTargets(ctx.fs.read(launcherPath), ctx.platform);
-  if (!targets) return problem(`launcher ${launcherPath} is not one install.mjs wrote`);
+  if (!ctx.fs.exists(launcherPath)) {
+    problem(`launcher missing: ${launcherPath}`);
+    return `MISSING (${launcherPath})`;
+  }
+  const text = ctx.fs.read(launcherPath);
+  const targets = launcherTargets(text, ctx.platform);
+  if (!targets) {
+    problem(`launcher ${launcherPath} is not one install.mjs wrote`);
+    return `NOT OURS (${launcherPath})`;
+  }
   if (ctx.platform !== 'win32') {
     try {
       accessSync(launcherPath, constants.X_OK);
@@ -33,7 +41,8 @@ function checkLauncher(ctx, problem) {
     }
   }
   for (const t of targets) if (!ctx.fs.exists(t)) problem(`launcher runs ${t}, which does not exist (re-run install)`);
-  return `${launcherPath}\n            runs ${targets.join(' ')}`;
+  const PATH = (ctx.platform === 'win32' ? /^set "PATH=(.*)"\r?$/m : /^PATH='(.*)'$/m).exec(text)?.[1] ?? '(not set)';
+  return `${launcherPath}\n            runs ${targets.join(' ')}\n            PATH ${PATH}`;
 }
 
 function checkManifests(ctx, opts, line, problem) {
@@ -68,7 +77,9 @@ export async function doctor(opts = {}, deps = {}) {
   const lines = [];
   const problems = [];
   const line = (s) => lines.push(s);
-  const problem = (s) => problems.push(s);
+  const problem = (s) => {
+    problems.push(s);
+  };
   const config = loadConfig(ctx.env, ctx.platform);
   line(`Ollama Chat native host (${HOST_NAME}) — doctor`);
   line(`Data dir:   ${ctx.dataDir}`);
@@ -77,7 +88,7 @@ export async function doctor(opts = {}, deps = {}) {
   if (config.command) line(`Command:    ${config.command}  (from ${config.commandSource})`);
   else problem('no start command: OLLAMA_START_COMMAND is not set and the config has none');
   line(`Ollama URL: ${config.url}  (${config.urlSource})`);
-  line(`Launcher:   ${checkLauncher(ctx, problem) ?? 'MISSING'}`);
+  line(`Launcher:   ${checkLauncher(ctx, problem)}`);
   line('Manifests:');
   checkManifests(ctx, opts, line, problem);
 

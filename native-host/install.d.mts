@@ -8,10 +8,12 @@ export interface InstallOptions {
   browsers?: Browser[];
   url?: string;
   userDataDir?: string;
+  /** absolute path of the ollama whose directory goes on the launcher's PATH */
+  ollama?: string;
 }
 export interface InstallPlan {
   config: { path: string; value: { startCommand: string; url: string; [k: string]: unknown } };
-  launcher: { path: string; text: string };
+  launcher: { path: string; text: string; PATH: string[]; ollama: string | null };
   manifests: Array<{ browser: Browser; path: string; manifest: HostManifest }>;
   registry: Array<{ browser: Browser; key: string; value: string }>;
 }

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // node native-host/install.mjs --start-command "ollama serve" [--browser chrome|chromium|edge|brave|vivaldi|firefox|all]
-//   [--url http://127.0.0.1:11434] [--user-data-dir DIR]
+//   [--url http://127.0.0.1:11434] [--user-data-dir DIR] [--ollama /path/to/ollama]
 // Writes the host config + launcher in the data dir, and the host manifest where each browser reads it
 // (Windows: registry keys pointing at it). Records what it wrote so that uninstall.mjs removes exactly that.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_URL, normalizeUrl } from './config.mjs';
 import { makeContext, readJson, readRecord } from './context.mjs';
-import { launcherScript } from './launcher.mjs';
+import { launcherPath, launcherScript } from './launcher.mjs';
 import { BROWSERS, MANIFEST_FILE, manifestDir, manifestFor, parseBrowsers, profileRoot, registryKey, userDataDirManifest } from './targets.mjs';
+import { findTools } from './which.mjs';
 
 export const USAGE = `Usage: node native-host/install.mjs --start-command "ollama serve" [--browser ${BROWSERS.join('|')}|all]
-       [--url ${DEFAULT_URL}] [--user-data-dir DIR]
+       [--url ${DEFAULT_URL}] [--user-data-dir DIR] [--ollama /path/to/ollama]
 Without --browser: every browser with a profile for this user (Chrome if none is found).
---user-data-dir DIR: only DIR/NativeMessagingHosts/ (a Chromium started with --user-data-dir=DIR).`;
+--user-data-dir DIR: only DIR/NativeMessagingHosts/ (a Chromium started with --user-data-dir=DIR).
+--ollama PATH: the ollama to put on the host's PATH, when it is not found on yours.`;
 
 /** Which browsers to install for when --browser is not given: those this user has run. */
 function detectBrowsers(ctx) {
@@ -28,22 +30,24 @@ export function planInstall(opts, ctx) {
   const startCommand = (opts.startCommand ?? old.startCommand ?? '').trim();
   if (!startCommand) throw new Error('--start-command is required, e.g. --start-command "ollama serve"');
   const url = normalizeUrl(opts.url ?? old.url ?? DEFAULT_URL);
-  const launcherPath = ctx.files.launcherPath;
+  const tools = findTools(ctx, startCommand, opts.ollama);
+  const PATH = launcherPath(ctx.platform, ctx.env, [tools.ollama, tools.program]);
+  const launcherFile = ctx.files.launcherPath;
   const manifests = [];
   const registry = [];
   if (opts.userDataDir) {
     if (opts.browsers?.includes('firefox')) throw new Error('--user-data-dir is for Chromium-family browsers only');
-    manifests.push({ browser: 'chromium', path: userDataDirManifest(opts.userDataDir, ctx.platform), manifest: manifestFor('chromium', launcherPath) });
+    manifests.push({ browser: 'chromium', path: userDataDirManifest(opts.userDataDir, ctx.platform), manifest: manifestFor('chromium', launcherFile) });
   } else {
     for (const browser of opts.browsers?.length ? opts.browsers : detectBrowsers(ctx)) {
       const path = ctx.p.join(manifestDir(browser, ctx, ctx.dataDir), MANIFEST_FILE);
-      manifests.push({ browser, path, manifest: manifestFor(browser, launcherPath) });
+      manifests.push({ browser, path, manifest: manifestFor(browser, launcherFile) });
       if (ctx.platform === 'win32') registry.push({ browser, key: registryKey(browser), value: path });
     }
   }
   return {
     config: { path: ctx.files.configPath, value: { ...old, startCommand, url } },
-    launcher: { path: launcherPath, text: launcherScript(ctx) },
+    launcher: { path: launcherFile, text: launcherScript(ctx, PATH), PATH, ollama: tools.ollama },
     manifests,
     // Vivaldi shares Chrome's key on Windows: write each key once.
     registry: registry.filter((r, i) => registry.findIndex((o) => o.key === r.key) === i),
@@ -55,9 +59,10 @@ export function install(opts, deps) {
   const ctx = makeContext(deps);
   const plan = planInstall(opts, ctx);
   const record = readRecord(ctx);
-  const created = [...ctx.fs.mkdirp(ctx.dataDir)];
+  const created = [...ctx.fs.privateDir(ctx.dataDir)];
   ctx.fs.write(plan.config.path, `${JSON.stringify(plan.config.value, null, 2)}\n`, 0o600);
-  ctx.fs.write(plan.launcher.path, plan.launcher.text, 0o755);
+  // Only the user runs it (the browser does, as the user); nobody else needs to read it.
+  ctx.fs.write(plan.launcher.path, plan.launcher.text, 0o700);
   for (const m of plan.manifests) {
     created.push(...ctx.fs.mkdirp(ctx.p.dirname(m.path)));
     ctx.fs.write(m.path, `${JSON.stringify(m.manifest, null, 2)}\n`, 0o644);
@@ -84,6 +89,7 @@ function main(argv) {
       browser: { type: 'string', multiple: true },
       url: { type: 'string' },
       'user-data-dir': { type: 'string' },
+      ollama: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +99,7 @@ function main(argv) {
     browsers: values.browser ? parseBrowsers(values.browser) : undefined,
     url: values.url,
     userDataDir: values['user-data-dir'],
+    ollama: values.ollama,
   };
   const plan = install(opts);
   console.log('Ollama Chat native host installed.');
@@ -100,6 +107,8 @@ function main(argv) {
   console.log(`            command: ${plan.config.value.startCommand}`);
   console.log(`            url:     ${plan.config.value.url}`);
   console.log(`  launcher: ${plan.launcher.path}`);
+  console.log(`            PATH:    ${plan.launcher.PATH.join(process.platform === 'win32' ? ';' : ':')}`);
+  console.log(`            ollama:  ${plan.launcher.ollama ?? 'not found (if the start command needs it, re-run with --ollama /path/to/ollama)'}`);
   for (const m of plan.manifests) console.log(`  ${m.browser.padEnd(9)} ${m.path}`);
   for (const r of plan.registry) console.log(`  registry  ${r.key}`);
   console.log('Check it with: npm run host:doctor');

@@ -1,22 +1,25 @@
 // Types for launch.mjs.
-export const TAIL_BYTES: number;
-export function shellFor(
-  command: string,
-  platform?: string,
-  env?: Record<string, string | undefined>,
-): { file: string; args: string[]; verbatim: boolean };
-export function readTail(path: string, from: number, max?: number): string;
 export interface Exit {
   code: number | null;
   signal: string | null;
   error?: string;
 }
 export interface Launched {
-  pid: number | undefined;
   exited: Promise<Exit>;
   tail(): string;
+  stop(): void;
 }
 export function launch(
   command: string,
-  opts: { logPath: string; cwd: string; platform?: string; env?: Record<string, string | undefined> },
+  opts: {
+    logPath: string;
+    oldLogPath: string;
+    statusPath: string;
+    cwd: string;
+    note?: string | null;
+    platform?: string;
+    env?: Record<string, string | undefined>;
+    execPath?: string;
+    maxBytes?: number;
+  },
 ): Launched;

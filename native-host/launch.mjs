@@ -1,69 +1,79 @@
-// Runs the configured start command detached (own process group), its output going to a log file,
-// and reads back the tail of that output when it fails.
+// Starts the runner (runner.mjs), which runs the configured command on its own and outlives the host,
+// and follows it through the status file the runner writes when the command ends.
 import { spawn } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkPrivate, readPrivate } from './private.mjs';
+import { LOG_MAX_BYTES } from './rotate.mjs';
+import { spawnOptionsFor } from './spawn.mjs';
 
-/** Output kept in a start error reply (the reply must stay far below the 1 MB message limit). */
-export const TAIL_BYTES = 2048;
-const LOG_MAX_BYTES = 1024 * 1024;
+const RUNNER = fileURLToPath(new URL('./runner.mjs', import.meta.url));
+const STATUS_POLL_MS = 50;
 
-/** How a command line is run: `sh -c` on POSIX, `cmd /c` on Windows (as Node's `shell: true` does). */
-export function shellFor(command, platform = process.platform, env = process.env) {
-  if (platform === 'win32') {
-    return { file: env.ComSpec || 'cmd.exe', args: ['/d', '/s', '/c', `"${command}"`], verbatim: true };
-  }
-  return { file: '/bin/sh', args: ['-c', command], verbatim: false };
-}
-
-/** Last `max` bytes written to `path` after byte `from`, as trimmed text. */
-export function readTail(path, from, max = TAIL_BYTES) {
-  let fd;
+/** The runner's report for `run`: {code, signal, error?, tail}, or null before there is one. */
+function readStatus(path, run) {
   try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    const start = Math.max(from, size - max);
-    const buf = Buffer.alloc(Math.max(0, size - start));
-    const n = readSync(fd, buf, 0, buf.length, start);
-    // A cut multi-byte character at the start decodes to U+FFFD: drop it.
-    return buf.subarray(0, n).toString('utf8').replace(/^\uFFFD+/, '').trim();
+    const s = JSON.parse(readPrivate(path));
+    if (s?.run !== run) return null;
+    return { code: s.code ?? null, signal: s.signal ?? null, ...(s.error ? { error: String(s.error) } : {}), tail: String(s.tail ?? '') };
   } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return null;
   }
 }
 
 /**
- * Starts `command` detached and unref'd. Returns {pid, exited, tail}: `exited` resolves with
- * {code, signal, error?} when it ends (a daemonizing command may end with 0 while Ollama runs on);
- * `tail()` is its output so far (this run only).
+ * Starts `command` through the runner. Returns {exited, tail}: `exited` resolves with
+ * {code, signal, error?} when the command ends (a daemonizing command may end with 0 while Ollama
+ * runs on); `tail()` is the end of its output, once it has ended (this run only); `stop()` ends
+ * the watching (the command runs on).
+ * Throws UnsafePathError when the log is a symlink or not ours, before anything runs.
  */
-export function launch(command, { logPath, cwd, platform = process.platform, env = process.env }) {
-  let size = 0;
+export function launch(command, opts) {
+  const { logPath, oldLogPath, statusPath, cwd, note = null } = opts;
+  const { platform = process.platform, env = process.env, execPath = process.execPath, maxBytes = LOG_MAX_BYTES } = opts;
+  // The runner would refuse these too, but only the host can put the refusal in this start's reply.
+  checkPrivate(logPath, 'file');
+  checkPrivate(oldLogPath, 'file');
+  checkPrivate(statusPath, 'file');
   try {
-    size = statSync(logPath).size;
+    unlinkSync(statusPath);
   } catch {}
-  const rotate = size > LOG_MAX_BYTES;
-  const from = rotate ? 0 : size;
-  const fd = openSync(logPath, rotate ? 'w' : 'a', 0o600);
-  const { file, args, verbatim } = shellFor(command, platform, env);
-  let child;
-  try {
-    child = spawn(file, args, {
-      cwd,
-      env,
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      windowsHide: true,
-      windowsVerbatimArguments: verbatim,
-    });
-  } finally {
-    closeSync(fd); // the child has its own copy
-  }
+  const run = randomUUID();
+  const spec = { run, command, logPath, oldLogPath, statusPath, maxBytes, note };
+  const { file, args, options, trampoline } = spawnOptionsFor(platform, { execPath, runnerPath: RUNNER, env, cwd, spec });
+  let status = null;
+  let output = '';
+  const child = spawn(file, args, options);
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  let timer;
   const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-    child.once('error', (err) => resolve({ code: null, signal: null, error: err.message }));
+    const done = (exit) => {
+      clearInterval(timer);
+      resolve(exit);
+    };
+    const poll = () => {
+      status ??= readStatus(statusPath, run);
+      if (status) done(status);
+      return status;
+    };
+    timer = setInterval(poll, STATUS_POLL_MS);
+    timer.unref?.();
+    child.once('error', (err) => done({ code: null, signal: null, error: err.message }));
+    child.once('exit', (code, signal) => {
+      if (poll()) return;
+      // A trampoline that worked has nothing more to say: the runner reports from now on.
+      if (trampoline && code === 0) return;
+      const how = code !== null ? `exit code ${code}` : signal;
+      const what = trampoline ? `PowerShell could not start the runner (${how})` : `the runner ended (${how}) without a report`;
+      done({ code: null, signal: null, error: `${what} ${output.trim().slice(-500)}`.trim() });
+    });
   });
   child.unref();
-  return { pid: child.pid, exited, tail: () => readTail(logPath, from) };
+  return { exited, tail: () => status?.tail ?? '', stop: () => clearInterval(timer) };
 }

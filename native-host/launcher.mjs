@@ -1,25 +1,37 @@
 // The launcher the manifest points at. Browsers start native hosts with their own environment, not the
 // login shell's: `#!/usr/bin/env node` fails when node is not on that PATH, and so would `ollama`.
-// So the launcher holds the absolute node path and sets a PATH that finds the usual install places.
+// So the launcher holds the absolute node path and sets a PATH of its own: fixed system places plus
+// the directories of `ollama` and of the start command's program, as found at install time. Never
+// the installer's own PATH: under `npm run` that begins with node_modules/.bin dirs, and whatever
+// they hold would then run in place of system tools each time the browser starts the host.
 import { pathFor } from './config.mjs';
+import { searchable } from './which.mjs';
 
 const shQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
-/** Current PATH first, then the usual places for node/ollama; duplicates dropped. */
-export function launcherPath(platform, env, home, execPath) {
+/** The system places of each platform, in the order a login shell has them. */
+export function systemPath(platform, env = {}) {
+  if (platform === 'win32') {
+    const root = env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
+    return [`${root}\\System32`, root, `${root}\\System32\\Wbem`, `${root}\\System32\\WindowsPowerShell\\v1.0`];
+  }
+  const base = ['/usr/local/bin', '/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+  // Homebrew on Apple silicon; on Intel Macs it uses /usr/local/bin.
+  return platform === 'darwin' ? ['/opt/homebrew/bin', ...base] : base;
+}
+
+/** The launcher's PATH entries: the found tools' dirs first (so they win), then the system places in their order. */
+export function launcherPath(platform, env, tools = []) {
   const p = pathFor(platform);
+  const system = systemPath(platform, env);
+  const dirs = tools.filter(Boolean).map((t) => p.dirname(t)).filter((d) => !system.includes(d));
   const sep = platform === 'win32' ? ';' : ':';
-  const current = (env.PATH ?? env.Path ?? '').split(sep);
-  const extra =
-    platform === 'win32'
-      ? [p.dirname(execPath), p.join(env.LOCALAPPDATA || p.join(home, 'AppData', 'Local'), 'Programs', 'Ollama')]
-      : [p.dirname(execPath), '/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', '/bin', p.join(home, '.local', 'bin')];
-  return [...new Set([...current, ...extra].filter(Boolean))].join(sep);
+  return [...new Set([...dirs, ...system])].filter((d) => searchable(d, platform) && !d.includes(sep));
 }
 
 /** The launcher's text: a POSIX sh script, or a .bat on Windows. */
-export function launcherScript({ platform, env, home, execPath, hostScript, dataDir }) {
-  const PATH = launcherPath(platform, env, home, execPath);
+export function launcherScript({ platform, execPath, hostScript, dataDir }, entries) {
+  const PATH = entries.join(platform === 'win32' ? ';' : ':');
   if (platform === 'win32') {
     const bat = (s) => String(s).replace(/%/g, '%%');
     return [

@@ -1,9 +1,14 @@
 // A lock file in the data dir so that two host processes never launch the start command together.
 // Stale rule: the lock is broken when its holder (same machine) is no longer alive, or when it is
-// older than `staleMs` (a holder never keeps it longer than one start attempt).
+// older than `staleMs`. A holder never keeps it longer than one start attempt, so the age rule also
+// covers a dead holder whose pid the OS gave to an unrelated process.
 import { randomUUID } from 'node:crypto';
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { readPrivate } from './private.mjs';
+
+const { O_CREAT, O_EXCL, O_WRONLY } = constants;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function alive(pid) {
   try {
@@ -16,25 +21,29 @@ function alive(pid) {
 
 function readInfo(path) {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readPrivate(path));
   } catch {
     return null;
   }
 }
 
-/** True when the lock at `path` may be broken (or is already gone). */
-export function isStale(path, staleMs, now = Date.now()) {
+/** Why the lock at `path` may be broken ('gone' when there is none), or null while it is held. */
+export function staleReason(path, staleMs, now = Date.now()) {
   let mtime;
   try {
-    mtime = statSync(path).mtimeMs;
+    mtime = lstatSync(path).mtimeMs;
   } catch {
-    return true;
+    return 'gone';
   }
-  if (now - mtime > staleMs) return true;
+  if (now - mtime > staleMs) return `it was ${Math.round((now - mtime) / 1000)} s old`;
   const info = readInfo(path);
   // An unreadable, fresh lock is being written right now: treat it as held.
-  return Boolean(info && info.host === hostname() && Number.isInteger(info.pid) && !alive(info.pid));
+  if (info && info.host === hostname() && Number.isInteger(info.pid) && !alive(info.pid)) return `its holder (pid ${info.pid}) was no longer running`;
+  return null;
 }
+
+/** True when the lock at `path` may be broken (or is already gone). */
+export const isStale = (path, staleMs, now = Date.now()) => staleReason(path, staleMs, now) !== null;
 
 function breakStale(path, staleMs) {
   const aside = `${path}.${process.pid}.${randomUUID()}`;
@@ -54,16 +63,33 @@ function breakStale(path, staleMs) {
   } catch {}
 }
 
-/** Takes the lock: a release() function, or null while another live process holds it. */
+/** Who holds the lock: {pid, host} as it says (null when unreadable), and how long it has. */
+function holderOf(path) {
+  const info = readInfo(path);
+  let ageMs = null;
+  try {
+    ageMs = Date.now() - lstatSync(path).mtimeMs;
+  } catch {}
+  return { pid: Number.isInteger(info?.pid) ? info.pid : null, host: typeof info?.host === 'string' ? info.host : null, ageMs };
+}
+
+/**
+ * Takes the lock: {release, tookOver} once it is ours (tookOver says why an earlier holder's lock
+ * was broken, else null), or {holder} while another live process holds it.
+ */
 export function tryLock(path, staleMs) {
   const token = randomUUID();
+  let tookOver = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd;
     try {
-      fd = openSync(path, 'wx', 0o600);
+      // O_EXCL never opens an existing file or link; O_NOFOLLOW says so twice.
+      fd = openSync(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
     } catch (err) {
       if (err.code !== 'EEXIST') throw err;
-      if (!isStale(path, staleMs)) return null;
+      const reason = staleReason(path, staleMs);
+      if (reason === null) return { holder: holderOf(path) };
+      if (reason !== 'gone') tookOver = { ...holderOf(path), reason };
       breakStale(path, staleMs);
       continue;
     }
@@ -72,13 +98,14 @@ export function tryLock(path, staleMs) {
     } finally {
       closeSync(fd);
     }
-    return () => {
+    const release = () => {
       // Only remove the lock if it is still ours.
       if (readInfo(path)?.token !== token) return;
       try {
         unlinkSync(path);
       } catch {}
     };
+    return { release, tookOver };
   }
-  return null;
+  return { holder: holderOf(path) };
 }

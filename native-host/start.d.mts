@@ -1,10 +1,8 @@
 // Types for start.mjs.
 import type { HostConfig } from './config.mjs';
-import type { Exit, launch } from './launch.mjs';
+import type { launch } from './launch.mjs';
 
-export const NOT_SET: string;
-export function timeoutMessage(ms: number): string;
-export function exitMessage(exit: Exit, tail: string): string;
+export { busyMessage, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage } from './messages.mjs';
 export type StartReply = { ok: true; started: boolean } | { ok: false; error: string };
 export function createStarter(
   config: HostConfig,

@@ -1,77 +1,89 @@
 // The `start` verb: make Ollama answer, launching the configured command at most once at a time
 // (one in-flight start per host process, and a lock file across host processes).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { launch as realLaunch } from './launch.mjs';
 import { tryLock } from './lock.mjs';
+import { busyMessage, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage } from './messages.mjs';
+import { ensurePrivateDir, readPrivate, UnsafePathError, writePrivate } from './private.mjs';
 import { isOllamaUp } from './probe.mjs';
 
-/** Exact error texts (shared with the extension's recovery layer, seed-system.md). */
-export const NOT_SET = 'OLLAMA_START_COMMAND is not set';
-/** Default (10 s): "Ollama started but not responding after 10 seconds"; test timeouts read e.g. "0.3 seconds". */
-export function timeoutMessage(ms) {
-  const s = ms / 1000;
-  return `Ollama started but not responding after ${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
-}
-export function exitMessage(exit, tail) {
-  const how = exit.error
-    ? `could not run the command: ${exit.error}`
-    : exit.code !== null
-      ? `exit code ${exit.code}`
-      : `killed by ${exit.signal}`;
-  return `Failed to start Ollama (${how}): ${tail || '(no output)'}`;
-}
+export { busyMessage, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const failed = (exit) => exit !== null && (exit.code !== 0 || exit.error !== undefined);
 
 function writeResult(path, reply) {
   try {
-    writeFileSync(`${path}.tmp`, JSON.stringify({ at: Date.now(), reply }));
-    renameSync(`${path}.tmp`, path);
+    writePrivate(path, JSON.stringify({ at: Date.now(), reply }));
   } catch {}
 }
 function readResult(path) {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readPrivate(path));
   } catch {
     return null;
   }
 }
 
-async function launchAndWait(config, up, launch) {
+async function launchAndWait(config, up, launch, note) {
   const deadline = Date.now() + config.startTimeoutMs;
-  const child = launch(config.command, { logPath: config.logPath, cwd: config.dataDir });
-  let exit = null;
+  const { logPath, oldLogPath, statusPath, dataDir: cwd } = config;
+  const child = launch(config.command, { logPath, oldLogPath, statusPath, cwd, note });
+  const state = { exit: null };
   child.exited.then((e) => {
-    exit = e;
+    state.exit = e;
   });
-  for (;;) {
-    if (await up(deadline)) return { ok: true, started: true };
-    if (failed(exit)) {
-      // e.g. "address already in use" because another Ollama just came up: that is success.
-      if (await up(deadline)) return { ok: true, started: false };
-      return { ok: false, error: exitMessage(exit, child.tail()) };
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) return { ok: false, error: timeoutMessage(config.startTimeoutMs) };
-    const nap = sleep(Math.min(config.pollIntervalMs, left));
-    await (exit ? nap : Promise.race([nap, child.exited]));
+  try {
+    return await waitForOllama(config, up, child, deadline, state);
+  } finally {
+    child.stop?.();
   }
 }
 
-/** Waits while another host process holds the lock: {release} once we hold it, or {reply}. */
+async function waitForOllama(config, up, child, deadline, state) {
+  for (;;) {
+    if (await up(deadline)) return { ok: true, started: true };
+    if (failed(state.exit)) {
+      // e.g. "address already in use" because another Ollama just came up: that is success.
+      if (await up(deadline)) return { ok: true, started: false };
+      return { ok: false, error: exitMessage(state.exit, child.tail()) };
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      // A command that is done (exit 0) did not start a server that is merely slow.
+      return { ok: false, error: state.exit ? exitedZeroMessage(config.url, config.startTimeoutMs) : timeoutMessage(config.startTimeoutMs) };
+    }
+    const nap = sleep(Math.min(config.pollIntervalMs, left));
+    await (state.exit ? nap : Promise.race([nap, child.exited]));
+  }
+}
+
+/** Waits while another host process holds the lock: the lock once we hold it, or {reply}. */
 async function lockOrWait(config, up) {
   const since = Date.now();
   const staleMs = config.startTimeoutMs + 2 * config.probeTimeoutMs + 5_000;
   const waitUntil = since + config.startTimeoutMs + config.probeTimeoutMs + 1_000;
   for (;;) {
-    const release = tryLock(config.lockPath, staleMs);
-    if (release) return { release };
+    const lock = tryLock(config.lockPath, staleMs);
+    if (lock.release) return lock;
     await sleep(config.pollIntervalMs);
     if (await up(waitUntil)) return { reply: { ok: true, started: false } };
     const last = readResult(config.resultPath);
     if (last && last.at >= since && last.reply && !last.reply.ok) return { reply: last.reply };
-    if (Date.now() > waitUntil) return { reply: { ok: false, error: timeoutMessage(config.startTimeoutMs) } };
+    // The holder had all the time a start takes and neither answered nor failed: say who holds it.
+    if (Date.now() > waitUntil) return { reply: { ok: false, error: busyMessage(lock.holder, config.url) } };
+  }
+}
+
+async function lockedStart(config, up, launch) {
+  const lock = await lockOrWait(config, up);
+  if (!lock.release) return lock.reply;
+  try {
+    const note = lock.tookOver ? `took over a stale start lock (${lock.tookOver.reason})` : null;
+    const reply = (await up()) ? { ok: true, started: false } : await launchAndWait(config, up, launch, note);
+    writeResult(config.resultPath, reply);
+    return reply;
+  } finally {
+    lock.release();
   }
 }
 
@@ -79,16 +91,14 @@ async function startOnce(config, probe, launch) {
   const up = (deadline = Number.POSITIVE_INFINITY) =>
     probe(config.url, Math.max(100, Math.min(config.probeTimeoutMs, deadline - Date.now())));
   if (await up()) return { ok: true, started: false };
+  if (config.refusal) return { ok: false, error: config.refusal };
   if (!config.command) return { ok: false, error: NOT_SET };
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const lock = await lockOrWait(config, up);
-  if (!lock.release) return lock.reply;
   try {
-    const reply = (await up()) ? { ok: true, started: false } : await launchAndWait(config, up, launch);
-    writeResult(config.resultPath, reply);
-    return reply;
-  } finally {
-    lock.release();
+    ensurePrivateDir(config.dataDir);
+    return await lockedStart(config, up, launch);
+  } catch (err) {
+    if (err instanceof UnsafePathError) return { ok: false, error: err.message };
+    throw err;
   }
 }
 

@@ -32,7 +32,7 @@ export function uninstall(opts = {}, deps = {}) {
     if (r.status === 0) removed.push(key);
     else kept.push({ path: key, reason: r.stderr.trim() || 'reg delete failed' });
   }
-  const ours = [files.configPath, files.launcherPath, files.recordPath, files.logPath, files.lockPath, files.resultPath, `${files.resultPath}.tmp`];
+  const ours = [files.configPath, files.launcherPath, files.recordPath, files.logPath, files.oldLogPath, files.lockPath, files.resultPath, files.statusPath];
   for (const f of ours) if (fs.exists(f) && fs.remove(f)) removed.push(f);
   // Directories install created (deepest first), then the data dir, if nothing else is in them.
   for (const dir of [ctx.dataDir, ...record.createdDirs].sort((a, b) => b.length - a.length)) {

@@ -60,12 +60,13 @@ describe('host process', () => {
     const pwned = `/tmp/pwned-${process.pid}-${Date.now()}`;
     rmSync(pwned, { force: true });
     const decoy = await fakeOllama(); // if the message's url were used, start would see Ollama "up"
-    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}`, startTimeoutMs: 300, pollIntervalMs: 25 });
+    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}`, startTimeoutMs: 1500, pollIntervalMs: 25 });
+    const url = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).url;
     const request = { id: 'x', verb: 'start', command: `touch ${pwned}`, startCommand: `touch ${pwned}`, url: decoy.url, env: { OLLAMA_START_COMMAND: `touch ${pwned}` } };
     const r = await runHost(hostEnv(dir), [frame(request), frame({ id: 'y', verb: 'status', command: `touch ${pwned}`, url: decoy.url })]);
     const byId = Object.fromEntries(r.replies.map((x) => [String(x.id), x]));
     expect(byId).toEqual({
-      x: { id: 'x', ok: false, error: 'Ollama started but not responding after 0.3 seconds' },
+      x: { id: 'x', ok: false, error: `The start command finished (exit code 0) but Ollama is not answering at ${url} after 1.5 seconds` },
       y: { id: 'y', ok: true, running: false, url: expect.not.stringContaining(`:${decoy.port}`), command: `touch ${q(marker)}` },
     });
     expect(byId.y?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

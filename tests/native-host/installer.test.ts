@@ -16,7 +16,8 @@ const DESCRIPTION = 'Ollama Chat: checks and starts the local Ollama server';
 
 function cli(script: string, home: string, args: string[] = []) {
   const r = spawnSync(process.execPath, [join(ROOT, 'native-host', script), ...args], {
-    env: { PATH: process.env.PATH, HOME: home },
+    // No ollama on this PATH, whatever the machine has: the launcher's PATH is then the system places only.
+    env: { PATH: '/usr/bin:/bin', HOME: home },
     encoding: 'utf8',
     timeout: 10_000,
   });
@@ -60,13 +61,17 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(script.startsWith('#!/bin/sh\n')).toBe(true);
     expect(script).toContain(`exec '${process.execPath}' '${join(ROOT, 'native-host', 'host.mjs')}' "$@"`);
     const PATH = /^PATH='([^']*)'$/m.exec(script)?.[1]?.split(':') ?? [];
-    expect(PATH).toEqual(expect.arrayContaining([...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', join(home, '.local', 'bin')]));
+    expect(PATH).toEqual(['/usr/local/bin', '/usr/bin', '/bin', '/usr/sbin', '/sbin']);
     expect(script).toContain(`OLLAMA_CHAT_HOST_DIR='${dataDir}'`);
-    expect(statSync(launcher).mode & 0o777).toBe(0o755);
+    expect(statSync(launcher).mode & 0o777).toBe(0o700);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'installed.json')).mode & 0o777).toBe(0o600);
 
     const doc = cli('doctor.mjs', home);
     expect(doc.code).toBe(0);
     expect(doc.out).toContain('Command:    ollama serve  (from config)');
+    expect(doc.out).toContain('            PATH /usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin\n');
     expect(doc.out).toMatch(/Host ping: {2}ok \(version 0\.1\.0, \d+ ms\)/);
     expect(doc.out).toMatch(/firefox +ok /);
     expect(doc.out).toMatch(/edge +not installed/);
@@ -113,6 +118,9 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(none.out).toContain('no start command');
     expect(none.out).toContain('launcher missing');
     expect(none.out).toContain('no host manifest installed');
+    // Words, not the count of problems so far (it once printed "Launcher:   2").
+    const launcherLine = (out: string) => /^Launcher: +(.*)$/m.exec(out)?.[1];
+    expect(launcherLine(none.out)).toBe(`MISSING (${join(home, '.local', 'share', 'ollama-chat', 'ollama_chat_host')})`);
 
     cli('install.mjs', home, ['--start-command', 'ollama serve', '--browser', 'chrome']);
     const manifest = join(home, '.config', 'google-chrome', 'NativeMessagingHosts', 'ollama_chat.json');
@@ -121,6 +129,12 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/chrome +INVALID/);
     expect(bad.out).toContain(`allowed_origins lacks ${ORIGIN}`);
+
+    const launcher = join(home, '.local', 'share', 'ollama-chat', 'ollama_chat_host');
+    const original = readFileSync(launcher, 'utf8');
+    writeFileSync(launcher, '#!/bin/sh\necho hello\n');
+    expect(launcherLine(cli('doctor.mjs', home).out)).toBe(`NOT OURS (${launcher})`);
+    writeFileSync(launcher, original);
 
     writeFileSync(manifest, JSON.stringify({ ...json(manifest), path: '/opt/other/host' }));
     expect(cli('uninstall.mjs', home).out).toContain(`${manifest} (not written by this installation`);
@@ -175,6 +189,7 @@ describe('install on Windows (injected fs and reg runner)', () => {
         for (const d of created) dirs.add(d);
         return created;
       },
+      privateDir: (dir) => fs.mkdirp(dir),
       remove: (p) => files.delete(p),
       rmdirIfEmpty: (d) => [...files.keys(), ...dirs].every((p) => !p.startsWith(`${d}\\`)) && dirs.delete(d),
     };
@@ -189,6 +204,8 @@ describe('install on Windows (injected fs and reg runner)', () => {
       return { status: 0, stdout: '', stderr: '' };
     };
     const env = { USERPROFILE: 'C:\\Users\\Ann', LOCALAPPDATA: 'C:\\Users\\Ann\\AppData\\Local', PATH: 'C:\\Windows\\system32;C:\\Program Files\\nodejs' };
+    const ollamaExe = 'C:\\Users\\Ann\\AppData\\Local\\Programs\\Ollama\\ollama.exe'; // where Ollama's installer puts it
+    files.set(ollamaExe, '');
     const deps = { platform: 'win32', env, fs, run, execPath: 'C:\\Program Files\\nodejs\\node.exe', hostScript: 'C:\\src\\ollama-chat\\native-host\\host.mjs' };
     const plan = install({ startCommand: 'ollama serve', browsers: ['chrome', 'chromium', 'edge', 'brave', 'vivaldi', 'firefox'] }, deps);
 
@@ -209,7 +226,7 @@ describe('install on Windows (injected fs and reg runner)', () => {
     expect(bat.split('\r\n')).toEqual([
       '@echo off',
       'rem Ollama Chat native-messaging host launcher, written by native-host/install.mjs.',
-      'set "PATH=C:\\Windows\\system32;C:\\Program Files\\nodejs;C:\\Users\\Ann\\AppData\\Local\\Programs\\Ollama"',
+      'set "PATH=C:\\Users\\Ann\\AppData\\Local\\Programs\\Ollama;C:\\Windows\\System32;C:\\Windows;C:\\Windows\\System32\\Wbem;C:\\Windows\\System32\\WindowsPowerShell\\v1.0"',
       `set "OLLAMA_CHAT_HOST_DIR=${data}"`,
       '"C:\\Program Files\\nodejs\\node.exe" "C:\\src\\ollama-chat\\native-host\\host.mjs" %*',
       '',
@@ -221,7 +238,7 @@ describe('install on Windows (injected fs and reg runner)', () => {
       ['Google\\Chrome', 'Chromium', 'Microsoft\\Edge', 'BraveSoftware\\Brave-Browser', 'Mozilla'].map((k) => ['reg', 'delete', `HKCU\\Software\\${k}\\NativeMessagingHosts\\ollama_chat`, '/f']),
     );
     expect(removed).toContain(data);
-    expect([...files.keys()]).toEqual([]);
+    expect([...files.keys()]).toEqual([ollamaExe]);
     expect([...dirs].filter((d) => d.startsWith(data))).toEqual([]);
   });
 

@@ -1,13 +1,13 @@
 // @vitest-environment node
 // The start verb in process, with real commands run by /bin/sh and a fake Ollama on 127.0.0.1.
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../native-host/config.mjs';
-import { shellFor } from '../../native-host/launch.mjs';
 import { tryLock } from '../../native-host/lock.mjs';
-import { createStarter, exitMessage, NOT_SET, timeoutMessage } from '../../native-host/start.mjs';
-import { fakeOllama, fakeOllamaCommand, freePort, q, tempDir, writeConfig } from './helpers';
+import { busyMessage, createStarter, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage } from '../../native-host/start.mjs';
+import { fakeOllama, fakeOllamaCommand, freePort, later, q, tempDir, writeConfig } from './helpers';
 
 /** A starter for a fresh data dir with this config (fast test timeouts unless given). */
 function setup(config: Record<string, unknown>) {
@@ -28,13 +28,14 @@ describe('error texts', () => {
     );
   });
 
-  it('commands run through sh -c, or cmd /c on Windows', () => {
-    expect(shellFor('ollama serve', 'linux')).toEqual({ file: '/bin/sh', args: ['-c', 'ollama serve'], verbatim: false });
-    expect(shellFor('ollama serve', 'win32', { ComSpec: 'C:\\Windows\\system32\\cmd.exe' })).toEqual({
-      file: 'C:\\Windows\\system32\\cmd.exe',
-      args: ['/d', '/s', '/c', '"ollama serve"'],
-      verbatim: true,
-    });
+  it('name a command that ended well, and a start someone else is running, in their own words', () => {
+    const url = 'http://127.0.0.1:11434';
+    expect(exitedZeroMessage(url, 10_000)).toBe('The start command finished (exit code 0) but Ollama is not answering at http://127.0.0.1:11434 after 10 seconds');
+    expect(busyMessage({ pid: 4242, host: 'here' }, url, 'here')).toBe(
+      'Another start of Ollama is already in progress (pid 4242) and Ollama is not answering at http://127.0.0.1:11434 yet; try again in a moment',
+    );
+    expect(busyMessage({ pid: 4242, host: 'nas' }, url, 'here')).toContain('(pid 4242 on nas)');
+    expect(busyMessage(null, url)).toContain('(pid unknown)');
   });
 });
 
@@ -67,13 +68,25 @@ describe('start', () => {
     expect(await start()).toEqual({ ok: true, started: true });
   });
 
-  it('times out with the exact text (shortened timeout)', async () => {
+  it('times out with the exact text while the command still runs (shortened timeout)', async () => {
     const marker = join(tempDir(), 'ran');
-    const { start } = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}`, startTimeoutMs: 300 });
+    const pidFile = join(tempDir(), 'pid');
+    later(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL'));
+    const command = `echo $$ > ${q(pidFile)}; touch ${q(marker)}; exec sleep 5`;
+    const { start } = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: command, startTimeoutMs: 1000 });
     const t0 = Date.now();
-    expect(await start()).toEqual({ ok: false, error: 'Ollama started but not responding after 0.3 seconds' });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(await start()).toEqual({ ok: false, error: 'Ollama started but not responding after 1 second' });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     expect(existsSync(marker)).toBe(true);
+  });
+
+  it('says so when the command exited 0 and nothing ever answered', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    // Long enough for the runner (a node process) to report the exit even on a busy machine.
+    const { start } = setup({ url, startCommand: 'echo "service started"', startTimeoutMs: 1500 });
+    const t0 = Date.now();
+    expect(await start()).toEqual({ ok: false, error: `The start command finished (exit code 0) but Ollama is not answering at ${url} after 1.5 seconds` });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1500); // a daemon gets the whole timeout to come up
   });
 
   it('reports a non-zero exit at once, with the tail of this run’s output', async () => {
@@ -141,32 +154,36 @@ describe('start', () => {
 describe('lock file', () => {
   it('is exclusive, and only its owner releases it', () => {
     const path = join(tempDir(), 'start.lock');
-    const release = tryLock(path, 60_000);
-    expect(release).toBeTypeOf('function');
-    expect(tryLock(path, 60_000)).toBeNull();
-    release?.();
+    const first = tryLock(path, 60_000);
+    expect(first.release).toBeTypeOf('function');
+    expect(first.tookOver).toBeNull();
+    expect(tryLock(path, 60_000)).toEqual({ holder: { pid: process.pid, host: hostname(), ageMs: expect.any(Number) } });
+    first.release?.();
     const again = tryLock(path, 60_000);
-    expect(again).toBeTypeOf('function');
-    release?.(); // a stale release must not remove the new owner's lock
-    expect(tryLock(path, 60_000)).toBeNull();
-    again?.();
+    expect(again.release).toBeTypeOf('function');
+    first.release?.(); // a stale release must not remove the new owner's lock
+    expect(tryLock(path, 60_000).release).toBeUndefined();
+    again.release?.();
     expect(existsSync(path)).toBe(false);
   });
 
-  it('is broken when its holder is dead or it is too old, not while a live holder has it', async () => {
-    const { hostname } = await import('node:os');
+  it('is broken when its holder is dead or it is too old, saying why; not while a live holder has it', () => {
     const path = join(tempDir(), 'start.lock');
-    writeFileSync(path, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), token: 't', at: Date.now() }));
-    expect(tryLock(path, 60_000)).toBeTypeOf('function');
+    const dead = 2 ** 22 + 12345;
+    writeFileSync(path, JSON.stringify({ pid: dead, host: hostname(), token: 't', at: Date.now() }));
+    const fromDead = tryLock(path, 60_000);
+    expect(fromDead.tookOver).toMatchObject({ pid: dead, reason: `its holder (pid ${dead}) was no longer running` });
+    fromDead.release?.();
 
     writeFileSync(path, JSON.stringify({ pid: process.ppid, host: hostname(), token: 't', at: Date.now() }));
-    expect(tryLock(path, 60_000)).toBeNull();
+    expect(tryLock(path, 60_000)).toMatchObject({ holder: { pid: process.ppid } });
     utimesSync(path, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
-    expect(tryLock(path, 60_000)).toBeTypeOf('function');
+    const fromOld = tryLock(path, 60_000);
+    expect(fromOld.release).toBeTypeOf('function');
+    expect(fromOld.tookOver).toMatchObject({ pid: process.ppid, reason: 'it was 120 s old' });
   });
 
   it('while a live holder keeps it, start launches nothing and answers once Ollama does', async () => {
-    const { hostname } = await import('node:os');
     const { createServer } = await import('node:http');
     const port = await freePort();
     const marker = join(tempDir(), 'ran');
@@ -182,5 +199,30 @@ describe('lock file', () => {
     }
     expect(existsSync(marker)).toBe(false);
     expect(existsSync(join(dir, 'start.lock'))).toBe(true); // not ours to remove
+  });
+
+  it('a fresh lock of another live process that never gets Ollama up: "Another start … (pid N)", not a timeout of ours', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const marker = join(tempDir(), 'ran');
+    const { dir, start } = setup({ url, startCommand: `touch ${q(marker)}`, startTimeoutMs: 300 });
+    writeFileSync(join(dir, 'start.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), token: 't', at: Date.now() }));
+    expect(await start()).toEqual({
+      ok: false,
+      error: `Another start of Ollama is already in progress (pid ${process.ppid}) and Ollama is not answering at ${url} yet; try again in a moment`,
+    });
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('a lock left by a dead host is taken over, and the start log says so', async () => {
+    const port = await freePort();
+    const dir = tempDir();
+    const { start } = setup({ url: `http://127.0.0.1:${port}` });
+    const { dir: data, start: s2 } = setup({ url: `http://127.0.0.1:${port}`, startCommand: fakeOllamaCommand(dir, port) });
+    const dead = 2 ** 22 + 4321;
+    writeFileSync(join(data, 'start.lock'), JSON.stringify({ pid: dead, host: hostname(), token: 't', at: Date.now() }));
+    expect(await start()).toEqual({ ok: false, error: NOT_SET });
+    expect(await s2()).toEqual({ ok: true, started: true });
+    expect(readFileSync(join(data, 'ollama-start.log'), 'utf8')).toContain(`took over a stale start lock (its holder (pid ${dead}) was no longer running)`);
+    expect(existsSync(join(data, 'start.lock'))).toBe(false);
   });
 });

@@ -1,0 +1,2 @@
+// Types for breakaway.mjs.
+export const BREAKAWAY_SCRIPT: string;

@@ -1,0 +1,129 @@
+// The data dir decides what runs (config.json) and holds the start log and lock, so it is the user's
+// alone: the dir 0700, its files 0600, and nothing in it is reached through a symlink. A planted link
+// could aim the log's appends at another file, or make the host read a config someone else wrote.
+import { randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+const { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_WRONLY } = constants;
+// Windows has no O_NOFOLLOW (0 there): the lstat checks before each open stand in for it.
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+/** Our uid, or null where owners are not numbers we can compare (Windows). */
+export const currentUid = () => (typeof process.getuid === 'function' ? process.getuid() : null);
+
+export class UnsafePathError extends Error {
+  code = 'EUNSAFE';
+}
+
+/** Why an lstat result is not ours to use as `kind` ('directory' | 'file'); null when it is. */
+export function unsafeReason(stat, kind, uid = currentUid()) {
+  if (stat.isSymbolicLink()) return 'is a symbolic link';
+  if (kind === 'directory' ? !stat.isDirectory() : !stat.isFile()) return `is not a ${kind}`;
+  if (uid !== null && stat.uid !== uid) return `is owned by another user (uid ${stat.uid})`;
+  return null;
+}
+
+const refusal = (p, reason) => new UnsafePathError(`Refusing to use ${p}: it ${reason}`);
+
+function lstatOrNull(p) {
+  try {
+    return lstatSync(p);
+  } catch (err) {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Throws UnsafePathError when `p` exists and is not a `kind` of ours; false when it does not exist. */
+export function checkPrivate(p, kind, uid = currentUid()) {
+  const stat = lstatOrNull(p);
+  if (!stat) return false;
+  const reason = unsafeReason(stat, kind, uid);
+  if (reason) throw refusal(p, reason);
+  return true;
+}
+
+/**
+ * mkdir -p whose last directory is private: created 0700, or, when it exists, a real directory of
+ * ours (then narrowed to 0700). Parents keep the default mode. Returns the dirs it created, outermost first.
+ */
+export function ensurePrivateDir(dir, uid = currentUid()) {
+  const parent = path.dirname(dir);
+  const first = parent === dir ? undefined : mkdirSync(parent, { recursive: true });
+  const created = [];
+  for (let d = parent; first && d.length >= first.length; d = path.dirname(d)) created.unshift(d);
+  try {
+    mkdirSync(dir, { mode: DIR_MODE });
+    created.push(dir);
+  } catch (err) {
+    if (err.code !== 'EEXIST') throw err;
+  }
+  const stat = lstatSync(dir);
+  const reason = unsafeReason(stat, 'directory', uid);
+  if (reason) throw refusal(dir, reason);
+  // The umask may have taken bits away, never added: only an older, looser dir needs this.
+  if (uid !== null && (stat.mode & 0o777) !== DIR_MODE) chmodSync(dir, DIR_MODE);
+  return created;
+}
+
+function openChecked(p, flags, mode, uid) {
+  checkPrivate(p, 'file', uid);
+  let fd;
+  try {
+    fd = openSync(p, flags | O_NOFOLLOW, mode ?? FILE_MODE);
+  } catch (err) {
+    if (err.code === 'ELOOP') throw refusal(p, 'is a symbolic link');
+    throw err;
+  }
+  try {
+    const stat = fstatSync(fd);
+    const reason = unsafeReason(stat, 'file', uid);
+    if (reason) throw refusal(p, reason);
+    if (mode !== null && uid !== null && (stat.mode & 0o777) !== mode) fchmodSync(fd, mode);
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+/** An fd appending to `p` (created 0600), never through a symlink. */
+export const openPrivateAppend = (p, uid = currentUid()) => openChecked(p, O_WRONLY | O_APPEND | O_CREAT, FILE_MODE, uid);
+
+/** The text of `p`, read only when it is a plain file of ours; ENOENT is thrown as is. */
+export function readPrivate(p, uid = currentUid()) {
+  const fd = openChecked(p, O_RDONLY, null, uid);
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces `p` with `text` atomically: a fresh temp file (O_EXCL, so never an existing file or
+ * link) renamed over it. Refuses when `p` is a symlink or not ours.
+ */
+export function writePrivate(p, text, mode = FILE_MODE, uid = currentUid()) {
+  checkPrivate(p, 'file', uid);
+  const tmp = `${p}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  try {
+    const fd = openSync(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    try {
+      writeSync(fd, text);
+      fchmodSync(fd, mode); // the umask applied to openSync's mode
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, p);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {}
+    throw err;
+  }
+}
