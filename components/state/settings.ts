@@ -2,7 +2,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { CustomPrompt } from '../../lib/selection/menus';
-import { isLocalUrl, normalizeBaseUrl, originPattern, type Settings } from '../../lib/settings';
+import { isLocalUrl, normalizeBaseUrl, originPattern, SELECTION_LIMIT_RANGE, type Settings } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 
 export interface SettingsModel {
@@ -121,7 +121,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         return false;
       }
       const limit = Number(selectionLimit.peek());
-      if (!Number.isInteger(limit) || limit < 100 || limit > 1_000_000) {
+      if (!Number.isInteger(limit) || limit < SELECTION_LIMIT_RANGE.min || limit > SELECTION_LIMIT_RANGE.max) {
         error.value = 'The selection limit must be a whole number from 100 to 1,000,000 characters.';
         return false;
       }
