@@ -48,7 +48,7 @@ function afterFailedRecovery(failure: Failure, r: Extract<EnsureResult, { ok: fa
 
 export function createExchanges(deps: ExchangeDeps): Exchanges {
   const running = new Map<string, Running>();
-  const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api));
+  const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api, ctx.settings.baseUrl));
   const sleep = deps.sleep ?? wait;
 
   return {
