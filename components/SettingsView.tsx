@@ -5,6 +5,8 @@ import type { SettingsModel } from './state/settings';
 
 export function SettingsView({ model, onClose }: { model: SettingsModel; onClose: () => void }) {
   const error = model.error.value;
+  const warning = model.warning.value;
+  const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
   return (
     <form
       class="settings"
@@ -23,10 +25,17 @@ export function SettingsView({ model, onClose }: { model: SettingsModel; onClose
           spellcheck={false}
           value={model.baseUrl.value}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'settings-error' : undefined}
+          aria-describedby={described || undefined}
           onInput={(e) => model.setBaseUrl(e.currentTarget.value)}
         />
       </label>
+      {warning && (
+        // Said as the URL is typed, and it does not stop Save: a LAN server without TLS is a
+        // choice the user may make knowingly.
+        <p id="settings-warning" class="field-warning" aria-live="polite">
+          {warning}
+        </p>
+      )}
       <label class="field">
         <span>Default model</span>
         <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />

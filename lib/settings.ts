@@ -1,4 +1,4 @@
-/** User settings and their validation; storage lives in lib/storage/items.ts. */
+/** User settings, their defaults and their validation; storage lives in lib/storage/items.ts. */
 import type { CustomPrompt } from './selection/menus';
 import { DEFAULT_SELECTION_LIMIT } from './selection/prompt';
 
@@ -32,12 +32,70 @@ export const DEFAULT_SETTINGS: Settings = {
   customPrompts: [],
 };
 
+/** The selection limit Settings accepts, in characters. */
+export const SELECTION_LIMIT_RANGE = { min: 100, max: 1_000_000 } as const;
+
+// setTimeout keeps its delay in a signed 32-bit int: a longer one fires at once, so a huge
+// stored timeout would cancel every reply immediately instead of never.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const inRange = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+function validPrompt(v: unknown): v is CustomPrompt {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return isText(p.id) && isText(p.title) && isText(p.template);
+}
+
+/** Keeps the well-formed prompts, once per id: menu ids must be unique or creating them fails. */
+function readPrompts(v: unknown): CustomPrompt[] {
+  if (!Array.isArray(v)) return DEFAULT_SETTINGS.customPrompts;
+  const seen = new Set<string>();
+  const kept: CustomPrompt[] = [];
+  for (const p of v) {
+    if (!validPrompt(p) || seen.has(p.id)) continue;
+    seen.add(p.id);
+    kept.push({ id: p.id, title: p.title, template: p.template });
+  }
+  return kept;
+}
+
+/**
+ * Settings from whatever storage holds. Stored values can be from an older version, edited by
+ * hand or damaged, so each field is checked on its own: a bad one falls back to its default and
+ * the good ones are kept. Unknown fields are dropped.
+ */
+export function sanitizeSettings(raw: unknown): Settings {
+  // Own fields only: nothing inherited counts as a stored setting.
+  const s: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw)) : {};
+  const d = DEFAULT_SETTINGS;
+  const url = typeof s.baseUrl === 'string' ? normalizeBaseUrl(s.baseUrl) : null;
+  const timeout = inRange(1, MAX_TIMER_MS);
+  return {
+    baseUrl: url?.ok ? url.url : d.baseUrl,
+    defaultModel: isText(s.defaultModel) ? s.defaultModel.trim() : d.defaultModel,
+    stallTimeoutMs: timeout(s.stallTimeoutMs) ? s.stallTimeoutMs : d.stallTimeoutMs,
+    firstTokenTimeoutMs: timeout(s.firstTokenTimeoutMs) ? s.firstTokenTimeoutMs : d.firstTokenTimeoutMs,
+    autoStart: typeof s.autoStart === 'boolean' ? s.autoStart : d.autoStart,
+    retryDelayMs: inRange(0, MAX_TIMER_MS)(s.retryDelayMs) ? s.retryDelayMs : d.retryDelayMs,
+    selectionLimit: Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit) ? s.selectionLimit : d.selectionLimit,
+    customPrompts: readPrompts(s.customPrompts),
+  };
+}
+
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 
-/** Accepts http(s) URLs with a host and no query/fragment; returns the normalised origin+path. */
+// A `*` would widen the host permission we ask for (http://*/* is every site) and the Origin
+// rule's filter; the URL parser turns %2A and look-alikes (＊, ﹡) in a host into a plain `*`.
+const WILDCARD = /\*|%2a/i;
+
+/** Accepts http(s) URLs with one host and no query/fragment; returns the normalised origin+path. */
 export function normalizeBaseUrl(input: string): UrlCheck {
   const text = input.trim();
   if (!text) return { ok: false, error: 'Enter the address of your Ollama server.' };
+  const wildcard = { ok: false, error: 'The URL must name one server: wildcards (*) are not allowed (example: http://192.168.1.20:11434).' } as const;
+  if (WILDCARD.test(text)) return wildcard;
   let url: URL;
   try {
     url = new URL(text);
@@ -47,6 +105,7 @@ export function normalizeBaseUrl(input: string): UrlCheck {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, error: 'The URL must start with http:// or https://.' };
   }
+  if (WILDCARD.test(url.hostname) || WILDCARD.test(url.pathname)) return wildcard;
   if (url.username || url.password) {
     return { ok: false, error: 'Put no user name or password in the URL.' };
   }
@@ -65,8 +124,21 @@ export function isLocalUrl(baseUrl: string): boolean {
   return url.protocol === 'http:' && LOCAL_HOSTNAMES.has(url.hostname);
 }
 
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** On this machine, whatever the scheme: the only Ollama auto-start can start, and one nobody can listen to. */
+export function isLoopbackUrl(baseUrl: string): boolean {
+  return LOOPBACK_HOSTNAMES.has(new URL(baseUrl).hostname);
+}
+
 /** The match pattern a runtime permission request needs for this server. */
 export function originPattern(baseUrl: string): string {
   const u = new URL(baseUrl);
   return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** Settings' warning for a server reached in clear text over the network; null when there is none. */
+export function insecureWarning(baseUrl: string): string | null {
+  if (new URL(baseUrl).protocol !== 'http:' || isLoopbackUrl(baseUrl)) return null;
+  return 'This connection is not encrypted: anyone on the network can read your chats. Use https:// or a local Ollama.';
 }

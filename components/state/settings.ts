@@ -1,8 +1,9 @@
 /** The settings form: edits are local until Save; an invalid URL saves nothing. */
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { originToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
 import type { CustomPrompt } from '../../lib/selection/menus';
-import { isLocalUrl, normalizeBaseUrl, originPattern, type Settings } from '../../lib/settings';
+import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type Settings } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 
 export interface SettingsModel {
@@ -14,6 +15,8 @@ export interface SettingsModel {
   /** What the native host said about itself (null until asked). */
   readonly host: ReadonlySignal<HostInfo | null>;
   readonly error: ReadonlySignal<string | null>;
+  /** A risk worth knowing that does not stop saving (clear-text http to another machine). */
+  readonly warning: ReadonlySignal<string | null>;
   readonly saved: ReadonlySignal<boolean>;
   setBaseUrl(v: string): void;
   setDefaultModel(v: string): void;
@@ -36,13 +39,13 @@ export interface HostInfo {
 }
 
 export interface SettingsDeps {
-  requestOrigin(pattern: string): Promise<boolean>;
+  permissions: PermissionsApi;
   write(patch: Partial<Settings>): Promise<unknown>;
   read(): Promise<Settings>;
 }
 
 const defaultDeps: SettingsDeps = {
-  requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  permissions: browser.permissions,
   write: writeSettings,
   read: readSettings,
 };
@@ -56,6 +59,10 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const customPrompts = signal<CustomPrompt[]>([]);
   const error = signal<string | null>(null);
   const saved = signal(false);
+  const warning = computed(() => {
+    const check = normalizeBaseUrl(baseUrl.value);
+    return check.ok ? insecureWarning(check.url) : null;
+  });
   const edited = () => {
     saved.value = false;
   };
@@ -68,6 +75,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     host,
     customPrompts,
     error,
+    warning,
     saved,
     setBaseUrl(v) {
       baseUrl.value = v;
@@ -121,7 +129,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         return false;
       }
       const limit = Number(selectionLimit.peek());
-      if (!Number.isInteger(limit) || limit < 100 || limit > 1_000_000) {
+      if (!Number.isInteger(limit) || limit < SELECTION_LIMIT_RANGE.min || limit > SELECTION_LIMIT_RANGE.max) {
         error.value = 'The selection limit must be a whole number from 100 to 1,000,000 characters.';
         return false;
       }
@@ -131,15 +139,20 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         error.value = `Custom prompt ${badPrompt + 1} needs a name and a template.`;
         return false;
       }
-      if (!isLocalUrl(check.url)) {
-        const pattern = originPattern(check.url);
-        const granted = await deps.requestOrigin(pattern).catch(() => false);
+      const needed = runtimeOrigin(check.url);
+      if (needed) {
+        const granted = await deps.permissions.request({ origins: [needed] }).catch(() => false);
         if (!granted) {
           error.value = `Permission to reach ${new URL(check.url).host} was not granted, so nothing was saved.`;
           return false;
         }
       }
+      // Read after the request: the user gesture it needs does not survive an await before it.
+      const before = (await deps.read()).baseUrl;
       await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek() });
+      const unused = originToRelease(before, check.url);
+      // Saving succeeded either way; a grant that cannot be removed only stays as it was.
+      if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
       baseUrl.value = check.url;
       defaultModel.value = model;
       error.value = null;

@@ -8,7 +8,8 @@ import { createRecorder } from '../history/recorder';
 import type { HistoryStore } from '../history/store';
 import { isConnectionFailure } from '../ollama/errors';
 import type { BackgroundMessage, Failure, HistoryMessage, PanelMessage } from '../protocol';
-import { type EnsureResult, ensureOllamaRunning, startFailure } from '../recovery/ensure';
+import { type EnsureResult, ensureOllamaRunning, remoteDown, startFailure } from '../recovery/ensure';
+import { isLoopbackUrl } from '../settings';
 import type { OllamaContext } from './context';
 import type { KeepAlive } from './keepalive';
 import { createViewers, type Post } from './viewers';
@@ -58,6 +59,7 @@ const STALE: Failure = {
 
 /** The failure after a recovery attempt that did not bring Ollama back. */
 function afterFailedRecovery(failure: Failure, r: Extract<EnsureResult, { ok: false }>): Failure {
+  if (r.kind === 'remote') return { kind: 'refused', message: r.message };
   return r.kind === 'not-installed'
     ? { ...failure, message: `${failure.message} ${r.message}` }
     : { kind: 'refused', message: startFailure(r.message) };
@@ -66,7 +68,7 @@ function afterFailedRecovery(failure: Failure, r: Extract<EnsureResult, { ok: fa
 export function createExchanges(deps: ExchangeDeps): Exchanges {
   const running = new Map<string, Running>();
   const viewers = createViewers();
-  const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api));
+  const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api, ctx.settings.baseUrl));
   const sleep = deps.sleep ?? wait;
   const resume = (requestId: string, r: Running): BackgroundMessage => {
     const ex = r.current();
@@ -126,7 +128,10 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       });
 
     const failed = async (failure: Failure) => {
-      if (failure.kind === 'refused' && !retried && !stopped && ctx.settings.autoStart) {
+      // Only an Ollama on this machine can be started: for another server, say so at once.
+      if (failure.kind === 'refused' && ctx.settings.autoStart && !isLoopbackUrl(ctx.settings.baseUrl)) {
+        failure = { kind: 'refused', message: remoteDown(ctx.settings.baseUrl) };
+      } else if (failure.kind === 'refused' && !retried && !stopped && ctx.settings.autoStart) {
         retried = true;
         toAll({ type: 'chat/recovering', requestId, message: 'Ollama is not answering: trying to start it…' });
         const r = await ensure(ctx);

@@ -3,8 +3,8 @@
  * give it the customary 2 s, and check again; the panel words the outcome.
  */
 import type { BackgroundMessage } from '../protocol';
-import { ensureOllamaRunning, startFailure } from '../recovery/ensure';
-import { askHost, INSTALL_HINT } from '../recovery/host';
+import { type EnsureResult, ensureOllamaRunning, startFailure } from '../recovery/ensure';
+import { askHost, INSTALL_HINT, type SendNative } from '../recovery/host';
 import type { OllamaContext } from './context';
 import { checkStatus } from './status';
 
@@ -12,11 +12,17 @@ type Post = (msg: BackgroundMessage) => void;
 
 export const STILL_DOWN = 'Cannot connect to Ollama. Please ensure it is running.';
 
-export async function recover(ctx: OllamaContext, post: Post, sleep: (ms: number) => Promise<void>): Promise<void> {
+function failureText(r: Extract<EnsureResult, { ok: false }>): string {
+  if (r.kind === 'not-installed') return `${STILL_DOWN} ${INSTALL_HINT}`;
+  return r.kind === 'remote' ? r.message : startFailure(r.message);
+}
+
+/** `send` reaches the native host; tests pass a fake. */
+export async function recover(ctx: OllamaContext, post: Post, sleep: (ms: number) => Promise<void>, send?: SendNative): Promise<void> {
   if (ctx.settings.autoStart) {
-    const r = await ensureOllamaRunning(ctx.api);
+    const r = await ensureOllamaRunning(ctx.api, ctx.settings.baseUrl, send);
     if (!r.ok) {
-      post({ type: 'recovery/result', ok: false, message: r.kind === 'not-installed' ? `${STILL_DOWN} ${INSTALL_HINT}` : startFailure(r.message) });
+      post({ type: 'recovery/result', ok: false, message: failureText(r) });
       return;
     }
   }

@@ -3,14 +3,19 @@
  * shaped like the original app's dump); Markdown is for reading and sharing one conversation.
  */
 import { type Conversation, type StoredMessage, sortNewestFirst, UNTITLED } from './contract';
+import { type InertMarkdown, inertMarkdown } from './inert-markdown';
 
 /** The backup file: a pretty JSON array, newest first, every field (extras too) kept. */
 export function toJsonExport(list: readonly Conversation[]): string {
   return `${JSON.stringify(sortNewestFirst(list), null, 2)}\n`;
 }
 
-/** Backslash-escapes characters that would turn a title or model name into formatting. */
-const escapeInline = (s: string): string => s.replace(/[\\`*_[\]<>]/g, '\\$&');
+/**
+ * Backslash-escapes characters that would turn a title or model name into formatting; `<` and `&`
+ * become entities, which read the same in every renderer (some do not honour `\<`).
+ */
+const escapeInline = (s: string): string =>
+  s.replace(/[\\`*_[\]>]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Newlines in a title would end the heading early. */
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -21,43 +26,42 @@ function dateOf(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
 }
 
-/**
- * Closes a code fence left open, typically by a reply cut off mid-stream; otherwise every later
- * message of the document would render inside that code block.
- */
-function closeFences(md: string): string {
-  let open: string | null = null;
-  for (const line of md.split('\n')) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence) continue;
-    const marker = fence[1] ?? '';
-    if (open === null) open = marker;
-    else if (marker[0] === open[0] && marker.length >= open.length && (fence[2] ?? '').trim() === '') open = null;
-  }
-  return open === null ? md : `${md}\n${open}`;
-}
-
 const STATUS_NOTE: Record<NonNullable<StoredMessage['status']>, string> = {
   interrupted: '_(Interrupted: this reply is incomplete.)_',
   stopped: '_(Stopped: the reply was stopped before it finished.)_',
 };
 
-function messageBlock(m: StoredMessage): string {
-  const parts = [m.role === 'user' ? '### You' : '### Assistant'];
+/**
+ * One message under its heading. Its text goes through inertMarkdown: raw HTML in it is shown,
+ * never run, and a `</details>` in the thinking cannot end our <details> early. A code fence left
+ * open (a reply cut off mid-stream) is closed, or every later message would render inside it.
+ */
+function messageBlock(doc: InertMarkdown, m: StoredMessage): void {
+  doc.trusted(m.role === 'user' ? '### You' : '### Assistant');
   // Thinking is kept but folded away: it is long and secondary to the answer.
   if (m.thinking?.trim()) {
-    parts.push(`<details>\n<summary>Thinking</summary>\n\n${closeFences(m.thinking.trim())}\n\n</details>`);
+    doc.trusted('\n<details>\n<summary>Thinking</summary>\n');
+    doc.untrusted(m.thinking.trim());
+    doc.closeFence();
+    doc.trusted('\n</details>');
   }
-  if (m.content !== '') parts.push(closeFences(m.content));
-  if (m.status) parts.push(STATUS_NOTE[m.status]);
-  return parts.join('\n\n');
+  if (m.content !== '') {
+    doc.trusted('');
+    doc.untrusted(m.content);
+    doc.closeFence();
+  }
+  if (m.status) doc.trusted(`\n${STATUS_NOTE[m.status]}`);
 }
 
 /** One conversation as Markdown: title, model and date, then each message under a heading. */
 export function toMarkdown(conv: Conversation): string {
-  const title = escapeInline(oneLine(conv.title) || UNTITLED);
-  const header = `# ${title}\n\n_Model: ${escapeInline(conv.model)} · ${dateOf(conv.created_at)}_\n\n`;
-  return `${header}${conv.messages.map(messageBlock).join('\n\n')}\n`;
+  const doc = inertMarkdown();
+  doc.trusted(`# ${escapeInline(oneLine(conv.title) || UNTITLED)}\n\n_Model: ${escapeInline(conv.model)} · ${escapeInline(dateOf(conv.created_at))}_`);
+  for (const m of conv.messages) {
+    doc.trusted('');
+    messageBlock(doc, m);
+  }
+  return `${doc.text()}\n`;
 }
 
 const SLUG_MAX = 60;

@@ -1,21 +1,32 @@
 /**
  * ensureOllamaRunning (seed-system.md, layer 1): if /api/tags answers, Ollama is up; else ask the
  * native host to run the user's start command (it polls until Ollama answers, up to 10 s).
+ * The host can only start an Ollama on this machine, so for any other server it is never asked.
  */
 import type { OllamaApi } from '../ollama/client';
+import { isLoopbackUrl } from '../settings';
 import { askHost, INSTALL_HINT, type SendNative } from './host';
 
 export type EnsureResult =
   | { ok: true; started: boolean }
-  | { ok: false; kind: 'not-installed' | 'start-failed'; message: string };
+  | { ok: false; kind: 'not-installed' | 'start-failed' | 'remote'; message: string };
 
-export async function ensureOllamaRunning(api: OllamaApi, send?: SendNative): Promise<EnsureResult> {
+const REMOTE_NOTE = 'Auto-start only starts a local Ollama: start it on that machine, or check the URL in Settings.';
+
+/** What the user reads when the configured server is elsewhere and does not answer. */
+export function remoteDown(baseUrl: string): string {
+  return `Ollama at ${new URL(baseUrl).host} is not answering. ${REMOTE_NOTE}`;
+}
+
+export async function ensureOllamaRunning(api: OllamaApi, baseUrl: string, send?: SendNative): Promise<EnsureResult> {
   try {
     await api.listModels();
     return { ok: true, started: false };
   } catch {
-    // Not answering: the host's turn.
+    // Not answering: the host's turn, if the server is ours to start.
   }
+  // Starting a local Ollama would not bring a remote one back, and would run a server nobody asked for.
+  if (!isLoopbackUrl(baseUrl)) return { ok: false, kind: 'remote', message: remoteDown(baseUrl) };
   const result = await askHost('start', send);
   if (!result.installed) return { ok: false, kind: 'not-installed', message: INSTALL_HINT };
   if (!result.reply.ok) return { ok: false, kind: 'start-failed', message: result.reply.error };

@@ -6,10 +6,13 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { CONVERSATIONS_KEY } from '../conversations/contract';
 import type { Handoff } from '../selection/handoff';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { type Settings, sanitizeSettings } from '../settings';
 
-/** Settings as stored; v1 is the first shape. Missing fields are filled from the defaults. */
-export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+/**
+ * Settings as stored; v1 is the first shape. Typed as unknown because storage can hold anything
+ * (an older shape, a hand edit, damage): every read goes through sanitizeSettings.
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: {},
   version: 1,
 });
@@ -20,9 +23,9 @@ export const selectedModelItem = storage.defineItem<string | null>('local:select
   version: 1,
 });
 
-/** Settings with defaults applied, so no call site repeats a default. */
+/** Settings with defaults applied field by field, so no call site repeats a default or meets a bad value. */
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return sanitizeSettings(await settingsItem.getValue());
 }
 
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -33,7 +36,7 @@ export async function writeSettings(patch: Partial<Settings>): Promise<Settings>
 
 /** Calls `cb` with fresh settings whenever they change (in any context). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb({ ...DEFAULT_SETTINGS, ...value }));
+  return settingsItem.watch((value) => cb(sanitizeSettings(value)));
 }
 
 /**

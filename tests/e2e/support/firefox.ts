@@ -16,7 +16,8 @@ export interface FirefoxHost extends ExtensionHost {
   readonly home: string;
 }
 
-export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<FirefoxHost> {
+/** `prefs` are added to the profile (e.g. to grant optional permissions without a prompt). */
+export async function launchFirefox(extensionDir = FIREFOX_BUILD, prefs: Record<string, unknown> = {}): Promise<FirefoxHost> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: set FIREFOX_PATH or install firefox-esr.');
   const home = mkdtempSync(join(tmpdir(), 'ollama-chat-firefox-'));
@@ -33,6 +34,7 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Firef
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(extensionDir);

@@ -87,6 +87,21 @@ export function recoveryScenarios<H extends ExtensionHost>(launch: () => Promise
       await p.waitForStatus('Connected');
     });
 
+    it('a remote Ollama URL that does not answer: the helper is not asked to start anything, and the user is told why', async () => {
+      const sim = await simulatorCommand();
+      pidFiles.push(sim.pidFile);
+      install(s, sim.port, sim.command);
+      // Loopback to the kernel, but not one of the hosts the extension counts as this machine
+      // (localhost, 127.0.0.1, [::1]): starting a local Ollama could not bring it back.
+      const p = await openConfiguredPanel(s, { baseUrl: `http://127.0.0.2:${sim.port}`, defaultModel: 'llama3.2:latest', retryDelayMs: 200 } as never);
+      pages.push(p.page);
+      await p.ask('Anyone there?');
+      expect(await p.waitForReplyEnd(0, 30_000)).toBe('failed');
+      expect(await p.waitForBanner('Auto-start only starts a local Ollama')).toContain(`Ollama at 127.0.0.2:${sim.port} is not answering.`);
+      // The start command writes this file first thing: it never ran.
+      expect(existsSync(sim.pidFile)).toBe(false);
+    });
+
     it('a start command that fails: "Failed to start Ollama (exit code 1): <its output>"', async () => {
       const port = await freePort();
       install(s, port, "echo 'ollama: no such model dir' >&2; exit 1");

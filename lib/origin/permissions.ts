@@ -1,0 +1,27 @@
+/**
+ * Host permissions for a non-local Ollama: the manifest grants only the local hosts, so another
+ * server's host is asked for when Settings saves it, and given back once no setting uses it (a
+ * grant left behind would let the extension keep reaching a host the user moved away from).
+ */
+import { isLocalUrl, originPattern } from '../settings';
+
+/** The part of browser.permissions used here; tests pass a fake. */
+export interface PermissionsApi {
+  request(permissions: { origins: string[] }): Promise<boolean>;
+  remove(permissions: { origins: string[] }): Promise<boolean>;
+}
+
+/** The match pattern `baseUrl` needs granted at runtime; null when the manifest's host_permissions cover it. */
+export function runtimeOrigin(baseUrl: string): string | null {
+  return isLocalUrl(baseUrl) ? null : originPattern(baseUrl);
+}
+
+/**
+ * The grant to give back when the server changes from `before` to `after`: the old host's, unless
+ * the new URL still needs the same pattern (same host and scheme, another port or path). Never a
+ * manifest permission: browsers refuse to remove those, and the default server needs them.
+ */
+export function originToRelease(before: string, after: string): string | null {
+  const old = runtimeOrigin(before);
+  return old !== null && old !== runtimeOrigin(after) ? old : null;
+}

@@ -1,0 +1,59 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SettingsView } from '../../components/SettingsView';
+import { createSettingsModel } from '../../components/state/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const WARNING = 'This connection is not encrypted: anyone on the network can read your chats. Use https:// or a local Ollama.';
+
+function view() {
+  const write = vi.fn(async () => {});
+  const model = createSettingsModel({
+    permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
+    write,
+    read: async () => DEFAULT_SETTINGS,
+  });
+  render(<SettingsView model={model} onClose={() => {}} />);
+  const url = screen.getByRole('textbox', { name: 'Ollama URL' }) as HTMLInputElement;
+  const type = (v: string) => fireEvent.input(url, { target: { value: v } });
+  return { model, write, url, type };
+}
+
+describe('SettingsView: the Ollama URL', () => {
+  afterEach(cleanup);
+
+  it('plain http to another machine shows a warning tied to the field, not an error, and saves', async () => {
+    const { url, type, write, model } = view();
+    await model.load();
+    type('http://192.168.1.20:11434');
+    const warning = await screen.findByText(WARNING);
+    expect(url.getAttribute('aria-describedby')).toBe(warning.id);
+    expect(url.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(write).toHaveBeenCalledWith(expect.objectContaining({ baseUrl: 'http://192.168.1.20:11434' }));
+    expect(screen.getByText(WARNING)).toBeTruthy();
+  });
+
+  it('https or a local server: no warning', async () => {
+    const { type, model } = view();
+    await model.load();
+    type('https://192.168.1.20:11434');
+    await waitFor(() => expect(screen.queryByText(WARNING)).toBeNull());
+    type('http://localhost:11435');
+    await waitFor(() => expect(screen.queryByText(WARNING)).toBeNull());
+  });
+
+  it('a wildcard is refused inline, and nothing is saved', async () => {
+    const { url, type, write, model } = view();
+    await model.load();
+    type('http://*.lan:11434');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('wildcards (*) are not allowed');
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(url.getAttribute('aria-describedby')).toBe('settings-error');
+    expect(write).not.toHaveBeenCalled();
+  });
+});
