@@ -31,6 +31,10 @@ export default defineConfig({
       'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
       'contextMenus',
+      // The page's title and address for a selection: a menu click grants activeTab for that tab,
+      // and only with it do Chrome and Firefox fill tab.title/tab.url in the click (both verified
+      // with real menu clicks). Narrower than "tabs", which would expose every tab's address.
+      'activeTab',
       // To ask the user-installed helper (native-host/) to start Ollama; it can run nothing else.
       'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
