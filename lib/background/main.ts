@@ -13,6 +13,7 @@ import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
+import { installTestHook } from './test-hook';
 
 function extensionHost(): string {
   // Firefox rejects its gecko id as an initiator domain; the URL's host works in both browsers.
@@ -51,8 +52,8 @@ export function startBackground(): void {
     },
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
-  // Automation cannot click native menus; e2e tests call the same handler through this hook.
-  (globalThis as { ollamaChatTest?: object }).ollamaChatTest = { onMenuClick };
+  // Constant false outside the e2e build, so the hook and its module are dropped from what ships.
+  if (import.meta.env.OLLAMA_CHAT_TEST) installTestHook(onMenuClick);
   const services = {
     context: currentContext,
     selections: queue,
