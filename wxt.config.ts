@@ -7,20 +7,30 @@ const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 const REMOTE_HOSTS = ['http://*/*', 'https://*/*'];
 
 // `npm run bench` builds with OLLAMA_CHAT_BENCH=1: only then is its baseline page built, and into
-// its own folder, so the shipped build and e2e's .output/chrome-mv3 never contain or lose it.
+// its own folder, so the shipped build never contains it and the other builds never lose it.
 const BENCH = process.env.OLLAMA_CHAT_BENCH === '1';
+// The e2e build (OLLAMA_CHAT_TEST=1, scripts/build-test.mjs) goes to .output/test/<browser>: only it
+// has the test hooks (import.meta.env.OLLAMA_CHAT_TEST, constant-folded so the shipped build
+// drops them) and the e2e probe page. `npm start` and users get the plain .output/<browser>.
+const TEST = process.env.OLLAMA_CHAT_TEST === '1';
+if (BENCH && TEST) throw new Error('OLLAMA_CHAT_BENCH and OLLAMA_CHAT_TEST build different things: set one.');
+const ONLY_IN: Record<string, boolean> = { 'bench-baseline': BENCH, 'e2e-probe': TEST };
 
 export default defineConfig({
-  ...(BENCH ? { outDir: '.output/bench' } : {}),
+  ...(BENCH ? { outDir: '.output/bench' } : TEST ? { outDir: '.output/test' } : {}),
   hooks: {
     'entrypoints:found': (_wxt, infos) => {
-      if (BENCH) return;
-      const i = infos.findIndex((e) => e.name === 'bench-baseline');
-      if (i >= 0) infos.splice(i, 1);
+      for (const [name, wanted] of Object.entries(ONLY_IN)) {
+        const i = infos.findIndex((e) => e.name === name);
+        if (!wanted && i >= 0) infos.splice(i, 1);
+      }
     },
   },
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.OLLAMA_CHAT_TEST': JSON.stringify(TEST) },
+  }),
   manifest: ({ browser }) => ({
     name: 'Ollama Chat',
     description: 'Chat with your local Ollama in the side panel.',
@@ -31,6 +41,10 @@ export default defineConfig({
       'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
       'contextMenus',
+      // The page's title and address for a selection: a menu click grants activeTab for that tab,
+      // and only with it do Chrome and Firefox fill tab.title/tab.url in the click (both verified
+      // with real menu clicks). Narrower than "tabs", which would expose every tab's address.
+      'activeTab',
       // To ask the user-installed helper (native-host/) to start Ollama; it can run nothing else.
       'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['sidePanel']),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit tests, build both browsers, e2e in real browsers; then one
- * closing line "Tests: N passed, N failed" summed over every vitest run.
+ * `npm test`: typecheck, lint, unit tests, build both browsers (the shipped build, checked for test
+ * hooks, and the e2e build with them), e2e in real browsers; then one closing line
+ * "Tests: N passed, N failed" summed over every vitest run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ const steps = [
   ['Lint', 'npx', ['biome', 'lint', '.']],
   ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.output/test-results/unit.json']],
   ['Build (Chrome, Firefox)', 'npm', ['run', 'build:all', '--silent']],
+  ['Build for e2e (Chrome, Firefox; OLLAMA_CHAT_TEST=1)', 'npm', ['run', 'build:test', '--silent']],
   ['E2E (Chromium, Firefox)', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.output/test-results/e2e.json']],
 ];
 

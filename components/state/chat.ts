@@ -21,7 +21,7 @@ export interface ChatDeps {
   onConnectionFailure(failure: Failure): void;
   /** Remembers which conversation is on screen, for the next time the panel opens. */
   rememberConversation(id: string | null): void;
-  /** A reply ended (any way): queued work may go on. */
+  /** A reply ended (any way). */
   onIdle?(): void;
   /** The background refused a request because the stored copy moved on: fetch it again. */
   onConflict?(): void;

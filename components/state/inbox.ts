@@ -1,56 +1,79 @@
 /**
  * Selections handed over from the context menu. "Ask" items wait above the message box as
  * quoted context for the user's question; "send" items (quick actions) each start a new chat,
- * one after another as replies end: driven by the chat going idle, never by a timer.
+ * one after another. What moves them is state, never time: an action goes out once the panel
+ * knows its model (the first status answer), and the next one when the chat is idle again.
  */
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Handoff } from '../../lib/selection/handoff';
 import { quoteSelection, type Selection, truncationNote } from '../../lib/selection/prompt';
 import type { BannerModel } from './banner';
 import type { ChatModel } from './chat';
+import type { Readiness } from './readiness';
+
+type QuickAction = Extract<Handoff, { kind: 'send' }>;
 
 export interface Inbox {
   readonly contexts: ReadonlySignal<readonly Selection[]>;
   /** Bumped when the message box should take focus. */
   readonly focusRequests: ReadonlySignal<number>;
   accept(items: readonly Handoff[]): void;
-  /** Sends queued quick actions while the chat is idle. */
-  pump(): void;
   removeContext(index: number): void;
   /** Sends the draft with the quoted contexts; they are cleared only when it was sent. */
   sendWithContext(): boolean;
   requestFocus(): void;
+  dispose(): void;
 }
 
-export function createInbox(chat: ChatModel, banner: BannerModel): Inbox {
+export function createInbox(chat: ChatModel, banner: BannerModel, readiness: ReadonlySignal<Readiness>): Inbox {
   const contexts = signal<Selection[]>([]);
   const focusRequests = signal(0);
-  const pending: Extract<Handoff, { kind: 'send' }>[] = [];
+  const pending = signal<readonly QuickAction[]>([]);
 
-  const inbox: Inbox = {
+  // Prompts that cannot go out now join the draft, after anything typed there.
+  const toDraft = (prompts: readonly string[]) =>
+    chat.setDraft([chat.draft.peek().trim(), ...prompts].filter(Boolean).join('\n\n'));
+
+  const pump = () => {
+    const queued = pending.peek();
+    const next = queued[0];
+    const ready = readiness.peek();
+    if (!next || chat.streaming.peek() || ready.kind === 'unknown') return;
+    if (ready.kind === 'unavailable') {
+      // Ollama down or no model: the prompts go to the draft with the reason; nothing is lost,
+      // and nothing is sent later behind the user's back.
+      pending.value = [];
+      toDraft(queued.map((q) => q.prompt));
+      banner.error(ready.message, 'chat');
+      return;
+    }
+    pending.value = queued.slice(1);
+    chat.newChat();
+    if (!chat.ask(next.prompt)) {
+      toDraft([next.prompt]);
+      return;
+    }
+    const note = truncationNote(next.selection);
+    if (note) banner.info(note, 'chat');
+  };
+  // Re-runs when an action arrives, the readiness changes or a reply ends. The pump itself runs
+  // just after (a microtask, not a delay): it starts a chat, which must not happen inside an effect.
+  const stop = effect(() => {
+    if (pending.value.length && !chat.streaming.value && readiness.value.kind !== 'unknown') queueMicrotask(pump);
+  });
+
+  return {
     contexts,
     focusRequests,
     accept(items) {
+      const actions: QuickAction[] = [];
       for (const item of items) {
         if (item.kind === 'ask') {
           contexts.value = [...contexts.peek(), item.selection];
           focusRequests.value++;
-        } else pending.push(item);
+        } else actions.push(item);
       }
-      inbox.pump();
-    },
-    pump() {
-      const next = pending[0];
-      if (!next || chat.streaming.peek()) return;
-      pending.shift();
-      chat.newChat();
-      if (!chat.ask(next.prompt)) {
-        // No model or Ollama down: keep the prompt as the draft rather than lose it.
-        chat.setDraft(next.prompt);
-        return;
-      }
-      const note = truncationNote(next.selection);
-      if (note) banner.info(note, 'chat');
+      if (actions.length) pending.value = [...pending.peek(), ...actions];
     },
     removeContext(index) {
       contexts.value = contexts.peek().filter((_, i) => i !== index);
@@ -64,6 +87,6 @@ export function createInbox(chat: ChatModel, banner: BannerModel): Inbox {
     requestFocus() {
       focusRequests.value++;
     },
+    dispose: stop,
   };
-  return inbox;
 }

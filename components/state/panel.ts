@@ -16,6 +16,7 @@ import { type ConnectionModel, createConnectionModel } from './connection';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
+import { createReadiness, NO_MODEL_MESSAGE } from './readiness';
 import { createSettingsModel, type SettingsModel } from './settings';
 
 export type View = 'chat' | 'settings' | 'history';
@@ -50,9 +51,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const chat = createChatModel({
     send,
     selectedModel: connection.selected,
-    explainNoModel: () =>
-      connection.failure.peek()?.message ??
-      'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.',
+    explainNoModel: () => connection.failure.peek()?.message ?? NO_MODEL_MESSAGE,
     banner,
     onConnectionFailure: (failure) => {
       // Layer 2 (seed-system.md): a dropped stream starts recovery; a refusal was already
@@ -70,10 +69,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       // A reply that needed Ollama started: the status and model list are stale now.
       if (recovered) connection.check();
       recovered = false;
-      inbox.pump();
     },
   });
-  const inbox = createInbox(chat, banner);
+  // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
+  const inbox = createInbox(chat, banner, createReadiness(connection));
   // Request/reply over the Port for whole conversations, keyed by id. A Port that drops (the
   // worker stopped) takes its answers with it: every request still waiting then settles as an
   // error, shown, instead of hanging.
@@ -211,6 +210,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     },
     dispose() {
       unwatch();
+      inbox.dispose();
       history.dispose();
       link?.close();
     },

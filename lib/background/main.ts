@@ -14,6 +14,7 @@ import { createHistoryOps } from './history-ops';
 import { createKeepAlive } from './keepalive';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
+import { installTestHook } from './test-hook';
 
 function extensionHost(): string {
   // Firefox rejects its gecko id as an initiator domain; the URL's host works in both browsers.
@@ -52,8 +53,8 @@ export function startBackground(): void {
     },
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
-  // Automation cannot click native menus; e2e tests call the same handler through this hook.
-  (globalThis as { ollamaChatTest?: object }).ollamaChatTest = { onMenuClick };
+  // Constant false outside the e2e build, so the hook and its module are dropped from what ships.
+  if (import.meta.env.OLLAMA_CHAT_TEST) installTestHook(onMenuClick);
   // Any extension API call resets the idle timers of Chrome's worker and Firefox's event page.
   const keepAlive = createKeepAlive({ ping: () => browser.runtime.getPlatformInfo() });
   const exchanges = createExchanges({ store, broadcastProblem: problem, keepAlive });

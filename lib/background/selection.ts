@@ -11,8 +11,11 @@ import type { Settings } from '../settings';
 export interface MenuClick {
   menuItemId: string | number;
   selectionText?: string;
+  /** The page's address; the browsers send it whatever the permissions (the tab's is withheld). */
+  pageUrl?: string;
 }
 
+/** The tab a click comes from; title and url are there only with activeTab (the click grants it) or host access. */
 export interface ClickTab {
   id?: number;
   windowId?: number;
@@ -41,7 +44,7 @@ export function openPanel(tab: ClickTab | undefined): Promise<unknown> {
 export function handoffFor(click: MenuClick, tab: ClickTab | undefined, settings: Settings, language: string): Handoff | null {
   const id = String(click.menuItemId);
   if (!click.selectionText) return null;
-  const selection = takeSelection(click.selectionText, settings.selectionLimit, tab?.title ?? '', tab?.url ?? '');
+  const selection = takeSelection(click.selectionText, settings.selectionLimit, tab?.title ?? '', tab?.url || click.pageUrl || '');
   const base = { id: handoffId(), createdAt: Date.now(), selection };
   if (id === MENU.ask) return { ...base, kind: 'ask' };
   const action = actionFor(id, settings.customPrompts, language);

@@ -6,7 +6,8 @@ import puppeteer, { type WebWorker } from 'puppeteer';
 import { chromiumArgs, findChromium } from '../../../scripts/lib/browsers.mjs';
 import type { ExtensionHost } from './host';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+/** The e2e build (`npm run build:test`): the shipped one plus the test hooks. */
+export const CHROME_BUILD = resolve('.output/test/chrome-mv3');
 
 export interface ChromiumSession extends ExtensionHost {
   extensionId: string;

@@ -7,13 +7,16 @@ import { GECKO_ID } from '../../../lib/extension-id';
 import { findFirefox } from '../../../scripts/lib/browsers.mjs';
 import type { ExtensionHost } from './host';
 
-export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+/** The e2e build (`npm run build:test`): the shipped one plus the test hooks and the probe page. */
+export const FIREFOX_BUILD = resolve('.output/test/firefox-mv2');
 // A fixed internal UUID, so the panel's moz-extension:// URL is known before install.
 export const FIREFOX_UUID = '6b1d3c7e-4f0a-4c1e-9a51-0c11a7a0e2d4';
 
 export interface FirefoxHost extends ExtensionHost {
   /** The HOME Firefox runs with: where it looks for native messaging hosts (~/.mozilla/…). */
   readonly home: string;
+  /** Opens the e2e build's probe page: an extension page that is not a panel. */
+  openProbe(): Promise<Page>;
 }
 
 /** `prefs` are added to the profile (e.g. to grant optional permissions without a prompt). */
@@ -40,31 +43,34 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD, prefs: Record<
   await browser.installExtension(extensionDir);
   const base = `moz-extension://${FIREFOX_UUID}`;
 
+  // goto on moz-extension:// never resolves over BiDi, and now and then (under load) the
+  // navigation never starts; so wait for the page itself, and retry in a fresh tab.
+  const openExtensionPage = async (file: string, ready: string, inNewWindow = false): Promise<Page> => {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const page = await browser.newPage(inNewWindow ? { type: 'window' } : undefined);
+      void page.goto(`${base}/${file}`, { timeout: 30_000 }).catch(() => {});
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline) {
+        try {
+          // A wait can also fail early when the navigation swaps the document under it.
+          await page.waitForSelector(ready, { timeout: Math.max(100, deadline - Date.now()) });
+          return page;
+        } catch (e) {
+          lastError = e;
+        }
+      }
+      await page.close().catch(() => {});
+    }
+    throw lastError;
+  };
+
   return {
     name: 'firefox',
     home,
     browser: () => browser,
-    async openPanel(inNewWindow = false): Promise<Page> {
-      // goto on moz-extension:// never resolves over BiDi, and now and then (under load) the
-      // navigation never starts; so wait for the panel itself, and retry in a fresh tab.
-      let lastError: unknown;
-      for (let attempt = 0; attempt < 4; attempt++) {
-        const page = await browser.newPage(inNewWindow ? { type: 'window' } : undefined);
-        void page.goto(`${base}/sidepanel.html`, { timeout: 30_000 }).catch(() => {});
-        const deadline = Date.now() + 5000;
-        while (Date.now() < deadline) {
-          try {
-            // A wait can also fail early when the navigation swaps the document under it.
-            await page.waitForSelector('textarea[aria-label="Message"]', { timeout: Math.max(100, deadline - Date.now()) });
-            return page;
-          } catch (e) {
-            lastError = e;
-          }
-        }
-        await page.close().catch(() => {});
-      }
-      throw lastError;
-    },
+    openPanel: (inNewWindow = false) => openExtensionPage('sidepanel.html', 'textarea[aria-label="Message"]', inNewWindow),
+    openProbe: () => openExtensionPage('e2e-probe.html', '#e2e-probe'),
     async close() {
       await browser.close();
       rmSync(home, { recursive: true, force: true });
