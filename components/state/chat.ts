@@ -8,7 +8,7 @@ import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import { type Conversation, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
-import { type ChatMessage, createMessage, fromHistory, type MutableMessage, newId, toHistory } from './message';
+import { type ChatMessage, createMessage, fromHistory, type MutableMessage, newId, sameAsStored, toHistory } from './message';
 
 type ChatEvents = Pick<Handlers<BackgroundMessage>, 'chat/chunk' | 'chat/done' | 'chat/stopped' | 'chat/failed' | 'chat/resume'>;
 
@@ -50,17 +50,6 @@ export interface ChatModel {
 }
 
 const CONNECTION_KINDS = new Set(['refused', 'lost', 'timeout']);
-
-// A reply that failed before any text is shown (with Retry) but never stored: not a difference.
-const sameAsStored = (all: readonly MutableMessage[], stored: Conversation) => {
-  const shown = all.filter((m) => m.status.peek() !== 'failed');
-  return shown.length === stored.messages.length &&
-  shown.every((m, i) => {
-    const s = stored.messages[i];
-    const h = toHistory(m);
-    return s && s.role === h.role && s.content === h.content && s.status === h.status;
-  });
-};
 
 export function createChatModel(deps: ChatDeps): ChatModel {
   const messages = signal<MutableMessage[]>([]);

@@ -104,3 +104,16 @@ export function toHistory(m: ChatMessage): HistoryMessage {
     ...(thinking ? { thinking } : {}),
   };
 }
+
+/** Whether the panel shows what is stored. A reply that failed before any text (shown, with Retry) is never stored: not a difference. */
+export function sameAsStored(all: readonly MutableMessage[], stored: { messages: readonly HistoryMessage[] }): boolean {
+  const shown = all.filter((m) => m.status.peek() !== 'failed');
+  return (
+    shown.length === stored.messages.length &&
+    shown.every((m, i) => {
+      const s = stored.messages[i];
+      const h = toHistory(m);
+      return s && s.role === h.role && s.content === h.content && s.status === h.status;
+    })
+  );
+}
