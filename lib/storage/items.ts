@@ -7,6 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { CONVERSATIONS_KEY } from '../conversations/contract';
 import type { Handoff } from '../selection/handoff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { watchLocal } from './changes';
 
 /** Settings as stored; v1 is the first shape. Missing fields are filled from the defaults. */
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
@@ -33,7 +34,14 @@ export async function writeSettings(patch: Partial<Settings>): Promise<Settings>
 
 /** Calls `cb` with fresh settings whenever they change (in any context). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb({ ...DEFAULT_SETTINGS, ...value }));
+  // Through the page's shared change listener (lib/storage/changes.ts), under settingsItem's key.
+  return watchLocal({
+    changed: (changes) => {
+      const change = changes.settings;
+      if (change) cb({ ...DEFAULT_SETTINGS, ...(change.newValue as Partial<Settings> | undefined) });
+    },
+    missed: () => void readSettings().then(cb),
+  });
 }
 
 /**
