@@ -31,9 +31,9 @@ export function ImportProgress({ history }: { history: HistoryModel }) {
   return (
     <div class="import-progress" role="status">
       <span>{p.text}</span>
-      <progress max={1} value={p.fraction ?? undefined} />
+      <progress value={p.fraction ?? undefined} />
       {p.cancellable && (
-        <button type="button" class="button button-secondary" onClick={() => history.cancelImport()}>
+        <button type="button" class="link-button" onClick={() => history.cancelImport()}>
           Cancel
         </button>
       )}

@@ -7,7 +7,7 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import { quotaLevel } from '../../lib/conversations/size';
 import type { ConversationSummary } from '../../lib/history/summary';
-import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
+import type { BackgroundMessage, Handlers, ImportReply, PanelMessage } from '../../lib/protocol';
 import type { ImportProgress, ImportRun } from './import-run';
 
 type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results' | 'import/ack' | 'import/result'>;
@@ -73,6 +73,7 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   const deleted = signal<Conversation | null>(null);
   const importing = signal<ImportProgress | null>(null);
   let run: ImportRun | null = null;
+  const reply = (msg: ImportReply) => run?.reply(msg);
   const results = computed(() => {
     const m = matches.value;
     // Until the background answers a new query, the last answer stands.
@@ -128,20 +129,19 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     async importFile(file) {
       if (importing.peek()) return;
       notice.value = null;
-      importing.value = { text: 'Reading the file…', fraction: null, cancellable: false };
-      const resume = deps.pauseChanges();
+      // Shown (and the picker disabled) until the import's code has loaded, a moment at most.
+      importing.value = { text: '…', fraction: null, cancellable: false };
       const { startImport } = await io().catch((e: unknown) => {
         importing.value = null;
-        resume();
         throw e;
       });
       run = startImport(file, {
         send: deps.send,
+        pauseChanges: deps.pauseChanges,
         progress: (p) => {
           importing.value = p;
         },
         finish(kind, text) {
-          resume();
           run = null;
           importing.value = null;
           notice.value = { kind, text };
@@ -186,8 +186,8 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       'history/results': (msg) => {
         if (msg.query === query.peek()) matches.value = { query: msg.query, ids: new Set(msg.ids) };
       },
-      'import/ack': (msg) => run?.reply(msg),
-      'import/result': (msg) => run?.reply(msg),
+      'import/ack': reply,
+      'import/result': reply,
     },
     dispose: unwatch,
   };

@@ -20,6 +20,11 @@ export interface ImportProgress {
 
 export interface ImportUi {
   send(msg: PanelMessage): void;
+  /**
+   * Stops the page's storage change events until the returned resume() (lib/storage/changes.ts):
+   * every batch the background writes would otherwise be converted into this page.
+   */
+  pauseChanges(): () => void;
   progress(p: ImportProgress): void;
   /** The end, said for the user; nothing more comes from this run. */
   finish(kind: 'info' | 'error', text: string): void;
@@ -53,12 +58,14 @@ export function startImport(file: Blob, ui: ImportUi): ImportRun {
   let total = 0;
   let inFlight = 0;
   let wake = () => {};
+  const resume = ui.pauseChanges();
 
   const end = (kind: 'info' | 'error', text: string) => {
     if (stage === 'over') return;
     stage = 'over';
     stopped = true;
     wake();
+    resume();
     ui.finish(kind, text);
   };
   const show = (text: string, fraction: number | null) => ui.progress({ text, fraction, cancellable: stage !== 'finishing' });

@@ -39,14 +39,11 @@ export function watchLocal(watcher: Watcher): () => void {
   };
 }
 
-/** Stops this page's change events until the returned resume(); then every watcher re-reads. */
+/** Stops this page's change events until the returned resume() (call it once); then every watcher re-reads. */
 export function pauseLocalChanges(): () => void {
   paused++;
   sync();
-  let resumed = false;
   return () => {
-    if (resumed) return;
-    resumed = true;
     paused--;
     sync();
     if (paused === 0) for (const w of [...watchers]) w.missed();

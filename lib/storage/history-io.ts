@@ -126,8 +126,8 @@ export const historyIO: HistoryIO = {
 
 /** Every stored conversation, in the contract's array shape, newest first: for export. */
 export async function readAllConversations(): Promise<unknown[]> {
-  const [all, index] = await Promise.all([storedConversations(), readIndex()]);
-  const order = new Map((Array.isArray(index) ? (index as { id: string }[]) : []).map((s, i) => [s.id, i]));
+  const [all, index] = await Promise.all([storedConversations(), followIndex().read()]);
+  const order = new Map(index.map((s, i) => [s.id, i]));
   const pos = (c: unknown) => order.get((c as { id?: string } | null)?.id ?? '') ?? Number.MAX_SAFE_INTEGER;
   return all.sort((a, b) => pos(a) - pos(b));
 }

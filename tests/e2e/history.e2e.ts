@@ -74,7 +74,8 @@ describe('Chromium: conversation history', () => {
       const cdp = await host().browser().target().createCDPSession();
       await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
       await p.page.click('button[aria-label="History"]');
-      await p.page.click('::-p-text(Export all)');
+      // The History view loads on first opening.
+      await (await p.page.waitForSelector('::-p-text(Export all)'))?.click();
       const file = await waitForFile(dir);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
 

@@ -12,6 +12,7 @@ function harness(file: Blob, { autoAck = true } = {}) {
   let end: { kind: string; text: string } | null = null;
   const unacked: Batch[] = [];
   let maxInFlight = 0;
+  let paused = 0;
   const ack = (b: Batch) => run.reply({ type: 'import/ack', importId: b.importId, seq: b.seq, done: b.first + b.items.length });
   const run = startImport(file, {
     send(msg) {
@@ -20,6 +21,10 @@ function harness(file: Blob, { autoAck = true } = {}) {
       unacked.push(msg);
       maxInFlight = Math.max(maxInFlight, unacked.length);
       if (autoAck) setTimeout(() => ack(unacked.shift() as Batch), 0);
+    },
+    pauseChanges: () => {
+      paused++;
+      return () => void paused--;
     },
     progress: (p) => progress.push(p),
     finish: (kind, text) => {
@@ -32,7 +37,7 @@ function harness(file: Blob, { autoAck = true } = {}) {
   const ackAll = () => {
     for (const b of unacked.splice(0)) ack(b);
   };
-  return { run, sent, progress, batches, reply, ackAll, ended: () => end, maxInFlight: () => maxInFlight, importId };
+  return { run, sent, progress, batches, reply, ackAll, ended: () => end, maxInFlight: () => maxInFlight, importId, paused: () => paused };
 }
 
 const fileOf = (value: unknown) => new Blob([JSON.stringify(value, null, 2)]);
@@ -59,8 +64,10 @@ describe('an import run by the panel', () => {
     expect(texts).toContain(`Importing… ${IMPORT_BATCH_ITEMS} of 1,200`);
     expect(h.progress.at(-1)).toEqual({ text: 'Finishing: adding 1,200 conversations to the list…', fraction: 1, cancellable: false });
 
+    expect(h.paused()).toBe(1); // the page hears no storage changes while its import is written
     h.reply({ outcome: 'done', message: 'Imported: 1,200 new conversations' });
     expect(h.ended()).toEqual({ kind: 'info', text: 'Imported: 1,200 new conversations' });
+    expect(h.paused()).toBe(0);
   });
 
   it('keeps characters of several bytes whole where slices of the file cut them', async () => {
