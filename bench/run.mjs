@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { startSimulator } from '../tests/sim/server.mjs';
 import { bundleCase } from './cases/bundle.mjs';
 import { coldOpenCase } from './cases/cold-open.mjs';
+import { importCase } from './cases/import.mjs';
 import { conversationCase } from './cases/conversation.mjs';
 import { latencyCase } from './cases/latency.mjs';
 import { scalingCase } from './cases/scaling.mjs';
@@ -18,7 +19,7 @@ import { html } from './report/html.mjs';
 import { table } from './report/table.mjs';
 
 /** @type {Record<string, (ctx: import('./cases/context.mjs').CaseContext) => Promise<unknown>>} */
-const BROWSER_CASES = { latency: latencyCase, throughput: throughputCase, scaling: scalingCase, 'cold-open': coldOpenCase, conversation: conversationCase };
+const BROWSER_CASES = { latency: latencyCase, throughput: throughputCase, scaling: scalingCase, 'cold-open': coldOpenCase, conversation: conversationCase, import: importCase };
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
@@ -55,7 +56,7 @@ async function main() {
   const opts = parsed;
   const started = performance.now();
   /** @type {Record<string, any>} */
-  const meta = { date: new Date().toISOString(), machine: machine(), browser: 'unknown', runs: opts.runs, quick: opts.quick, loadBefore: load(), sizes: { latency: opts.latency, throughput: opts.throughput, scaling: opts.scaling, coldOpen: opts.coldOpen } };
+  const meta = { date: new Date().toISOString(), machine: machine(), browser: 'unknown', runs: opts.runs, quick: opts.quick, loadBefore: load(), sizes: { latency: opts.latency, throughput: opts.throughput, scaling: opts.scaling, coldOpen: opts.coldOpen, import: opts.import } };
   /** @type {import('./cases/context.mjs').CaseResult[]} */
   const cases = [];
   /** @type {{ case: string, message: string }[]} */

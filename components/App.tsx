@@ -3,7 +3,7 @@ import { BannerView } from './BannerView';
 import { Composer } from './Composer';
 import { Footer } from './Footer';
 import { Header } from './Header';
-import { HistoryView } from './HistoryView';
+import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
 import { SettingsView } from './SettingsView';
 import { createPanel, type Panel } from './state/panel';
@@ -21,7 +21,7 @@ export function App({ panel: given }: { panel?: Panel }) {
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
       {view === 'settings' && <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />}
-      {view === 'history' && <HistoryView history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
+      {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
       {view === 'chat' && (
         <>
           <MessageList chat={panel.chat} />

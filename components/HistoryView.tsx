@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Conversation } from '../lib/conversations/contract';
 import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
+import { ImportButton, ImportProgress } from './ImportView';
 import type { HistoryModel } from './state/history';
 
 // Long lists render in pages: the first screenfuls paint at once, the rest on demand.
@@ -37,20 +38,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
           value={history.query.value}
           onInput={(e) => history.setQuery(e.currentTarget.value)}
         />
-        <label class="button button-secondary file-button">
-          Import
-          <input
-            type="file"
-            accept="application/json,.json"
-            aria-label="Import conversations"
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              // A failure is already shown as the history notice.
-              if (file) await history.importText(await file.text()).catch(() => {});
-            }}
-          />
-        </label>
+        <ImportButton history={history} />
         <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => {
             const file = await history.exportAllFile().catch(() => null); // shown as the notice
             if (file) downloadText(file.name, file.text, 'application/json');
@@ -58,6 +46,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
           Export all
         </button>
       </div>
+      <ImportProgress history={history} />
       {notice && (
         <p class={`notice notice-${notice.kind}`} role={notice.kind === "error" ? "alert" : undefined}>
           {notice.text}{' '}

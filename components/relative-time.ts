@@ -7,11 +7,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// One formatter for every item: creating an Intl formatter costs more than the rest of a list row.
+let formatter: Intl.RelativeTimeFormat | undefined;
+
 export function relativeTime(iso: string, now = Date.now()): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const seconds = Math.round((t - now) / 1000);
-  const fmt = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  formatter ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const fmt = formatter;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return fmt.format(Math.round(seconds / size), unit);
   }

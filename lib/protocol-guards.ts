@@ -3,7 +3,7 @@
  * carries whatever a page posts (an old panel after an update, a bug, a hostile extension page),
  * and a handler must never see a message whose fields are not what its type says.
  */
-import type { BackgroundMessage, Guards, HistoryMessage, PanelMessage } from './protocol';
+import { type BackgroundMessage, type Guards, type HistoryMessage, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -39,6 +39,7 @@ export function isValidChatStart(msg: Fields): boolean {
 }
 
 const none = () => true;
+const isCount = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export const PANEL_GUARDS: Guards<PanelMessage> = {
   'status/check': none,
@@ -55,6 +56,11 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'selection/take': none,
   'recovery/start': none,
   'host/status': none,
+  'import/begin': (m) => nonEmpty(m.importId) && isCount(m.total),
+  'import/batch': (m) =>
+    nonEmpty(m.importId) && isCount(m.seq) && isCount(m.first) && Array.isArray(m.items) && m.items.length <= IMPORT_BATCH_ITEMS && m.items.every(isString),
+  'import/commit': (m) => nonEmpty(m.importId),
+  'import/cancel': (m) => nonEmpty(m.importId),
 };
 
 const isFailure = (x: unknown) => isObject(x) && isString(x.kind) && isString(x.message);
@@ -83,4 +89,6 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
   'history/results': (m) => isString(m.query) && stringList(m.ids),
   'selection/available': none,
   'selection/items': (m) => Array.isArray(m.items) && m.items.every(isObject),
+  'import/ack': (m) => isString(m.importId) && isCount(m.seq) && isCount(m.done),
+  'import/result': (m) => isString(m.importId) && (m.outcome === 'done' || m.outcome === 'cancelled' || m.outcome === 'failed') && isString(m.message),
 };

@@ -70,8 +70,40 @@ export interface DoneInfo {
   evalDurationNs?: number;
 }
 
+// ---- Big imports: begin / batch / commit or cancel (lib/background/import-session.ts) ----
+// The panel reads the file in slices and sends the items' JSON text in batches of at most
+// IMPORT_BATCH_CHARS characters or IMPORT_BATCH_ITEMS items, never more than IMPORT_WINDOW
+// unacknowledged, so no message nears the browser's limit (Chrome: 64 MiB) and memory stays
+// bounded on both sides. An import is all or nothing: a cancel, a failure or a lost panel undoes it.
+// Small messages: posting one costs the panel more than linearly in its size (Chromium 156,
+// measured: 256 KiB ≈ 2.5 ms, 1 MiB ≈ 20 ms); the background writes batches that queue up together.
+
+export const IMPORT_BATCH_CHARS = 256 * 1024;
+export const IMPORT_BATCH_ITEMS = 500;
+export const IMPORT_WINDOW = 4;
+
+/** Panel → background. `total`: how many items the file holds (counted before any is sent). */
+export type ImportMessage =
+  | { type: 'import/begin'; importId: string; total: number }
+  /** `items`: each item's JSON text, as in the file; `first`: the index in the file of items[0]. */
+  | { type: 'import/batch'; importId: string; seq: number; first: number; items: string[] }
+  /** Every batch was acknowledged: publish what was written. */
+  | { type: 'import/commit'; importId: string }
+  /** Stop and undo everything this import wrote. */
+  | { type: 'import/cancel'; importId: string };
+
+/** Background → panel. */
+export type ImportReply =
+  /** Batch `seq` is written; `done` items of the file are handled so far. */
+  | { type: 'import/ack'; importId: string; seq: number; done: number }
+  /** The end: done (published), cancelled or failed (both undone), said for the user. */
+  | { type: 'import/result'; importId: string; outcome: 'done' | 'cancelled' | 'failed'; message: string };
+
+// ---- end of big imports ----
+
 /** Messages the panel sends. */
 export type PanelMessage =
+  | ImportMessage
   | { type: 'status/check' }
   | {
       type: 'chat/start';
@@ -110,6 +142,7 @@ export type PanelMessage =
 
 /** Messages the background sends. */
 export type BackgroundMessage =
+  | ImportReply
   | {
       type: 'status';
       state: ConnectionState;

@@ -129,3 +129,43 @@ export function installOpenProbe(wait) {
   const mo = new MutationObserver(check);
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'readonly'] });
 }
+
+/**
+ * Installed before the panel's scripts, for the import case: when a file is picked (the file
+ * input's change event), each progress text and when it showed, when the import's notice
+ * appeared, when the list's count reached `expected`, and every long task and long animation frame.
+ * @param {number} expected  conversations the list must count at the end
+ */
+export function installImportProbe(expected) {
+  const now = () => performance.timeOrigin + performance.now();
+  const b = {
+    pickedAt: 0,
+    doneAt: 0,
+    listedAt: 0,
+    notice: '',
+    progress: /** @type {[number, string][]} */ ([]),
+    longTasks: /** @type {number[][]} */ ([]),
+    longFrames: /** @type {number[][]} */ ([]),
+  };
+  /** @type {any} */ (window).__benchImport = b;
+  document.addEventListener('change', () => (b.pickedAt ||= now()), true);
+  const placeholder = `Search ${expected} conversations`;
+  const mo = new MutationObserver(() => {
+    if (!b.pickedAt) return;
+    const p = document.querySelector('.import-progress span')?.textContent;
+    if (p && p !== b.progress.at(-1)?.[1]) b.progress.push([now(), p]);
+    const n = document.querySelector('.history .notice')?.textContent ?? '';
+    if (!b.doneAt && n.startsWith('Import') && !document.querySelector('.import-progress')) {
+      b.doneAt = now();
+      b.notice = n;
+    }
+    if (!b.listedAt && document.querySelector('input[type="search"]')?.getAttribute('placeholder') === placeholder) b.listedAt = now();
+  });
+  mo.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longFrames.push([performance.timeOrigin + e.startTime, e.duration]);
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}

@@ -16,13 +16,15 @@ function words(seed, count) {
 /**
  * User turns about 80 characters, replies about 450: a modest chat, so that 1,000 of them stay
  * inside storage.local's 10 MB quota (which real, longer replies would not: see the report).
+ * Conversation c starts at `start` + c × `stepMs` (an import refuses dates more than a day ahead,
+ * so many conversations need a short step or an early start).
  * @param {number} count
  * @param {number} messagesEach
+ * @param {{ start?: number, stepMs?: number }} [time]
  */
-export function conversations(count, messagesEach) {
-  const base = Date.UTC(2026, 0, 1);
+export function conversations(count, messagesEach, { start = Date.UTC(2026, 0, 1), stepMs = 3_600_000 } = {}) {
   return Array.from({ length: count }, (_, c) => {
-    const created = base + c * 3_600_000;
+    const created = start + c * stepMs;
     const messages = Array.from({ length: messagesEach }, (_, m) => ({
       role: m % 2 === 0 ? 'user' : 'assistant',
       content: words(c + m, m % 2 === 0 ? 14 : 75),

@@ -7,9 +7,10 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import { quotaLevel } from '../../lib/conversations/size';
 import type { ConversationSummary } from '../../lib/history/summary';
-import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
+import type { BackgroundMessage, Handlers, ImportReply, PanelMessage } from '../../lib/protocol';
+import type { ImportProgress, ImportRun } from './import-run';
 
-type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results'>;
+type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results' | 'import/ack' | 'import/result'>;
 
 export interface HistoryDeps {
   send(msg: PanelMessage): void;
@@ -20,6 +21,11 @@ export interface HistoryDeps {
   readAll(): Promise<unknown>;
   /** Bytes used and the quota (null: none), to warn before saving fails. */
   usage(): Promise<{ used: number; quota: number | null }>;
+  /**
+   * Stops this page's storage change events (lib/storage/changes.ts) until the returned resume(),
+   * after which watchers re-read: an import's writes would otherwise all be converted here.
+   */
+  pauseChanges(): () => void;
 }
 
 export interface Notice {
@@ -41,8 +47,13 @@ export interface HistoryModel {
   rename(id: string, title: string): void;
   remove(id: string): void;
   undoDelete(): void;
-  /** Validates the file here first: an invalid file changes nothing and says why. */
-  importText(text: string): Promise<void>;
+  /** The import under way, for its progress bar; null when none is. */
+  readonly importing: ReadonlySignal<ImportProgress | null>;
+  /** Imports a file of any size in batches (components/state/import-run.ts); the end is said in the notice. */
+  importFile(file: Blob): Promise<void>;
+  cancelImport(): void;
+  /** The Port to the background dropped. */
+  linkLost(): void;
   exportAll(): Promise<string>;
   /** A file name and its contents: one conversation, or (exportAllFile) all of them. */
   exportFile(format: 'json' | 'md', c: Conversation): Promise<{ name: string; text: string }>;
@@ -60,6 +71,9 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   const matches = signal<{ query: string; ids: Set<string> } | null>(null);
   const notice = signal<Notice | null>(null);
   const deleted = signal<Conversation | null>(null);
+  const importing = signal<ImportProgress | null>(null);
+  let run: ImportRun | null = null;
+  const reply = (msg: ImportReply) => run?.reply(msg);
   const results = computed(() => {
     const m = matches.value;
     // Until the background answers a new query, the last answer stands.
@@ -94,6 +108,7 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     loaded,
     notice,
     deleted,
+    importing,
     whenLoaded: () => firstRead,
     setQuery: (q) => {
       query.value = q;
@@ -111,15 +126,30 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       deleted.value = null;
       deps.send({ type: 'history/restore', conversation: c });
     },
-    async importText(text) {
-      const { parseConversationsJson } = await io();
-      const parsed = parseConversationsJson(text);
-      if (!parsed.ok) {
-        notice.value = { kind: 'error', text: `Import failed, nothing changed: ${parsed.error}` };
-        return;
-      }
-      deps.send({ type: 'history/import', conversations: parsed.conversations });
+    async importFile(file) {
+      if (importing.peek()) return;
+      notice.value = null;
+      // Shown (and the picker disabled) until the import's code has loaded, a moment at most.
+      importing.value = { text: '…', fraction: null, cancellable: false };
+      const { startImport } = await io().catch((e: unknown) => {
+        importing.value = null;
+        throw e;
+      });
+      run = startImport(file, {
+        send: deps.send,
+        pauseChanges: deps.pauseChanges,
+        progress: (p) => {
+          importing.value = p;
+        },
+        finish(kind, text) {
+          run = null;
+          importing.value = null;
+          notice.value = { kind, text };
+        },
+      });
     },
+    cancelImport: () => run?.cancel(),
+    linkLost: () => run?.linkLost(),
     exportAll,
     async exportAllFile() {
       const [{ exportFileName }, text] = await Promise.all([io(), exportAll()]);
@@ -156,6 +186,8 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       'history/results': (msg) => {
         if (msg.query === query.peek()) matches.value = { query: msg.query, ids: new Set(msg.ids) };
       },
+      'import/ack': reply,
+      'import/result': reply,
     },
     dispose: unwatch,
   };

@@ -1,7 +1,8 @@
 /** Builds the panel's models and wires them to the background and to storage. */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
-import { readAllConversations, readIndex, watchIndex } from '../../lib/storage/history-io';
+import { pauseLocalChanges } from '../../lib/storage/changes';
+import { followIndex, readAllConversations } from '../../lib/storage/history-io';
 import type { BackgroundMessage } from '../../lib/protocol';
 import {
   currentConversationItem,
@@ -104,16 +105,18 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     const stored = await fetchConversation(id);
     if (stored) chat.sync(stored);
   };
+  const index = followIndex();
   const history = createHistoryModel({
     send,
-    readIndex: async () => (await readIndex()) ?? [],
+    readIndex: index.read,
     watchIndex: (cb) =>
-      watchIndex((index) => {
-        cb(index);
+      index.watch((list) => {
+        cb(list);
         void syncChat();
       }),
     readAll: readAllConversations,
     usage: storageUsage,
+    pauseChanges: pauseLocalChanges,
   });
   const settings = createSettingsModel();
 
@@ -130,6 +133,8 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       ...chat.events,
       'history/done': history.events['history/done'],
       'history/results': history.events['history/results'],
+      'import/ack': history.events['import/ack'],
+      'import/result': history.events['import/result'],
       'history/conversation': (msg) => {
         const resolvers = waiting.get(msg.id) ?? [];
         waiting.delete(msg.id);
@@ -156,7 +161,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         inbox.accept(msg.items);
       },
     },
-    linkLost,
+    () => {
+      linkLost();
+      history.linkLost();
+    },
     connect,
   );
 

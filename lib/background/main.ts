@@ -5,7 +5,7 @@ import { PORT_NAME } from '../protocol';
 import { createHistoryStore } from '../history/store';
 import type { BackgroundMessage } from '../protocol';
 import { createHandoffQueue } from '../selection/handoff';
-import { historyIO, watchIndex } from '../storage/history-io';
+import { historyIO, watchIndexShards } from '../storage/history-io';
 import { legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
@@ -72,7 +72,7 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PORT_NAME) servePanel(port, services);
   });
-  watchIndex((_, shards) => store.noteIndex(shards));
+  watchIndexShards((shards) => store.noteIndex(shards));
   legacyConversationsItem.watch((raw) => raw !== null && raw !== undefined && store.noteLegacy());
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.summaries();

@@ -74,6 +74,11 @@ export function servePanel(port: Port, services: PanelServices): void {
         'recovery/start': () => void services.context().then((ctx) => recover(ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
         'host/status': () => void hostStatus(post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
+        // Big imports: a session of acknowledged batches (lib/background/import-session.ts).
+        'import/begin': (msg) => services.history.imports.begin(msg, post),
+        'import/batch': (msg) => services.history.imports.batch(msg, post),
+        'import/commit': (msg) => services.history.imports.commit(msg, post),
+        'import/cancel': (msg) => services.history.imports.cancel(msg, post),
       },
       raw,
       PANEL_GUARDS,
@@ -88,6 +93,7 @@ export function servePanel(port: Port, services: PanelServices): void {
   port.onDisconnect.addListener(() => {
     connected = false;
     services.exchanges.detach(post);
+    services.history.imports.detach(post); // an unfinished import is undone
     unwatch();
   });
 }

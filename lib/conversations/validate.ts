@@ -72,33 +72,61 @@ function checkItem(item: Obj): string | null {
 /** `Item 3 ("My title")`: numbered from 1 as a person counts entries, with the title when usable. */
 function label(index: number, item: unknown): string {
   const title = isObject(item) && typeof item.title === 'string' && item.title !== '' ? item.title : null;
-  return title === null ? `Item ${index + 1}` : `Item ${index + 1} ("${clip(title, 40)}")`;
+  const n = (index + 1).toLocaleString('en');
+  return title === null ? `Item ${n}` : `Item ${n} ("${clip(title, 40)}")`;
+}
+
+/** One item checked: the conversation (a shallow copy, extra fields kept), or what is wrong. */
+export type ItemResult = { ok: true; conversation: Conversation } | { ok: false; error: string };
+
+/** How far ahead of this machine's clock an imported date may be (time zones, clock skew). */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+function futureProblem(item: Obj, now: number): string | null {
+  for (const field of ['created_at', 'updated_at']) {
+    if (Date.parse(item[field] as string) > now + FUTURE_SLACK_MS) {
+      return `${field} is ${shown(item[field])}, more than a day after now: the file (or the clock of the machine that wrote it) is wrong`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks items one at a time, in order (an import arrives in batches), remembering ids so that a
+ * second item with the same id is refused. `now` (imports only): dates more than a day ahead are
+ * refused too; stored data is not held to it, since a wrong clock must not cost a saved chat.
+ */
+export function itemChecker(now?: number): (item: unknown, index: number) => ItemResult {
+  const firstIndexOf = new Map<string, number>();
+  return (item, i) => {
+    if (!isObject(item)) return { ok: false, error: `${label(i, item)}: expected an object, got ${shown(item)}` };
+    const problem = checkItem(item) ?? (now === undefined ? null : futureProblem(item, now));
+    if (problem) return { ok: false, error: `${label(i, item)}: ${problem}` };
+    const id = item.id as string;
+    const first = firstIndexOf.get(id);
+    if (first !== undefined) return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${(first + 1).toLocaleString('en')}` };
+    firstIndexOf.set(id, i);
+    // Shallow copies keep every extra field while letting the caller change the result freely.
+    const messages = (item.messages as Obj[]).map((m) => ({ ...m }));
+    return { ok: true, conversation: { ...item, messages } as unknown as Conversation };
+  };
 }
 
 /**
  * Validates a stored or imported value. undefined and null mean "nothing stored yet" (a fresh
  * install reads undefined from storage) and give an empty list rather than an error.
  */
-export function parseConversations(value: unknown): ParseResult {
+export function parseConversations(value: unknown, now?: number): ParseResult {
   if (value === undefined || value === null) return { ok: true, conversations: [] };
   if (!Array.isArray(value)) {
     return { ok: false, error: `Expected a JSON array of conversations, got ${kindOf(value)}` };
   }
-  const firstIndexOf = new Map<string, number>();
+  const check = itemChecker(now);
   const conversations: Conversation[] = [];
   for (const [i, item] of value.entries()) {
-    if (!isObject(item)) return { ok: false, error: `${label(i, item)}: expected an object, got ${shown(item)}` };
-    const problem = checkItem(item);
-    if (problem) return { ok: false, error: `${label(i, item)}: ${problem}` };
-    const id = item.id as string;
-    const first = firstIndexOf.get(id);
-    if (first !== undefined) {
-      return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${first + 1}` };
-    }
-    firstIndexOf.set(id, i);
-    // Shallow copies keep every extra field while letting the caller change the result freely.
-    const messages = (item.messages as Obj[]).map((m) => ({ ...m }));
-    conversations.push({ ...item, messages } as unknown as Conversation);
+    const r = check(item, i);
+    if (!r.ok) return r;
+    conversations.push(r.conversation);
   }
   return { ok: true, conversations };
 }

@@ -6,9 +6,10 @@
  * nothing.
  */
 import { type Conversation, renameConversation, upsertConversation } from '../conversations/contract';
-import { type MergeResult, mergeImport } from '../conversations/merge';
 import { parseConversations } from '../conversations/validate';
-import { type ConversationSummary, indexFingerprint, searchConversations, shardOf, sortSummaries, summarize } from './summary';
+import { createImportStore, type ImportIO, type ImportStore } from './import-store';
+import { migrateLegacy } from './legacy';
+import { type ConversationSummary, indexFingerprint, searchConversations, shardOf, sortSummaries, summarize, withSummaries } from './summary';
 
 export interface HistoryWrite {
   put?: Conversation[];
@@ -16,7 +17,7 @@ export interface HistoryWrite {
   index: ConversationSummary[];
 }
 
-export interface HistoryIO {
+export interface HistoryIO extends ImportIO {
   /** The v1 layout's array under the contract key (also where a dump of the original app may be put). */
   readLegacy(): Promise<unknown>;
   /** Moves that value aside (nothing is deleted); returns the backup key. */
@@ -76,7 +77,8 @@ export interface HistoryStore {
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<Conversation | null>;
   restore(conversation: Conversation): Promise<void>;
-  importMany(incoming: Conversation[]): Promise<MergeResult>;
+  /** Imports (lib/history/import-store.ts), each step queued with the other changes. */
+  imports: ImportStore;
   search(query: string): Promise<string[]>;
   /** Index shards changed (key → new value); if not by us (devtools, a test), forget what we cached. */
   noteIndex(shards: Record<string, unknown>): void;
@@ -85,10 +87,6 @@ export interface HistoryStore {
 }
 
 const sortIndex = sortSummaries;
-const withSummaries = (index: ConversationSummary[], convs: Conversation[]) => {
-  const ids = new Set<string>(convs.map((c) => c.id));
-  return sortIndex([...summarize(convs), ...index.filter((s) => !ids.has(s.id))]);
-};
 
 export function createHistoryStore(io: HistoryIO, onProblem: (message: string) => void): HistoryStore {
   let index: ConversationSummary[] | null = null;
@@ -102,24 +100,13 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
     queue = run.catch(() => {});
     return run;
   };
-  // v1 kept the whole array under the contract key; its conversations move into v2 (merged on
-  // id like an import) and the array itself is kept aside, never deleted.
-  const migrate = async () => {
-    const raw = await io.readLegacy();
-    if (raw === undefined || raw === null) return;
-    const parsed = parseConversations(raw);
-    if (parsed.ok && parsed.conversations.length) {
-      const current = await readIndexRaw();
-      const stand = current.map((s) => ({ ...s, messages: [] }) as unknown as Conversation);
-      const fresh = new Set(parsed.conversations);
-      const put = mergeImport(stand, parsed.conversations).list.filter((c) => fresh.has(c));
-      await io.write({ put, index: withSummaries(current, put) });
-    }
-    const key = await io.retireLegacy(raw);
-    if (!parsed.ok) onProblem(`Saved conversations could not be read (${parsed.error}). They were kept unchanged under "${key}".`);
+  // An import the background could not finish or undo (it was stopped) is undone now.
+  const recover = async () => {
+    const n = await imports.undo();
+    if (n) onProblem(`An import did not finish (the browser or the extension stopped during it). The ${n.toLocaleString('en')} conversations it had written were removed, so nothing changed: import the file again.`);
   };
   const prepare = () => {
-    prepared ??= migrate().catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
+    prepared ??= migrateLegacy(io, readIndexRaw, onProblem).then(recover).catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
     return prepared;
   };
 
@@ -160,10 +147,13 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
     return rebuilt;
   };
 
-  const loadIndex = async (): Promise<ConversationSummary[]> => {
-    await prepare();
+  const currentIndex = async () => {
     index ??= await readIndexRaw();
     return index;
+  };
+  const loadIndex = async (): Promise<ConversationSummary[]> => {
+    await prepare();
+    return currentIndex();
   };
 
   const getOne = async (id: string): Promise<Conversation | null> => {
@@ -185,6 +175,24 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
     for (const c of change.put ?? []) cache.set(c.id, c);
     for (const id of change.remove ?? []) cache.delete(id);
   };
+
+  // Imported conversations are not cached: an import can be far larger than memory should hold.
+  const imports = createImportStore({
+    io,
+    index: currentIndex,
+    changed(next) {
+      index = next;
+      cache = new Map();
+      complete = false;
+    },
+    writeIndex: (next) => io.write({ index: next }),
+  });
+
+  const ready = <T>(fn: () => Promise<T>) =>
+    serial(async () => {
+      await prepare();
+      return fn();
+    });
 
   return {
     summaries: () => serial(loadIndex),
@@ -214,17 +222,12 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
       serial(async () => {
         await commit({ put: [conversation], index: withSummaries(await loadIndex(), [conversation]) });
       }),
-    importMany: (incoming) =>
-      serial(async () => {
-        // Merge decides on id and updated_at only, so the index stands in for what is stored.
-        const current = await loadIndex();
-        const stand = current.map((s) => ({ ...s, messages: [] }) as unknown as Conversation);
-        const merged = mergeImport(stand, incoming);
-        const fresh = new Set(incoming);
-        const put = merged.list.filter((c) => fresh.has(c));
-        if (put.length) await commit({ put, index: withSummaries(current, put) });
-        return { ...merged, list: [] };
-      }),
+    imports: {
+      begin: (id) => ready(() => imports.begin(id)),
+      addBatch: (id, incoming, taken) => ready(() => imports.addBatch(id, incoming, taken)),
+      publish: (written) => ready(() => imports.publish(written)),
+      undo: () => ready(imports.undo),
+    },
     search: (query) => serial(async () => searchConversations(await loadAll(), query)),
     noteLegacy() {
       prepared = null;

@@ -13,11 +13,12 @@
 import { browser } from 'wxt/browser';
 import { CONVERSATIONS_KEY } from '../conversations/contract';
 import type { HistoryIO } from '../history/store';
-import { type ConversationSummary, INDEX_SHARDS, shardOf, sortSummaries } from '../history/summary';
+import { type ConversationSummary, mergeNewestFirst, shardOf, sortSummaries } from '../history/summary';
+import { CONVERSATION_PREFIX, conversationKey, INDEX_PREFIX, SHARD_KEYS } from './history-keys';
+import { type Changes, watchLocal } from './changes';
+import { importIO } from './import-io';
 
-export const CONVERSATION_PREFIX = 'ollama_chat_conversation:';
-export const INDEX_PREFIX = 'ollama_chat_index:';
-const SHARD_KEYS = Array.from({ length: INDEX_SHARDS }, (_, i) => `${INDEX_PREFIX}${i}`);
+export { CONVERSATION_PREFIX, INDEX_PREFIX } from './history-keys';
 
 /** The whole index, newest first; undefined when none is stored, null when a shard is damaged. */
 export async function readIndex(): Promise<ConversationSummary[] | null | undefined> {
@@ -28,21 +29,75 @@ export async function readIndex(): Promise<ConversationSummary[] | null | undefi
   return sortSummaries(shards.flatMap((v) => (v ?? []) as ConversationSummary[]));
 }
 
-/** Calls back with the whole index whenever any shard of it changes; returns the unwatch. */
-export function watchIndex(cb: (index: ConversationSummary[], shards: Record<string, unknown>) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    const shards = Object.fromEntries(Object.entries(changes).filter(([k]) => k.startsWith(INDEX_PREFIX)).map(([k, c]) => [k, c.newValue]));
-    if (Object.keys(shards).length) void readIndex().then((index) => cb(index ?? [], shards));
+const shardChanges = (changes: Changes) => Object.entries(changes).filter(([k]) => k.startsWith(INDEX_PREFIX));
+
+/** Calls back with the index shards that changed (key → new value; all of them, undefined, after a pause); reads nothing. */
+export function watchIndexShards(cb: (shards: Record<string, unknown>) => void): () => void {
+  return watchLocal({
+    changed(changes) {
+      const changed = shardChanges(changes);
+      if (changed.length) cb(Object.fromEntries(changed.map(([k, c]) => [k, c.newValue])));
+    },
+    missed: () => cb(Object.fromEntries(SHARD_KEYS.map((k) => [k, undefined]))),
+  });
+}
+
+/**
+ * The index for a panel, kept up from the change events themselves (each brings its shards' new
+ * values) and merged from per-shard lists: re-reading 16 shards on each change, or in one call,
+ * cost a panel long tasks once the history held 100,000 conversations (a 16 MB index). Reads
+ * go shard by shard, each its own task (one shard is about 1 MB then, some 25 ms to receive); a
+ * shard that changes while being read keeps the change.
+ */
+export function followIndex() {
+  const shards: ConversationSummary[][] = SHARD_KEYS.map(() => []);
+  const versions = SHARD_KEYS.map(() => 0);
+  const listOf = (v: unknown) => sortSummaries(Array.isArray(v) ? (v as ConversationSummary[]) : []);
+  const read = async () => {
+    for (const [n, key] of SHARD_KEYS.entries()) {
+      const seen = versions[n];
+      const value = (await local().get(key))[key];
+      if (versions[n] === seen) shards[n] = listOf(value);
+    }
+    // Merging (and the list's render that follows) in a task of its own, not the last read's:
+    // at 100,000 conversations each is some 25 ms.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return mergeNewestFirst(shards);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const watch = (cb: (index: ConversationSummary[]) => void) =>
+    watchLocal({
+      changed(changes) {
+        const changed = shardChanges(changes);
+        for (const [key, c] of changed) {
+          const n = SHARD_KEYS.indexOf(key);
+          shards[n] = listOf(c.newValue);
+          versions[n] = (versions[n] ?? 0) + 1;
+        }
+        if (changed.length) cb(mergeNewestFirst(shards));
+      },
+      missed: () => void read().then(cb),
+    });
+  return { read, watch };
 }
 
 const local = () => browser.storage.local;
-const keyOf = (id: string) => `${CONVERSATION_PREFIX}${id}`;
+const keyOf = conversationKey;
+
+/** Every stored conversation value (raw), in no order. */
+async function storedConversations(): Promise<unknown[]> {
+  const all = await local().get(null);
+  return Object.entries(all)
+    .filter(([k]) => k.startsWith(CONVERSATION_PREFIX))
+    .map(([, v]) => v);
+}
 
 export const historyIO: HistoryIO = {
+  // Named one by one, not spread: a spread kept the import code in the panel's bundle.
+  readConversations: (ids) => importIO.readConversations(ids),
+  writeImportBatch: (importId, seq, convs) => importIO.writeImportBatch(importId, seq, convs),
+  publishImport: (index, shards) => importIO.publishImport(index, shards),
+  readImportJournal: () => importIO.readImportJournal(),
+  discardImport: (ids) => importIO.discardImport(ids),
   readLegacy: async () => (await local().get(CONVERSATIONS_KEY))[CONVERSATIONS_KEY],
   async retireLegacy(raw) {
     const key = `ollama_chat_conversations_backup_${Date.now()}`;
@@ -52,12 +107,7 @@ export const historyIO: HistoryIO = {
   },
   readIndex,
   readConversation: async (id) => (await local().get(keyOf(id)))[keyOf(id)],
-  async readAllConversations() {
-    const all = await local().get(null);
-    return Object.entries(all)
-      .filter(([k]) => k.startsWith(CONVERSATION_PREFIX))
-      .map(([, v]) => v);
-  },
+  readAllConversations: storedConversations,
   async write({ put = [], remove = [], index }) {
     // Only the shards that hold changed conversations (all of them for a rebuild).
     const changed = put.length || remove.length ? new Set([...put.map((c) => c.id), ...remove].map(shardOf)) : null;
@@ -76,8 +126,8 @@ export const historyIO: HistoryIO = {
 
 /** Every stored conversation, in the contract's array shape, newest first: for export. */
 export async function readAllConversations(): Promise<unknown[]> {
-  const [all, index] = await Promise.all([historyIO.readAllConversations(), readIndex()]);
-  const order = new Map((Array.isArray(index) ? (index as { id: string }[]) : []).map((s, i) => [s.id, i]));
+  const [all, index] = await Promise.all([storedConversations(), followIndex().read()]);
+  const order = new Map(index.map((s, i) => [s.id, i]));
   const pos = (c: unknown) => order.get((c as { id?: string } | null)?.id ?? '') ?? Number.MAX_SAFE_INTEGER;
   return all.sort((a, b) => pos(a) - pos(b));
 }

@@ -7,6 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { CONVERSATIONS_KEY } from '../conversations/contract';
 import type { Handoff } from '../selection/handoff';
 import { type Settings, sanitizeSettings } from '../settings';
+import { watchLocal } from './changes';
 
 /**
  * Settings as stored; v1 is the first shape. Typed as unknown because storage can hold anything
@@ -36,7 +37,14 @@ export async function writeSettings(patch: Partial<Settings>): Promise<Settings>
 
 /** Calls `cb` with fresh settings whenever they change (in any context). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb(sanitizeSettings(value)));
+  // Through the page's shared change listener (lib/storage/changes.ts), under settingsItem's key.
+  return watchLocal({
+    changed: (changes) => {
+      const change = changes.settings;
+      if (change) cb(sanitizeSettings(change.newValue));
+    },
+    missed: () => void readSettings().then(cb),
+  });
 }
 
 /**

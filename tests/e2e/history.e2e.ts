@@ -1,4 +1,4 @@
-/** Conversations that are never lost, in real Chromium: the shared scenarios, plus a stopped worker and export. */
+/** Conversations that are never lost, in real Chromium: the shared scenarios, plus a stopped worker (mid-reply, mid-import) and export. */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { historyScenarios, stored } from './support/history-scenarios';
+import { exportFile, importState, recordProgress, waitForPartialProgress } from './support/import-files';
 import { openConfiguredPanel } from './support/host';
 import { SEL } from './support/panel';
 
@@ -49,6 +50,21 @@ describe('Chromium: conversation history', () => {
     });
 
 
+    it('a worker stopped mid-import: the panel says the import was undone, and the restarted worker removes what it wrote', async () => {
+      const p = await panel();
+      await p.page.click('button[aria-label="History"]');
+      const input = await p.page.waitForSelector('input[aria-label="Import conversations"]');
+      await recordProgress(p.page);
+      await input?.uploadFile(exportFile('killed', 6000));
+      await waitForPartialProgress(p.page, '6,000');
+      await stopWorker(p.page);
+      await p.page.waitForFunction(() => document.querySelector('.notice-error')?.textContent?.includes('connection to the extension’s background was lost'));
+      // Whatever wakes the worker again (here: a panel opening) first undoes the unfinished import.
+      const q = await reopen();
+      await q.waitForBanner('An import did not finish');
+      expect(await importState(q.page)).toEqual({ listed: 0, stored: 0, journal: false });
+    });
+
     it('export all, then import into a fresh profile, gives the same list; re-import adds nothing', async () => {
       const p = await panel();
       await p.ask('Export me');
@@ -58,7 +74,8 @@ describe('Chromium: conversation history', () => {
       const cdp = await host().browser().target().createCDPSession();
       await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
       await p.page.click('button[aria-label="History"]');
-      await p.page.click('::-p-text(Export all)');
+      // The History view loads on first opening.
+      await (await p.page.waitForSelector('::-p-text(Export all)'))?.click();
       const file = await waitForFile(dir);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
 

@@ -52,6 +52,10 @@ describe('every panel message is checked at dispatch', () => {
     { type: 'selection/take' },
     { type: 'recovery/start' },
     { type: 'host/status' },
+    { type: 'import/begin', importId: 'i', total: 3 },
+    { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: ['{}'] },
+    { type: 'import/commit', importId: 'i' },
+    { type: 'import/cancel', importId: 'i' },
   ];
   it.each(valid)('passes %j to its handler', (msg) => {
     const h = handlers();
@@ -72,6 +76,11 @@ describe('every panel message is checked at dispatch', () => {
     { type: 'history/get', id: 42 },
     { type: 'history/search', query: ['a'] },
     { ...ok, base: 1 },
+    { type: 'import/begin', importId: 'i', total: -1 },
+    { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: [{}] },
+    { type: 'import/batch', importId: 'i', seq: 0.5, first: 0, items: [] },
+    { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: Array(501).fill('{}') },
+    { type: 'import/cancel' },
   ];
   it.each(invalid)('refuses %j before any handler runs', (msg) => {
     const h = handlers();

@@ -16,6 +16,10 @@ describe('dispatch', () => {
     'history/search': vi.fn(),
     'recovery/start': vi.fn(),
     'host/status': vi.fn(),
+    'import/begin': vi.fn(),
+    'import/batch': vi.fn(),
+    'import/commit': vi.fn(),
+    'import/cancel': vi.fn(),
   });
 
   it('calls only the handler of the message type', () => {

@@ -16,10 +16,12 @@ describe('history model without its import/export chunk', () => {
       watchIndex: () => () => {},
       readAll: async () => [],
       usage: async () => ({ used: 0, quota: null }),
+      pauseChanges: () => () => {},
     });
-    await expect(model.importText('[]')).rejects.toThrow();
+    await expect(model.importFile(new Blob(['[]']))).rejects.toThrow();
     expect(model.notice.value).toMatchObject({ kind: 'error', text: expect.stringContaining('could not be loaded') });
-    expect(sent.filter((m) => m.type === 'history/import')).toEqual([]);
+    expect(model.importing.value).toBeNull();
+    expect(sent).toEqual([]);
     await expect(model.exportAllFile()).rejects.toThrow();
     model.dispose();
   });

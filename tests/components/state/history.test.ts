@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHistoryModel } from '../../../components/state/history';
 import type { ConversationSummary } from '../../../lib/history/summary';
 import type { PanelMessage } from '../../../lib/protocol';
@@ -25,6 +25,7 @@ function setup(index: ConversationSummary[], usage = { used: 0, quota: null as n
     },
     readAll: async () => stored,
     usage: async () => usage,
+    pauseChanges: () => () => {},
   });
   return { model, sent, push: (i: ConversationSummary[]) => push(i) };
 }
@@ -67,14 +68,29 @@ describe('history model', () => {
 
   it('an invalid import file says why and sends nothing', async () => {
     const { model, sent } = setup([]);
-    await model.importText('{"not": "an array"}');
-    expect(model.notice.value?.kind).toBe('error');
+    await model.importFile(new Blob(['{"not": "an array"}']));
+    await vi.waitFor(() => expect(model.notice.value?.kind).toBe('error'));
     expect(model.notice.value?.text).toMatch(/^Import failed, nothing changed: .*array/);
-    await model.importText('not json');
-    expect(model.notice.value?.text).toContain('not valid JSON');
+    expect(model.importing.value).toBeNull();
+    await model.importFile(new Blob(['not json']));
+    await vi.waitFor(() => expect(model.notice.value?.text).toContain('not valid JSON'));
     expect(sent).toEqual([]);
-    await model.importText(JSON.stringify([full('a', 'A')]));
-    expect(sent.at(-1)).toMatchObject({ type: 'history/import' });
+  });
+
+  it('an import shows its progress, sends batches, and ends with the background\'s answer', async () => {
+    const { model, sent } = setup([]);
+    await model.importFile(new Blob([JSON.stringify([full('a', 'A'), full('b', 'B')])]));
+    expect(model.importing.value).not.toBeNull();
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['import/begin', 'import/batch']));
+    const begin = sent[0] as Extract<PanelMessage, { type: 'import/begin' }>;
+    expect(begin.total).toBe(2);
+    expect(model.importing.value).toMatchObject({ text: 'Importing… 0 of 2', cancellable: true });
+    model.events['import/ack']({ type: 'import/ack', importId: begin.importId, seq: 0, done: 2 });
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'import/commit', importId: begin.importId }));
+    expect(model.importing.value).toMatchObject({ cancellable: false });
+    model.events['import/result']({ type: 'import/result', importId: begin.importId, outcome: 'done', message: 'Imported: 2 new conversations' });
+    expect(model.importing.value).toBeNull();
+    expect(model.notice.value).toEqual({ kind: 'info', text: 'Imported: 2 new conversations' });
   });
 
   it('exports all from the stored array', async () => {

@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defaultReply, type Simulator, startSimulator } from '../../sim/server.mjs';
 import { type ExtensionHost, openConfiguredPanel } from './host';
+import { exportFile, importState, progressTexts, recordProgress, waitForPartialProgress } from './import-files';
 import { PanelDriver, SEL } from './panel';
 
 const ORIGINAL_DUMP = resolve('tests/lib/conversations/fixtures/original-app-dump.json');
@@ -173,6 +174,38 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     await input?.uploadFile(bad);
     await p.page.waitForFunction(() => document.querySelector('.notice-error')?.textContent?.includes('role'));
     expect((await stored(p.page)).length).toBe(dump.length);
+  });
+
+
+  it('a big import goes in batches with progress; Cancel undoes what it wrote; a bad item is named and changes nothing', async () => {
+    const p = await panel();
+    await p.page.click('button[aria-label="History"]');
+    const input = await p.page.waitForSelector('input[aria-label="Import conversations"]');
+    await recordProgress(p.page);
+
+    // 3,000 conversations, about 2.8 MB: a dozen batches.
+    await input?.uploadFile(exportFile('first', 3000));
+    await p.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Imported'), { timeout: 60_000 });
+    expect(await p.page.$eval('.notice', (n) => n.textContent)).toContain('Imported: 3,000 new conversations, 0 kept as copies, 0 already there.');
+    const shown = await progressTexts(p.page);
+    expect(shown.some((t) => /^Reading the file… \d+%$/.test(t))).toBe(true);
+    expect(shown.filter((t) => /^Importing… [1-9][\d,]* of 3,000$/.test(t)).length).toBeGreaterThan(1);
+    expect(await importState(p.page)).toEqual({ listed: 3000, stored: 3000, journal: false });
+    await p.page.waitForFunction(() => document.querySelector('input[type="search"]')?.getAttribute('placeholder') === 'Search 3000 conversations');
+
+    // Cancel once some batches are written: they are removed again.
+    await recordProgress(p.page);
+    await input?.uploadFile(exportFile('cancelled', 6000));
+    await waitForPartialProgress(p.page, '6,000');
+    await p.page.click('.import-progress button');
+    await p.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Import cancelled'), { timeout: 60_000 });
+    expect(await importState(p.page)).toEqual({ listed: 3000, stored: 3000, journal: false });
+
+    // A far-future date in the last item, after a dozen batches were written: named, all undone.
+    await input?.uploadFile(exportFile('bad', 2500, (c, i) => i === 2499 && Object.assign(c, { updated_at: '2099-01-01T00:00:00.000Z' })));
+    await p.page.waitForFunction(() => document.querySelector('.notice-error')?.textContent?.includes('Item 2,500'), { timeout: 60_000 });
+    expect(await p.page.$eval('.notice-error', (n) => n.textContent)).toContain('Import failed, nothing changed: Item 2,500 ("bad 2499"): updated_at is "2099-01-01T00:00:00.000Z", more than a day after now');
+    expect(await importState(p.page)).toEqual({ listed: 3000, stored: 3000, journal: false });
   });
 
 

@@ -44,6 +44,7 @@ function services() {
     get: vi.fn(async (id: string, post: (m: BackgroundMessage) => void) => post({ type: 'history/conversation', id, conversation: null })),
     rename: vi.fn(async () => {}),
     search: vi.fn(async () => {}),
+    imports: { detach: vi.fn() },
   } as unknown as HistoryOps & { get: ReturnType<typeof vi.fn>; rename: ReturnType<typeof vi.fn> };
   const exchanges = { attach: vi.fn(), detach: vi.fn(), isRunning: () => false, start: vi.fn(async () => {}), stop: vi.fn() } as unknown as Exchanges;
   const s: PanelServices = {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { mergeImport } from '../../../lib/conversations/merge';
+import { importedCopy, mergeImport, sameContent } from '../../../lib/conversations/merge';
 import { parseConversationsJson } from '../../../lib/conversations/validate';
 import { assistant, conv, deepFreeze, ORIGINAL_DUMP, user } from './helpers';
 
@@ -67,5 +67,35 @@ describe('mergeImport', () => {
     const incoming = deepFreeze([conv('a', '2027-01-01T00:00:00Z')]);
     expect(() => mergeImport(existing, incoming)).not.toThrow();
     expect(ids(existing)).toEqual(['a', 'b']);
+  });
+});
+
+describe('sameContent', () => {
+  it('compares JSON values whole, key order aside', () => {
+    const a = conv('a', '2026-01-01T00:00:00Z', { extra: { x: [1, 2] } } as never);
+    const { updated_at, ...rest } = a;
+    const reordered = JSON.parse(JSON.stringify({ updated_at, ...rest })); // another key order
+    expect(sameContent(a, reordered)).toBe(true);
+    expect(sameContent(a, { ...a, messages: [...a.messages, user('one more')] })).toBe(false);
+    expect(sameContent(a, { ...a, extra: { x: [2, 1] } })).toBe(false);
+    expect(sameContent(a, { ...a, more: 1 })).toBe(false);
+    expect(sameContent([1], { 0: 1 })).toBe(false);
+    expect(sameContent(null, {})).toBe(false);
+  });
+});
+
+describe('importedCopy', () => {
+  const c = deepFreeze(conv('conv-1-aaaaaaaaa', '2026-01-01T00:00:00Z', { created_at: '2025-12-31T23:00:00.000Z' }));
+
+  it('keeps everything but the id, marks the title, and uses our id format with the created_at time', () => {
+    const copy = importedCopy(c);
+    expect(copy).toEqual({ ...c, id: copy.id, title: 'Title of conv-1-aaaaaaaaa (imported)' });
+    expect(copy.id).toMatch(new RegExp(`^conv-${Date.parse(c.created_at)}-[0-9a-z]{9}$`));
+  });
+
+  it('derives the id from the content: the same conversation gets the same copy, another attempt or content another id', () => {
+    expect(importedCopy(c).id).toBe(importedCopy(structuredClone(c)).id);
+    expect(importedCopy(c, 1).id).not.toBe(importedCopy(c).id);
+    expect(importedCopy({ ...c, title: 'other' }).id).not.toBe(importedCopy(c).id);
   });
 });

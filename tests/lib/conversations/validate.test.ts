@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseConversations, parseConversationsJson } from '../../../lib/conversations/validate';
+import { itemChecker, parseConversations, parseConversationsJson } from '../../../lib/conversations/validate';
 import { assistant, conv, ORIGINAL_DUMP, user } from './helpers';
 
 type Loose = Record<string, unknown>;
@@ -135,5 +135,31 @@ describe('parseConversationsJson', () => {
   it('still validates after parsing', () => {
     const r = parseConversationsJson('[{"id":"x"}]');
     expect(r).toEqual({ ok: false, error: 'Item 1: title must be a string, got nothing (the field is missing)' });
+  });
+});
+
+describe('itemChecker (an import, item by item)', () => {
+  const now = Date.parse('2026-06-01T12:00:00Z');
+
+  it('refuses an id already used by an earlier item, in whatever batch it came', () => {
+    const check = itemChecker(now);
+    expect(check(conv('a', '2026-01-01T00:00:00Z'), 0)).toMatchObject({ ok: true });
+    expect(check(conv('b', '2026-01-01T00:00:00Z'), 1)).toMatchObject({ ok: true });
+    expect(check(conv('a', '2026-02-01T00:00:00Z'), 12_344)).toEqual({ ok: false, error: 'Item 12,345 ("Title of a"): id "a" is already used by item 1' });
+  });
+
+  it('refuses a created_at or updated_at more than a day after now, naming the field and value', () => {
+    const check = itemChecker(now);
+    expect(check(conv('a', '2026-06-02T11:00:00Z'), 0)).toMatchObject({ ok: true }); // within the day of slack
+    expect(check(conv('b', '2099-01-01T00:00:00Z'), 1)).toEqual({
+      ok: false,
+      error: 'Item 2 ("Title of b"): updated_at is "2099-01-01T00:00:00Z", more than a day after now: the file (or the clock of the machine that wrote it) is wrong',
+    });
+    expect(check(conv('c', '2026-01-01T00:00:00Z', { created_at: '2030-01-01T00:00:00Z' }), 2)).toMatchObject({ ok: false, error: expect.stringContaining('created_at is "2030-01-01T00:00:00Z"') });
+  });
+
+  it('holds stored data (no `now`) to the shape only: a wrong clock must not cost a saved chat', () => {
+    expect(parseConversations([conv('a', '2099-01-01T00:00:00Z')])).toMatchObject({ ok: true });
+    expect(parseConversations([conv('a', '2099-01-01T00:00:00Z')], now)).toMatchObject({ ok: false });
   });
 });

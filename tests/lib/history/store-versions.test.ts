@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ConversationId } from '../../../lib/conversations/contract';
-import { createHistoryStore, HistoryConflictError, type HistoryIO, nextVersion } from '../../../lib/history/store';
+import { createHistoryStore, HistoryConflictError, nextVersion } from '../../../lib/history/store';
+import { memoryIO } from './memory-io';
 
 const ID = 'conv-1-aaaaaaaaa' as ConversationId;
 const msg = (role: 'user' | 'assistant', content: string, status?: 'interrupted') => ({
@@ -11,23 +12,7 @@ const msg = (role: 'user' | 'assistant', content: string, status?: 'interrupted'
   ...(status ? { status } : {}),
 });
 
-function memoryIO(): HistoryIO {
-  const convs = new Map<string, unknown>();
-  let index: unknown;
-  return {
-    readLegacy: async () => undefined,
-    retireLegacy: async () => 'none',
-    readIndex: async () => index,
-    readConversation: async (id) => convs.get(id),
-    readAllConversations: async () => [...convs.values()],
-    write: async ({ put = [], remove = [], index: next }) => {
-      for (const c of put) convs.set(c.id, structuredClone(c));
-      for (const id of remove) convs.delete(id);
-      index = structuredClone(next);
-    },
-    backup: async () => 'backup',
-  };
-}
+const memory = () => memoryIO().io;
 
 describe('versioned saves: an older copy never replaces a newer one', () => {
   it('each save of a conversation gets a later updated_at, even within one millisecond', () => {
@@ -36,7 +21,7 @@ describe('versioned saves: an older copy never replaces a newer one', () => {
     expect(nextVersion('2026-05-01T10:00:00.000Z', t).toISOString()).toBe('2026-05-01T10:00:00.001Z');
     expect(nextVersion('2026-05-01T10:00:05.000Z', t).toISOString()).toBe('2026-05-01T10:00:05.001Z');
     expect(nextVersion('garbage', t).toISOString()).toBe('2026-05-01T10:00:00.000Z');
-    const store = createHistoryStore(memoryIO(), () => {});
+    const store = createHistoryStore(memory(), () => {});
     return (async () => {
       const versions = new Set<string>();
       for (let i = 0; i < 20; i++) versions.add((await store.save({ id: ID, model: 'm', messages: [msg('user', `q${i}`)] })).updated_at);
@@ -45,7 +30,7 @@ describe('versioned saves: an older copy never replaces a newer one', () => {
   });
 
   it('a save based on the stored version goes through; one based on an older copy is refused and writes nothing', async () => {
-    const store = createHistoryStore(memoryIO(), () => {});
+    const store = createHistoryStore(memory(), () => {});
     const id = ID;
     const first = await store.save({ id, model: 'm', messages: [msg('user', 'q')] }, null);
     // Panel A's reply finishes (a save with no check: the exchange owns the conversation).
@@ -60,7 +45,7 @@ describe('versioned saves: an older copy never replaces a newer one', () => {
   });
 
   it('"never saved" (null) conflicts with a conversation that exists', async () => {
-    const store = createHistoryStore(memoryIO(), () => {});
+    const store = createHistoryStore(memory(), () => {});
     await store.save({ id: ID, model: 'm', messages: [msg('user', 'q')] });
     await expect(store.save({ id: ID, model: 'm', messages: [msg('user', 'other')] }, null)).rejects.toBeInstanceOf(HistoryConflictError);
     expect((await store.get('conv-1-aaaaaaaaa'))?.messages[0]?.content).toBe('q');

@@ -1,54 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../../lib/conversations/contract';
-import { createHistoryStore, type HistoryIO } from '../../../lib/history/store';
+import { createHistoryStore } from '../../../lib/history/store';
 import { type ConversationSummary, shardOf } from '../../../lib/history/summary';
-
-const msg = (role: 'user' | 'assistant', content: string) => ({ role, content, timestamp: '2026-01-01T00:00:00.000Z' });
-
-/** Layout v2 in memory: conversations by id, the index, the legacy key, backups. */
-function memoryIO(legacy?: unknown) {
-  const state = {
-    legacy,
-    convs: new Map<string, unknown>(),
-    index: undefined as unknown,
-    backups: new Map<string, unknown>(),
-    failNext: null as Error | null,
-    writes: 0,
-    bytesPerWrite: [] as number[],
-  };
-  const io: HistoryIO = {
-    readLegacy: async () => state.legacy,
-    retireLegacy: async (raw) => {
-      const key = `ollama_chat_conversations_backup_${state.backups.size + 1}`;
-      state.backups.set(key, raw);
-      state.legacy = undefined;
-      return key;
-    },
-    readIndex: async () => state.index,
-    readConversation: async (id) => state.convs.get(id),
-    readAllConversations: async () => [...state.convs.values()],
-    write: async ({ put = [], remove = [], index }) => {
-      if (state.failNext) {
-        const e = state.failNext;
-        state.failNext = null;
-        throw e;
-      }
-      state.writes++;
-      state.bytesPerWrite.push(JSON.stringify([put, index]).length);
-      for (const c of put) state.convs.set(c.id, structuredClone(c));
-      for (const id of remove) state.convs.delete(id);
-      state.index = structuredClone(index);
-    },
-    backup: async (id, raw) => {
-      const key = `ollama_chat_backup_${id}`;
-      state.backups.set(key, raw);
-      state.convs.delete(id);
-      return key;
-    },
-  };
-  return { io, state };
-}
+import { memoryIO, msg } from './memory-io';
 
 const save = (store: ReturnType<typeof createHistoryStore>, id: string, ...texts: string[]) =>
   store.save({ id: id as never, model: 'm', messages: texts.map((t, i) => msg(i % 2 ? 'assistant' : 'user', t)) });
@@ -162,17 +117,5 @@ describe('history store (layout v2)', () => {
     expect(await store.remove(c.id)).toBeNull();
     if (gone) await store.restore(gone);
     expect(await store.get(c.id)).toEqual(gone);
-  });
-
-  it('import merges on id without duplicates; a re-import changes nothing', async () => {
-    const { io, state } = memoryIO();
-    const store = createHistoryStore(io, vi.fn());
-    const c = await save(store, 'conv-1-aaaaaaaaa', 'q');
-    const other = { ...c, id: 'conv-9-zzzzzzzzz' as never };
-    expect(await store.importMany([c, other])).toMatchObject({ added: 1, unchanged: 1 });
-    const writes = state.writes;
-    expect(await store.importMany([c, other])).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
-    expect(state.writes).toBe(writes);
-    expect((await store.summaries()).length).toBe(2);
   });
 });

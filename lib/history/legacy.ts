@@ -1,0 +1,26 @@
+/**
+ * Layout v1 kept the whole array under the contract key (and a dump of the original app may be
+ * put there): its conversations move into layout v2, merged on id (a later updated_at wins), and
+ * the array itself is kept aside under a backup key, never deleted.
+ */
+import type { Conversation } from '../conversations/contract';
+import { mergeImport } from '../conversations/merge';
+import { parseConversations } from '../conversations/validate';
+import type { HistoryIO } from './store';
+import { type ConversationSummary, withSummaries } from './summary';
+
+export async function migrateLegacy(io: HistoryIO, readIndex: () => Promise<ConversationSummary[]>, onProblem: (message: string) => void): Promise<void> {
+  const raw = await io.readLegacy();
+  if (raw === undefined || raw === null) return;
+  const parsed = parseConversations(raw);
+  if (parsed.ok && parsed.conversations.length) {
+    const current = await readIndex();
+    // Merge decides on id and updated_at only, so the index stands in for what is stored.
+    const stand = current.map((s) => ({ ...s, messages: [] }) as unknown as Conversation);
+    const fresh = new Set(parsed.conversations);
+    const put = mergeImport(stand, parsed.conversations).list.filter((c) => fresh.has(c));
+    await io.write({ put, index: withSummaries(current, put) });
+  }
+  const key = await io.retireLegacy(raw);
+  if (!parsed.ok) onProblem(`Saved conversations could not be read (${parsed.error}). They were kept unchanged under "${key}".`);
+}
