@@ -5,7 +5,7 @@ import { Footer } from './Footer';
 import { Header } from './Header';
 import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
-import { SettingsView } from './SettingsView';
+import { SettingsLoader } from './SettingsLoader';
 import { createPanel, type Panel } from './state/panel';
 import { useShortcuts } from './useShortcuts';
 
@@ -20,7 +20,7 @@ export function App({ panel: given }: { panel?: Panel }) {
     <div class="app">
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
-      {view === 'settings' && <SettingsView model={panel.settings} onClose={() => panel.show('chat')} />}
+      {view === 'settings' && <SettingsLoader model={panel.settings} onClose={() => panel.show('chat')} />}
       {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
       {view === 'chat' && (
         <>
