@@ -4,7 +4,8 @@ import type { Panel } from './state/panel';
 /** The panel's keyboard shortcuts; listed for users in ShortcutsHelp. */
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Ctrl+Shift+Y (⌘⇧Y)', what: 'Open the panel (browser shortcut; change it in the browser’s extension shortcuts)' },
-  { keys: 'Ctrl+Enter (⌘↩)', what: 'Send' },
+  { keys: 'Enter', what: 'Send' },
+  { keys: 'Shift+Enter', what: 'New line' },
   { keys: 'Esc', what: 'Stop the answer while it streams' },
   { keys: 'Shift+Esc', what: 'Focus the message box' },
   { keys: 'Ctrl+Shift+O (⌘⇧O)', what: 'New chat' },

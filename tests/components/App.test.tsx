@@ -49,9 +49,12 @@ describe('App', () => {
     const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     fireEvent.input(box, { target: { value: 'Hi there' } });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    // The message box has focus as the panel opens.
+    expect(document.activeElement).toBe(box);
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(box, { key: 'Enter', isComposing: true });
     expect(bg.received.some((m) => m.type === 'chat/start')).toBe(false);
-    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(box, { key: 'Enter' });
 
     const start = bg.received.find((m) => m.type === 'chat/start');
     expect(start).toMatchObject({ model: 'llama3.2:latest', history: [{ role: 'user', content: 'Hi there' }] });

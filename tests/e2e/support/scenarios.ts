@@ -70,6 +70,33 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(await p.draft()).toBe('');
   });
 
+  it('reads at 14 px or more (Chrome shrinks extension pages to 75%), opens focused, Enter sends, Shift+Enter is a new line', async () => {
+    const p = await open();
+    await p.waitForStatus('Connected');
+    const sizes = await p.page.evaluate(() =>
+      ['body', 'textarea[aria-label="Message"]', 'button[type="submit"]', '[role="status"]'].map((sel) => {
+        const e = document.querySelector(sel);
+        return [sel, e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0] as const;
+      }),
+    );
+    for (const [sel, px] of sizes) expect({ sel, px: px >= (sel === '[role="status"]' ? 12 : 14) }).toEqual({ sel, px: true });
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message');
+
+    await p.page.keyboard.type('Line one');
+    await p.page.keyboard.down('Shift');
+    await p.page.keyboard.press('Enter');
+    await p.page.keyboard.up('Shift');
+    await p.page.keyboard.type('line two');
+    expect(await p.draft()).toBe('Line one\nline two');
+    const before = chats().length;
+    await p.page.keyboard.press('Enter');
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    expect(chats().length).toBe(before + 1);
+    expect(await p.draft()).toBe('');
+    // Focus stays in the box for the next question.
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message');
+  });
+
   it('Stop aborts the request and keeps the partial text', async () => {
     sim.configure({ tokensPerSecond: 20, replyTokens: 400 });
     const p = await open();
