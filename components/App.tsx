@@ -20,14 +20,17 @@ export function App({ panel: given }: { panel?: Panel }) {
     <div class="app">
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
-      {view === 'settings' && <SettingsLoader model={panel.settings} onClose={() => panel.show('chat')} />}
-      {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
-      {view === 'chat' && (
-        <>
-          <MessageList chat={panel.chat} />
-          <Composer chat={panel.chat} inbox={panel.inbox} />
-        </>
-      )}
+      {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
+      <main class="main">
+        {view === 'settings' && <SettingsLoader model={panel.settings} onClose={() => panel.show('chat')} />}
+        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
+        {view === 'chat' && (
+          <>
+            <MessageList chat={panel.chat} offline={panel.connection.state.value === 'stopped'} />
+            <Composer chat={panel.chat} inbox={panel.inbox} />
+          </>
+        )}
+      </main>
       <Footer connection={panel.connection} />
     </div>
   );

@@ -45,7 +45,18 @@ export function HistoryItem({ conversation: c, history, current, onOpen, onExpor
           {c.model} · {relativeTime(c.updated_at)}
         </span>
       </button>
-      <details class="history-menu">
+      <details
+        class="history-menu"
+        onKeyDown={(e) => {
+          // Esc closes the open menu and gives focus back to its button, like any menu.
+          const menu = e.currentTarget;
+          if (e.key !== 'Escape' || !menu.open) return;
+          e.preventDefault();
+          e.stopPropagation();
+          menu.open = false;
+          menu.querySelector('summary')?.focus();
+        }}
+      >
         <summary aria-label={`Actions for ${c.title}`}>⋯</summary>
         <div class="history-actions">
           <button type="button" onClick={() => setRenaming(true)}>

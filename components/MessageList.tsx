@@ -11,7 +11,8 @@ import { useStickToBottom } from './useStickToBottom';
 export const WINDOW = 50;
 export const PAGE = 100;
 
-export function MessageList({ chat }: { chat: ChatModel }) {
+/** `offline`: Ollama is unreachable; the banner says what to do, so no invitation to chat shows. */
+export function MessageList({ chat, offline = false }: { chat: ChatModel; offline?: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   useStickToBottom(scroller, content);
@@ -32,7 +33,7 @@ export function MessageList({ chat }: { chat: ChatModel }) {
           </button>
         )}
         {messages.length === 0 ? (
-          <p class="empty">Start a conversation with your local LLM</p>
+          !offline && <p class="empty">Start a conversation with your local LLM</p>
         ) : (
           shown.map((m) => <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />)
         )}

@@ -1,8 +1,11 @@
 /** The one banner under the header: info and error are mutually exclusive (seed-system.md). */
 import { type ReadonlySignal, signal } from '@preact/signals';
 
-/** Who raised it, so a later good status can clear a status banner but not a chat error. */
-export type BannerSource = 'status' | 'chat' | 'settings' | 'history' | 'recovery';
+/**
+ * Who raised it, so a banner goes when its cause does: a good status clears 'status' and
+ * 'connection' (a reply that failed because Ollama was unreachable), never a chat error.
+ */
+export type BannerSource = 'status' | 'connection' | 'chat' | 'settings' | 'history' | 'recovery';
 
 export interface Banner {
   kind: 'info' | 'error';

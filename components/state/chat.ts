@@ -86,6 +86,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     messages.value = [...before, reply];
     active.value = { requestId, message: reply, ...(asked ? { asked } : {}) };
     deps.banner.clear('chat');
+    deps.banner.clear('connection');
     deps.send({
       type: 'chat/start',
       requestId,
@@ -175,6 +176,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       deps.rememberConversation(null);
       deps.send({ type: 'chat/attach', conversationId: null });
       deps.banner.clear('chat');
+      deps.banner.clear('connection');
     },
     open(conversation) {
       show(conversation.messages.map(fromHistory));
@@ -232,7 +234,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         if (msg.failure.kind === 'conflict') return refused(a?.asked, msg.failure.message);
         m.fail(msg.failure.message);
         end();
-        deps.banner.error(msg.failure.message, 'chat');
+        deps.banner.error(msg.failure.message, CONNECTION_KINDS.has(msg.failure.kind) ? 'connection' : 'chat');
         if (CONNECTION_KINDS.has(msg.failure.kind)) deps.onConnectionFailure(msg.failure);
       },
     },

@@ -125,7 +125,13 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     // A status failure must not hide a more specific error (a failed start, a chat error).
     const shown = banner.current.peek();
     if (msg.failure && (!shown || shown.source === 'status')) banner.error(msg.failure.message, 'status');
-    else if (!msg.failure) banner.clear('status');
+    else if (!msg.failure) {
+      // Ollama answers again: banners about not reaching it are out of date (a failed
+      // recovery's error too; "Reconnected" stays its few seconds).
+      banner.clear('status');
+      banner.clear('connection');
+      if (shown?.source === 'recovery' && shown.kind === 'error') banner.clear('recovery');
+    }
   };
   link = connectBackground(
     {

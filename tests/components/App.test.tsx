@@ -38,6 +38,7 @@ describe('App', () => {
     render(<App panel={createPanel(bg.connect)} />);
 
     expect(screen.getByRole('log')).toBeTruthy();
+    expect(screen.getByRole('main').contains(screen.getByRole('log'))).toBe(true);
     expect(screen.getByText('Start a conversation with your local LLM')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
     const picker = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement;
@@ -95,4 +96,40 @@ describe('App', () => {
     expect(screen.getByRole('article', { name: 'Assistant' }).textContent).toContain('partial');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
+
+  it('a banner about not reaching Ollama goes when Ollama answers again; no invitation to chat while it is down', async () => {
+    const bg = fakeBackground();
+    render(<App panel={createPanel(bg.connect)} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'q' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const start = bg.received.find((m) => m.type === 'chat/start');
+    const requestId = start?.type === 'chat/start' ? start.requestId : '';
+    bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'refused', message: 'Cannot connect to Ollama server' } });
+    bg.emit({ type: 'status', state: 'stopped', baseUrl: 'http://localhost:11434', models: [], failure: { kind: 'refused', message: 'Ollama is not running.' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot connect to Ollama server'));
+    fireEvent.click(screen.getByRole('button', { name: 'New chat' }));
+    bg.emit({ type: 'status', state: 'stopped', baseUrl: 'http://localhost:11434', models: [], failure: { kind: 'refused', message: 'Ollama is not running.' } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Disconnected'));
+    expect(screen.queryByText('Start a conversation with your local LLM')).toBeNull();
+
+    bg.emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }] });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Start a conversation with your local LLM')).toBeTruthy();
+  });
+
+  it('a chat error that Ollama being up does not fix stays', async () => {
+    const bg = fakeBackground();
+    render(<App panel={createPanel(bg.connect)} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'q' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const start = bg.received.find((m) => m.type === 'chat/start');
+    bg.emit({ type: 'chat/failed', requestId: start?.type === 'chat/start' ? start.requestId : '', failure: { kind: 'not-found', message: "model 'x' not found" } });
+    bg.emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }] });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain("model 'x' not found"));
+  });
 });
+
