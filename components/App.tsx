@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BannerView } from './BannerView';
 import { Composer } from './Composer';
-import { Footer } from './Footer';
 import { Header } from './Header';
 import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
@@ -31,7 +30,6 @@ export function App({ panel: given }: { panel?: Panel }) {
           </>
         )}
       </main>
-      <Footer connection={panel.connection} />
     </div>
   );
 }

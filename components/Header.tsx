@@ -9,7 +9,9 @@ export function Header({ panel }: { panel: Panel }) {
   return (
     <header class="header">
       <div class="header-row">
-        <h1 class="title">Ollama Chat</h1>
+        {/* Chrome's side panel and Firefox's sidebar already show the name above the panel: once
+            on screen is enough, the heading stays for screen readers. */}
+        <h1 class="visually-hidden">Ollama Chat</h1>
         {panel.connection.simulated.value && (
           <span class="sim-badge" title="Answers come from the built-in Ollama simulator (npm start found no Ollama), not from a real model.">
             Simulator
