@@ -22,7 +22,12 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
       {(note || canRetry) && (
         <div class="message-meta">
-          {note && <span class="message-note">{note}{message.error.value ? `: ${message.error.value}` : ''}</span>}
+          {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply. */}
+          {note && (
+            <span class="message-note" title={message.error.value ?? undefined}>
+              {note}
+            </span>
+          )}
           {canRetry && (
             <button type="button" class="link-button" onClick={onRetry}>
               Retry

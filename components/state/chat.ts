@@ -195,8 +195,10 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     linkLost() {
       const a = active.peek();
       if (!a) return;
-      a.message.fail('The extension was restarted while answering. Use Retry to ask again.');
+      const why = 'The extension was restarted while answering. Use Retry to ask again.';
+      a.message.fail(why);
       end();
+      deps.banner.error(why, 'chat');
     },
     events: {
       'chat/chunk': (msg) => {

@@ -93,7 +93,11 @@ describe('App', () => {
     bg.emit({ type: 'chat/chunk', requestId, content: 'partial' });
     bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'server', message: 'Ollama error: boom' } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Ollama error: boom'));
-    expect(screen.getByRole('article', { name: 'Assistant' }).textContent).toContain('partial');
+    const reply = screen.getByRole('article', { name: 'Assistant' });
+    expect(reply.textContent).toContain('partial');
+    expect(reply.textContent).toContain('Interrupted');
+    // Said once, in the banner: the bubble only says what became of the reply.
+    expect(reply.textContent).not.toContain('boom');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 

@@ -136,13 +136,14 @@ describe('chat model', () => {
     expect(banner.current.value?.text).toContain('ollama pull');
   });
 
-  it('a lost background marks the reply interrupted', () => {
-    const { chat } = setup();
+  it('a lost background marks the reply interrupted and says why in the banner', () => {
+    const { chat, banner } = setup();
     chat.setDraft('q');
     chat.send();
     chat.linkLost();
     expect(chat.messages.value[1]?.status.value).toBe('failed');
     expect(chat.streaming.value).toBe(false);
+    expect(banner.current.value).toMatchObject({ kind: 'error', text: expect.stringMatching(/restarted while answering/) });
   });
 
   it('new chat clears the screen and forgets the conversation (the reply goes on being saved)', () => {
