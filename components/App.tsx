@@ -21,7 +21,7 @@ export function App({ panel: given }: { panel?: Panel }) {
       <BannerView banner={panel.banner} />
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
-        {view === 'settings' && <SettingsLoader model={panel.settings} onClose={() => panel.show('chat')} />}
+        {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />}
         {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
         {view === 'chat' && (
           <>

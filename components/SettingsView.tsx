@@ -3,7 +3,8 @@ import { CustomPrompts } from './CustomPrompts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import type { SettingsModel } from './state/settings';
 
-export function SettingsView({ model, onClose }: { model: SettingsModel; onClose: () => void }) {
+/** `installed`: the model names Ollama lists now (empty when it is unreachable). */
+export function SettingsView({ model, onClose, installed = [] }: { model: SettingsModel; onClose: () => void; installed?: readonly string[] }) {
   const error = model.error.value;
   const warning = model.warning.value;
   const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
@@ -38,7 +39,20 @@ export function SettingsView({ model, onClose }: { model: SettingsModel; onClose
       )}
       <label class="field">
         <span>Default model</span>
-        <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
+        {installed.length > 0 ? (
+          // Pick from what Ollama has; a saved name it lacks stays listed, marked, not silently lost.
+          <select value={model.defaultModel.value} onChange={(e) => model.setDefaultModel(e.currentTarget.value)}>
+            {!installed.includes(model.defaultModel.value) && <option value={model.defaultModel.value}>{model.defaultModel.value} (not installed)</option>}
+            {installed.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          // Ollama unreachable: no list to pick from, so the name can be typed.
+          <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
+        )}
       </label>
       <label class="field">
         <span>Selection limit (characters)</span>

@@ -57,3 +57,32 @@ describe('SettingsView: the Ollama URL', () => {
     expect(write).not.toHaveBeenCalled();
   });
 });
+
+describe('SettingsView: the default model', () => {
+  afterEach(cleanup);
+  const model = () =>
+    createSettingsModel({
+      permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
+      write: vi.fn(async () => {}),
+      read: async () => ({ ...DEFAULT_SETTINGS, defaultModel: 'llama3' }),
+    });
+
+  it('is picked from the installed models; a saved name Ollama lacks stays listed, marked', async () => {
+    const m = model();
+    await m.load();
+    render(<SettingsView model={m} onClose={() => {}} installed={['llama3.2:latest', 'qwen3:0.6b']} />);
+    const picker = screen.getByRole('combobox', { name: 'Default model' }) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['llama3 (not installed)', 'llama3.2:latest', 'qwen3:0.6b']);
+    expect(picker.value).toBe('llama3');
+    fireEvent.change(picker, { target: { value: 'qwen3:0.6b' } });
+    expect(m.defaultModel.value).toBe('qwen3:0.6b');
+  });
+
+  it('can be typed while Ollama is unreachable (no list)', async () => {
+    const m = model();
+    await m.load();
+    render(<SettingsView model={m} onClose={() => {}} />);
+    const box = screen.getByRole('textbox', { name: 'Default model' }) as HTMLInputElement;
+    expect(box.value).toBe('llama3');
+  });
+});
