@@ -37,11 +37,11 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
           {warning}
         </p>
       )}
-      <label class="field">
+      <label class="field" htmlFor="default-model">
         <span>Default model</span>
         {installed.length > 0 ? (
           // Pick from what Ollama has; a saved name it lacks stays listed, marked, not silently lost.
-          <select value={model.defaultModel.value} onChange={(e) => model.setDefaultModel(e.currentTarget.value)}>
+          <select id="default-model" value={model.defaultModel.value} onChange={(e) => model.setDefaultModel(e.currentTarget.value)}>
             {!installed.includes(model.defaultModel.value) && <option value={model.defaultModel.value}>{model.defaultModel.value} (not installed)</option>}
             {installed.map((name) => (
               <option key={name} value={name}>
@@ -51,7 +51,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
           </select>
         ) : (
           // Ollama unreachable: no list to pick from, so the name can be typed.
-          <input type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
+          <input id="default-model" type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
         )}
       </label>
       <label class="field">
