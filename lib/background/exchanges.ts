@@ -21,6 +21,8 @@ interface Running {
   conversationId: string;
   /** The messages before the reply (ending with the question), as the request sent them. */
   history: HistoryMessage[];
+  /** The question is saved: panels may join. Until then the request may still be refused as stale. */
+  joinable: boolean;
   current(): Exchange;
   stop(): void;
   watchers: Set<Post>;
@@ -74,7 +76,9 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     const ex = r.current();
     return { type: 'chat/resume', requestId, conversationId: r.conversationId, history: r.history, content: ex.text(), thinking: ex.thinking() };
   };
+  // Any entry blocks a second request; only a joinable one is followed (a stale one ends unseen).
   const forConversation = (id: string) => [...running].find(([, r]) => r.conversationId === id);
+  const joinable = (id: string) => [...running].find(([, r]) => r.joinable && r.conversationId === id);
 
   const run = async (msg: Start, ctx: OllamaContext, watcher: Post, onConnectionFailure: () => void) => {
     const { requestId } = msg;
@@ -94,6 +98,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     const entry: Running = {
       conversationId,
       history: msg.history,
+      joinable: false,
       current: () => exchange ?? idle,
       stop: () => {
         stopped = true;
@@ -110,7 +115,8 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       watcher({ type: 'chat/failed', requestId, failure: STALE });
       return;
     }
-    // Other panels showing this conversation follow the reply live.
+    // Other panels showing this conversation (a refused one included) follow the reply live.
+    entry.joinable = true;
     for (const post of viewers.of(conversationId)) {
       if (watchers.has(post)) continue;
       watchers.add(post);
@@ -191,7 +197,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     attach(conversationId, watcher) {
       viewers.show(watcher, conversationId);
       for (const r of running.values()) if (r.conversationId !== conversationId) r.watchers.delete(watcher);
-      const hit = conversationId === null ? undefined : forConversation(conversationId);
+      const hit = conversationId === null ? undefined : joinable(conversationId);
       if (!hit || hit[1].watchers.has(watcher)) return;
       hit[1].watchers.add(watcher);
       watcher(resume(hit[0], hit[1]));
@@ -201,7 +207,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       for (const r of running.values()) r.watchers.delete(watcher);
     },
     isRunning: (requestId) => running.has(requestId),
-    answering: (id) => forConversation(id)?.[1].history ?? null,
+    answering: (id) => joinable(id)?.[1].history ?? null,
   };
   return exchanges;
 }

@@ -112,4 +112,40 @@ describe('two panels, one conversation', () => {
     await done;
     expect(s.keepAlive.reasons()).toEqual([]);
   });
+
+  it('panels arriving while the question is being saved join only once it is saved: a stale request ends unseen', async () => {
+    for (const outcome of ['conflict', 'saved'] as const) {
+      let finishSave: () => void = () => {};
+      const saved = new Promise<void>((r) => {
+        finishSave = r;
+      });
+      const save = vi.fn(async () => {
+        await saved;
+        if (outcome === 'conflict') throw new HistoryConflictError(null);
+        return { updated_at: 'v2' } as never;
+      });
+      const s = setup(save);
+      const first = s.ex.start(start('r1', 'old'), s.ctx, s.postA, vi.fn());
+      s.ex.attach('conv-1-aaaaaaaaa', s.postB);
+      const c: BackgroundMessage[] = [];
+      await s.ex.start(start('r2'), s.ctx, (m) => c.push(m), vi.fn());
+      expect(s.b).toEqual([]);
+      expect(s.ex.answering('conv-1-aaaaaaaaa')).toBeNull();
+      finishSave();
+      await tick();
+      if (outcome === 'conflict') {
+        await first;
+        // Nobody was told a reply was coming, so nobody waits for one.
+        expect(s.b).toEqual([]);
+        expect(c.map((m) => m.type)).toEqual(['chat/failed']);
+      } else {
+        expect(s.b[0]).toMatchObject({ type: 'chat/resume', requestId: 'r1' });
+        expect(c.map((m) => m.type).slice(0, 2)).toEqual(['chat/failed', 'chat/resume']);
+        s.release();
+        await first;
+        expect(s.b.at(-1)).toMatchObject({ type: 'chat/done', requestId: 'r1' });
+      }
+    }
+  });
 });
+
