@@ -50,7 +50,6 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'history/delete': (m) => nonEmpty(m.id),
   // Checked in full by parseConversations before anything is written.
   'history/restore': (m) => isObject(m.conversation),
-  'history/import': (m) => 'conversations' in m,
   'history/get': (m) => nonEmpty(m.id),
   'history/search': (m) => isString(m.query),
   'selection/take': none,

@@ -129,7 +129,6 @@ export type PanelMessage =
   | { type: 'history/delete'; id: string }
   /** Undo of a delete: puts the conversation back as it was. */
   | { type: 'history/restore'; conversation: unknown }
-  | { type: 'history/import'; conversations: unknown }
   /** One whole conversation (the panel lists from the index and fetches only what it shows). */
   | { type: 'history/get'; id: string }
   | { type: 'history/search'; query: string }
@@ -166,7 +165,7 @@ export type BackgroundMessage =
   | { type: 'chat/recovering'; requestId: string; message: string }
   /** Saving history failed (e.g. "Storage quota exceeded") or stored data needed repair. */
   | { type: 'history/problem'; message: string }
-  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore' | 'import'; message: string; deleted?: Conversation }
+  | { type: 'history/done'; action: 'rename' | 'delete' | 'restore'; message: string; deleted?: Conversation }
   | { type: 'history/conversation'; id: string; conversation: Conversation | null }
   | { type: 'history/results'; query: string; ids: string[] }
   /** A selection was queued: ask for it with selection/take. */

@@ -1,7 +1,7 @@
 /** History changes the panel asks for; each answers with a sentence for the user. */
 import type { Conversation } from '../conversations/contract';
 import type { HistoryStore } from '../history/store';
-import { type BackgroundMessage, type HistoryMessage, IMPORT_BATCH_ITEMS } from '../protocol';
+import type { BackgroundMessage, HistoryMessage } from '../protocol';
 import { createImportSessions, type ImportSessions } from './import-session';
 
 type Post = (msg: BackgroundMessage) => void;
@@ -12,8 +12,6 @@ export interface HistoryOps {
   restore(conversation: Conversation, post: Post): Promise<void>;
   /** Imports of any size, in batches (the panel's way). */
   imports: ImportSessions;
-  /** A whole array in one message (history/import): the same rules, for small imports only. */
-  importMany(value: unknown, post: Post): Promise<void>;
   get(id: string, post: Post): Promise<void>;
   search(query: string, post: Post): Promise<void>;
 }
@@ -57,24 +55,5 @@ export function createHistoryOps(store: HistoryStore, answering: Answering = () 
       }),
     search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: await store.search(query) })),
     imports,
-    importMany: (value, post) =>
-      guard(post, async () => {
-        if (!Array.isArray(value)) return post({ type: 'history/problem', message: 'Import failed, nothing changed: expected a JSON array of conversations' });
-        const importId = `one-message-${Date.now()}`;
-        // The same session as the panel's batches, answered in this message's old terms.
-        await new Promise<void>((resolve) => {
-          const relay = (msg: BackgroundMessage) => {
-            if (msg.type !== 'import/result') return;
-            post(msg.outcome === 'done' ? { type: 'history/done', action: 'import', message: msg.message } : { type: 'history/problem', message: msg.message });
-            resolve();
-          };
-          imports.begin({ type: 'import/begin', importId, total: value.length }, relay);
-          for (let first = 0; first < value.length; first += IMPORT_BATCH_ITEMS) {
-            const items = value.slice(first, first + IMPORT_BATCH_ITEMS).map((v) => JSON.stringify(v) ?? 'undefined');
-            imports.batch({ type: 'import/batch', importId, seq: first, first, items }, relay);
-          }
-          imports.commit({ type: 'import/commit', importId }, relay);
-        });
-      }),
   };
 }

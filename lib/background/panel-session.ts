@@ -68,7 +68,6 @@ export function servePanel(port: Port, services: PanelServices): void {
           const parsed = parseConversations([msg.conversation]);
           if (parsed.ok && parsed.conversations[0]) void services.history.restore(parsed.conversations[0], post);
         },
-        'history/import': (msg) => void services.history.importMany(msg.conversations, post),
         'history/get': (msg) => void services.history.get(msg.id, post),
         'history/search': (msg) => void services.history.search(msg.query, post),
         'recovery/start': () => void services.context().then((ctx) => recover(ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),

@@ -11,7 +11,6 @@ describe('dispatch', () => {
     'history/rename': vi.fn(),
     'history/delete': vi.fn(),
     'history/restore': vi.fn(),
-    'history/import': vi.fn(),
     'history/get': vi.fn(),
     'history/search': vi.fn(),
     'recovery/start': vi.fn(),

@@ -5,25 +5,24 @@ import { createHistoryStore } from '../../../lib/history/store';
 import type { BackgroundMessage } from '../../../lib/protocol';
 import { memoryIO, msg } from '../history/memory-io';
 
-const conv = (id: string, text: string) => ({ id, title: text, model: 'm', messages: [msg('user', text)], created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+const question = msg('user', 'q');
+const checkpoint = { ...msg('assistant', 'half an ans'), status: 'interrupted' as const };
+const conv = { id: 'conv-1-aaaaaaaaa', title: 'q', model: 'm', messages: [question, checkpoint], created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
 
-describe('history ops: the one-message import (history/import)', () => {
-  it('follows the same rules as the batched import and answers in its own terms', async () => {
-    const { io, state } = memoryIO();
-    const store = createHistoryStore(io, vi.fn());
-    await store.restore(conv('a', 'local') as never);
-    const ops = createHistoryOps(store);
+describe('history ops: get', () => {
+  it('while its reply streams, a conversation comes without the "interrupted" checkpoint (the panel joins the live reply)', async () => {
+    const store = createHistoryStore(memoryIO().io, vi.fn());
+    await store.restore(conv as never);
+    let live: (typeof question)[] | null = [question];
+    const ops = createHistoryOps(store, () => live);
     const got: BackgroundMessage[] = [];
-    await ops.importMany([conv('a', 'imported'), conv('b', 'new')], (m) => got.push(m));
-    expect(got).toEqual([{ type: 'history/done', action: 'import', message: expect.stringMatching(/^Imported: 1 new conversation, 1 kept as copies/) }]);
-    expect(state.convs.size).toBe(3);
+    await ops.get(conv.id, (m) => got.push(m));
+    expect(got[0]).toMatchObject({ type: 'history/conversation', conversation: { messages: [question] } });
 
-    await ops.importMany({ not: 'an array' }, (m) => got.push(m));
-    await ops.importMany([{ id: 'x' }], (m) => got.push(m));
-    expect(got.slice(1)).toEqual([
-      { type: 'history/problem', message: 'Import failed, nothing changed: expected a JSON array of conversations' },
-      { type: 'history/problem', message: 'Import failed, nothing changed: Item 1: title must be a string, got nothing (the field is missing)' },
-    ]);
-    expect(state.convs.size).toBe(3);
+    live = null; // the reply ended: the stored copy as it is
+    await ops.get(conv.id, (m) => got.push(m));
+    expect(got[1]).toMatchObject({ conversation: { messages: [question, checkpoint] } });
+    await ops.get('conv-2-bbbbbbbbb', (m) => got.push(m));
+    expect(got[2]).toEqual({ type: 'history/conversation', id: 'conv-2-bbbbbbbbb', conversation: null });
   });
 });
