@@ -29,6 +29,17 @@ function fakeBackground() {
   return { connect: () => port, received, emit };
 }
 
+/** The panel connected, one question sent with the Send button; its request id. */
+async function sendOne() {
+  const bg = fakeBackground();
+  render(<App panel={createPanel(bg.connect)} />);
+  await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
+  fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'q' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+  const start = bg.received.find((m) => m.type === 'chat/start');
+  return { bg, requestId: start?.type === 'chat/start' ? start.requestId : '' };
+}
+
 describe('App', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(cleanup);
@@ -82,14 +93,7 @@ describe('App', () => {
   });
 
   it('shows the failure banner and keeps the partial reply with Retry', async () => {
-    const bg = fakeBackground();
-    render(<App panel={createPanel(bg.connect)} />);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
-    const box = screen.getByRole('textbox', { name: 'Message' });
-    fireEvent.input(box, { target: { value: 'q' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    const start = bg.received.find((m) => m.type === 'chat/start');
-    const requestId = start?.type === 'chat/start' ? start.requestId : '';
+    const { bg, requestId } = await sendOne();
     bg.emit({ type: 'chat/chunk', requestId, content: 'partial' });
     bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'server', message: 'Ollama error: boom' } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Ollama error: boom'));
@@ -102,14 +106,7 @@ describe('App', () => {
   });
 
   it('a banner about not reaching Ollama goes when Ollama answers again; no invitation to chat while it is down', async () => {
-    const bg = fakeBackground();
-    render(<App panel={createPanel(bg.connect)} />);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
-    const box = screen.getByRole('textbox', { name: 'Message' });
-    fireEvent.input(box, { target: { value: 'q' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    const start = bg.received.find((m) => m.type === 'chat/start');
-    const requestId = start?.type === 'chat/start' ? start.requestId : '';
+    const { bg, requestId } = await sendOne();
     bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'refused', message: 'Cannot connect to Ollama server' } });
     bg.emit({ type: 'status', state: 'stopped', baseUrl: 'http://localhost:11434', models: [], failure: { kind: 'refused', message: 'Ollama is not running.' } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot connect to Ollama server'));
@@ -125,13 +122,8 @@ describe('App', () => {
   });
 
   it('a chat error that Ollama being up does not fix stays', async () => {
-    const bg = fakeBackground();
-    render(<App panel={createPanel(bg.connect)} />);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'q' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    const start = bg.received.find((m) => m.type === 'chat/start');
-    bg.emit({ type: 'chat/failed', requestId: start?.type === 'chat/start' ? start.requestId : '', failure: { kind: 'not-found', message: "model 'x' not found" } });
+    const { bg, requestId } = await sendOne();
+    bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'not-found', message: "model 'x' not found" } });
     bg.emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }] });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain("model 'x' not found"));
   });
