@@ -5,9 +5,11 @@
  * final DOM is in place before the message shows as done.
  */
 import { effect, signal } from '@preact/signals';
+import { renewMarkedPatterns } from '../../lib/markdown/patterns';
 import { ThinkStream, type ThinkDelta } from '../../lib/markdown/think';
 import type { ChatMessage } from '../state/message';
 import { StreamText } from '../state/stream-text';
+import { releaseHighlighter } from './decorate';
 import { type FrameScheduler, frameScheduler } from './frame';
 import { MarkdownStreamView } from './stream-view';
 
@@ -48,6 +50,9 @@ export class AnswerController {
       if (this.message.status.value === 'streaming') return;
       frame.cancel();
       this.end();
+      // The reply is final: what parsing and highlighting it compiled can go (bench 5a).
+      renewMarkedPatterns();
+      releaseHighlighter();
     });
     const stopText = effect(() => {
       this.message.text.revision.value;

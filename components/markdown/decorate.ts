@@ -119,3 +119,8 @@ export function decorate(frag: DocumentFragment, finished: boolean): DocumentFra
   }
   return frag;
 }
+
+/** After a reply: the grammars it compiled are let go (lib/markdown/highlight.ts releaseGrammars). */
+export function releaseHighlighter(): void {
+  highlighter?.releaseGrammars();
+}

@@ -43,3 +43,18 @@ export function highlightToHtml(code: string, lang: string): string | null {
   if (!isHighlightable(lang)) return null;
   return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
 }
+
+/**
+ * Drops the compiled form of every grammar used so far: highlight.js keeps each language's
+ * compiled modes (hundreds of RegExps, and V8 keeps their machine code) for the page's life,
+ * about 0.7 MB after a long reply with code (bench 5a, bench/heap-snapshot.mjs). Registering the
+ * definition again gives an uncompiled language that compiles on its next use, in milliseconds.
+ */
+export function releaseGrammars(): void {
+  for (const [name, lang] of Object.entries(LANGUAGES)) {
+    const compiled = (hljs.getLanguage(name) as { isCompiled?: boolean } | undefined)?.isCompiled;
+    if (!compiled) continue;
+    hljs.unregisterLanguage(name);
+    hljs.registerLanguage(name, lang);
+  }
+}

@@ -1,4 +1,5 @@
 import './support/happy-dom-compat';
+import { Lexer } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighlighter } from '../../../components/markdown/decorate';
 import { AnswerController } from '../../../components/markdown/answer';
@@ -101,5 +102,24 @@ describe('AnswerController', () => {
   it('mounts only once', () => {
     const { controller } = setup();
     expect(() => controller.mount(document.createElement('div'))).toThrow();
+  });
+});
+
+describe('AnswerController: compiled patterns', () => {
+  const paragraphRule = () => (Lexer.rules as unknown as { block: { gfm: { paragraph: RegExp } } }).block.gfm.paragraph;
+
+  it('lets go of what parsing compiled when a streamed reply ends (bench 5a), not when a finished one is shown', () => {
+    const rule = paragraphRule();
+    const stored = new AnswerController(createMessage('assistant', { content: 'Old *reply*.', status: 'done' }), manualFrames().schedule);
+    stored.mount(document.createElement('div'));
+    expect(paragraphRule()).toBe(rule);
+
+    const { message, frames } = setup({ content: 'Streaming ' });
+    message.text.append('**reply**');
+    frames.frame();
+    expect(paragraphRule()).toBe(rule);
+    message.finish({ doneReason: 'stop' });
+    expect(paragraphRule()).not.toBe(rule);
+    expect(paragraphRule().source).toBe(rule.source);
   });
 });
