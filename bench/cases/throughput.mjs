@@ -82,7 +82,7 @@ export async function throughputCase(ctx) {
     charts: [],
     notes: [
       'The heap is the extension renderer\'s isolate with only this page open, measured after the probe\'s own records were dropped.',
-      'About half of what the markdown reply leaves is machine code V8 compiled for the hot parser, sanitizer and highlighter (their regular expressions included): a cache V8 drops once it goes unused for a while, not data the page keeps.',
+      'Most of what the reply used to leave (5.66 MB) was machine code V8 compiled for marked\'s rules and highlight.js\'s grammars, kept as long as their RegExps live; the panel renews those when a reply ends (npm run bench:heap shows what is left).',
     ],
   };
   return [throughput, stress, memory];
