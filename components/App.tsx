@@ -7,6 +7,7 @@ import { MessageList } from './MessageList';
 import { SettingsLoader } from './SettingsLoader';
 import { createPanel, type Panel } from './state/panel';
 import { useShortcuts } from './useShortcuts';
+import { Welcome } from './Welcome';
 
 /** The side panel. `panel` is injectable so tests can drive it without a background. */
 export function App({ panel: given }: { panel?: Panel }) {
@@ -18,14 +19,14 @@ export function App({ panel: given }: { panel?: Panel }) {
   return (
     <div class="app">
       <Header panel={panel} />
-      <BannerView banner={panel.banner} />
+      <BannerView banner={panel.banner} act={panel.act} />
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
         {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />}
         {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
         {view === 'chat' && (
           <>
-            <MessageList chat={panel.chat} offline={panel.connection.state.value === 'stopped'} />
+            <MessageList chat={panel.chat} empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} />} />
             <Composer chat={panel.chat} inbox={panel.inbox} />
           </>
         )}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { MessageView } from './MessageView';
 import type { ChatModel } from './state/chat';
@@ -11,8 +12,8 @@ import { useStickToBottom } from './useStickToBottom';
 export const WINDOW = 50;
 export const PAGE = 100;
 
-/** `offline`: Ollama is unreachable; the banner says what to do, so no invitation to chat shows. */
-export function MessageList({ chat, offline = false }: { chat: ChatModel; offline?: boolean }) {
+/** `empty`: what shows instead while there is no message (the welcome), beside the log, not in it. */
+export function MessageList({ chat, empty }: { chat: ChatModel; empty?: ComponentChildren }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   useStickToBottom(scroller, content);
@@ -32,12 +33,11 @@ export function MessageList({ chat, offline = false }: { chat: ChatModel; offlin
             Show earlier messages ({hidden} more)
           </button>
         )}
-        {messages.length === 0 ? (
-          !offline && <p class="empty">Start a conversation with your local LLM</p>
-        ) : (
-          shown.map((m) => <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />)
-        )}
+        {shown.map((m) => (
+          <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />
+        ))}
       </div>
+      {messages.length === 0 && empty}
     </div>
   );
 }

@@ -22,9 +22,9 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
       {(note || canRetry) && (
         <div class="message-meta">
-          {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply. */}
+          {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply ("No reply"). */}
           {note && (
-            <span class="message-note" title={message.error.value ?? undefined}>
+            <span class="message-note" title={status === 'failed' ? undefined : (message.error.value ?? undefined)}>
               {note}
             </span>
           )}

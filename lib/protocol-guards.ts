@@ -53,7 +53,7 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'history/get': (m) => nonEmpty(m.id),
   'history/search': (m) => isString(m.query),
   'selection/take': none,
-  'recovery/start': none,
+  'recovery/start': (m) => m.start === undefined || typeof m.start === 'boolean',
   'host/status': none,
   'import/begin': (m) => nonEmpty(m.importId) && isCount(m.total),
   'import/batch': (m) =>

@@ -134,8 +134,11 @@ export type PanelMessage =
   | { type: 'history/search'; query: string }
   /** Hand me the selections waiting for a panel (each goes to exactly one panel, once). */
   | { type: 'selection/take' }
-  /** Layer 2: the connection dropped mid-reply; bring Ollama back if we can. */
-  | { type: 'recovery/start' }
+  /**
+   * Layer 2: the connection dropped mid-reply; bring Ollama back if we can. `start`: the user
+   * clicked Start Ollama, so it is started even with auto-start off.
+   */
+  | { type: 'recovery/start'; start?: boolean }
   /** Is the native host installed, and which command would it run (display only). */
   | { type: 'host/status' };
 

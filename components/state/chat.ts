@@ -8,6 +8,7 @@ import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import { type Conversation, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
+import type { BannerCause } from './banner-actions';
 import { type ChatMessage, createMessage, fromHistory, type MutableMessage, newId, sameAsStored, toHistory } from './message';
 
 type ChatEvents = Pick<Handlers<BackgroundMessage>, 'chat/chunk' | 'chat/done' | 'chat/stopped' | 'chat/failed' | 'chat/resume'>;
@@ -16,7 +17,7 @@ export interface ChatDeps {
   send(msg: PanelMessage): void;
   selectedModel: ReadonlySignal<string | null>;
   /** Why no model can be used right now (Ollama down, none installed), for the banner. */
-  explainNoModel(): string;
+  explainNoModel(): { message: string; cause: BannerCause };
   banner: BannerModel;
   onConnectionFailure(failure: Failure): void;
   /** Remembers which conversation is on screen, for the next time the panel opens. */
@@ -134,7 +135,8 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       }
       const model = deps.selectedModel.peek();
       if (!model) {
-        deps.banner.error(deps.explainNoModel(), 'chat');
+        const why = deps.explainNoModel();
+        deps.banner.error(why.message, 'chat', why.cause);
         return false;
       }
       const asked = createMessage('user', { content: text });
@@ -236,7 +238,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         if (msg.failure.kind === 'conflict') return refused(a?.asked, msg.failure.message);
         m.fail(msg.failure.message);
         end();
-        deps.banner.error(msg.failure.message, CONNECTION_KINDS.has(msg.failure.kind) ? 'connection' : 'chat');
+        deps.banner.error(msg.failure.message, CONNECTION_KINDS.has(msg.failure.kind) ? 'connection' : 'chat', msg.failure.kind);
         if (CONNECTION_KINDS.has(msg.failure.kind)) deps.onConnectionFailure(msg.failure);
       },
     },

@@ -11,14 +11,17 @@ import {
   selectedModelItem,
   watchSettings,
 } from '../../lib/storage/items';
-import { type BannerModel, createBannerModel } from './banner';
+import { type BannerModel, createBannerModel, NO_CONTEXT } from './banner';
+import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
-import { createReadiness, NO_MODEL_MESSAGE } from './readiness';
+import { createReadiness } from './readiness';
+import { actionContext, explainNoModel, helperOf, runAction, statusBanner } from './problems';
 import { createSettingsModel, type SettingsModel } from './settings';
+import { createWelcome, type WelcomeStep } from './welcome';
 
 export type View = 'chat' | 'settings' | 'history';
 
@@ -30,7 +33,11 @@ export interface Panel {
   readonly inbox: Inbox;
   readonly settings: SettingsModel;
   readonly view: ReadonlySignal<View>;
+  /** The first-run guide's step while the chat is empty. */
+  readonly welcome: ReadonlySignal<WelcomeStep>;
   show(view: View): void;
+  /** Runs a banner's (or the welcome's) action: Start Ollama, Retry. */
+  act(action: BannerAction): void;
   /** Opens a stored conversation in the chat view. */
   openConversation(id: string): Promise<void>;
   /** One whole stored conversation, from the background. */
@@ -39,7 +46,10 @@ export interface Panel {
 }
 
 export function createPanel(connect?: Parameters<typeof connectBackground>[2]): Panel {
-  const banner = createBannerModel();
+  // The banner's actions follow the helper, the URL and the last reply (known once chat exists).
+  let actions: ReadonlySignal<ActionContext> | null = null;
+  const banner = createBannerModel(() => actions?.value ?? NO_CONTEXT);
+  const settings = createSettingsModel();
   let recovered = false;
   const view = signal<View>('chat');
   let link: BackgroundLink | null = null;
@@ -52,7 +62,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const chat = createChatModel({
     send,
     selectedModel: connection.selected,
-    explainNoModel: () => connection.failure.peek()?.message ?? NO_MODEL_MESSAGE,
+    explainNoModel: () => explainNoModel(connection.failure.peek()),
     banner,
     onConnectionFailure: (failure) => {
       // Layer 2 (seed-system.md): a dropped stream starts recovery; a refusal was already
@@ -118,20 +128,13 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     usage: storageUsage,
     pauseChanges: pauseLocalChanges,
   });
-  const settings = createSettingsModel();
+  actions = actionContext(settings.host, connection.baseUrl, chat);
 
   const onStatus = (msg: Extract<BackgroundMessage, { type: 'status' }>) => {
     connection.apply(msg);
-    // A status failure must not hide a more specific error (a failed start, a chat error).
-    const shown = banner.current.peek();
-    if (msg.failure && (!shown || shown.source === 'status')) banner.error(msg.failure.message, 'status');
-    else if (!msg.failure) {
-      // Ollama answers again: banners about not reaching it are out of date (a failed
-      // recovery's error too; "Reconnected" stays its few seconds).
-      banner.clear('status');
-      banner.clear('connection');
-      if (shown?.source === 'recovery' && shown.kind === 'error') banner.clear('recovery');
-    }
+    statusBanner(banner, msg);
+    // Down: whether the helper could start it decides what the banner and the welcome offer.
+    if (msg.state === 'stopped' && helperOf(settings.host.peek()) !== 'installed') send({ type: 'host/status' });
   };
   link = connectBackground(
     {
@@ -155,7 +158,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
         banner.info(msg.message, 'chat');
       },
       'recovery/result': (msg) => {
-        if (!msg.ok) return banner.error(msg.message, 'recovery');
+        if (!msg.ok) return banner.error(msg.message, 'recovery', 'down');
         banner.info('Reconnected to Ollama.', 'recovery');
         // A confirmation, not a signal: it only needs to stay long enough to be read.
         setTimeout(() => banner.clear('recovery'), 3000);
@@ -204,6 +207,8 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     inbox,
     settings,
     view,
+    welcome: createWelcome(connection, settings.host),
+    act: (a) => runAction(a, { banner, connection, chat, send }),
     show(v) {
       view.value = v;
       if (v === 'settings') {

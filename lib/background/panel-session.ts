@@ -70,7 +70,9 @@ export function servePanel(port: Port, services: PanelServices): void {
         },
         'history/get': (msg) => void services.history.get(msg.id, post),
         'history/search': (msg) => void services.history.search(msg.query, post),
-        'recovery/start': () => void services.context().then((ctx) => recover(ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
+        // Start Ollama (the user asked) starts it even with auto-start off.
+        'recovery/start': (msg) =>
+          void services.context().then((ctx) => recover(msg.start ? { ...ctx, settings: { ...ctx.settings, autoStart: true } } : ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
         'host/status': () => void hostStatus(post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../components/App';
@@ -102,7 +102,7 @@ describe('App', () => {
     expect(reply.textContent).toContain('Interrupted');
     // Said once, in the banner: the bubble only says what became of the reply.
     expect(reply.textContent).not.toContain('boom');
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(within(reply).getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
   it('a banner about not reaching Ollama goes when Ollama answers again; no invitation to chat while it is down', async () => {

@@ -10,7 +10,7 @@ function setup(model: string | null = 'llama3.2:latest') {
   const banner = createBannerModel();
   const onConnectionFailure = vi.fn();
   const rememberConversation = vi.fn();
-  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => 'No model is installed: ollama pull llama3.2', banner, onConnectionFailure, rememberConversation });
+  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => ({ message: 'No model is installed: ollama pull llama3.2', cause: 'no-model' }), banner, onConnectionFailure, rememberConversation });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
     if (s?.type !== 'chat/start') throw new Error('no chat/start sent');
@@ -235,7 +235,7 @@ describe('chat model', () => {
     const selectedModel = signal<string | null>('m');
     const sent: PanelMessage[] = [];
     const banner = createBannerModel();
-    const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => '', banner, onConnectionFailure: vi.fn(), rememberConversation: vi.fn(), onConflict });
+    const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => ({ message: '', cause: 'no-model' }), banner, onConnectionFailure: vi.fn(), rememberConversation: vi.fn(), onConflict });
     chat.setDraft('my long question');
     chat.send();
     const start = sent.find((m) => m.type === 'chat/start');

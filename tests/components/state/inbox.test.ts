@@ -19,7 +19,7 @@ function setup(readiness: Readiness = UNKNOWN, model: string | null = null) {
   const chat = createChatModel({
     send: (m) => sent.push(m),
     selectedModel,
-    explainNoModel: () => 'no model',
+    explainNoModel: () => ({ message: 'no model', cause: 'no-model' }),
     banner,
     onConnectionFailure: () => {},
     rememberConversation: () => {},
@@ -94,7 +94,7 @@ describe('inbox', () => {
     await settle();
     expect(starts()).toHaveLength(0);
     expect(chat.draft.value).toBe('my own words\n\none\n\ntwo');
-    expect(banner.current.value).toEqual({ kind: 'error', text: 'No model is installed in Ollama.', source: 'chat' });
+    expect(banner.current.value).toEqual({ kind: 'error', text: 'No model is installed in Ollama.', source: 'chat', actions: [] });
     becomeReady();
     await settle();
     expect(starts()).toHaveLength(0);

@@ -15,7 +15,7 @@ import { SEL } from './panel';
 
 const SIM_CLI = resolve('tests/sim/cli.mjs');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((res) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
@@ -43,14 +43,14 @@ export function runInstaller(port: number, command: string, extraArgs: string[],
 }
 
 /** A start command that runs the simulator CLI on `port` and leaves its pid for cleanup. */
-async function simulatorCommand(): Promise<Installed & { command: string }> {
+export async function simulatorCommand(): Promise<Installed & { command: string }> {
   const port = await freePort();
   const pidFile = join(mkdtempSync(join(tmpdir(), 'ollama-chat-pid-')), 'sim.pid');
   const command = `echo $$ > '${pidFile}'; exec '${process.execPath}' '${SIM_CLI}' --port ${port} --quiet`;
   return { port, pidFile, command };
 }
 
-function kill(pidFile: string): void {
+export function kill(pidFile: string): void {
   if (!existsSync(pidFile)) return;
   try {
     process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');

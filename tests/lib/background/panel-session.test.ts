@@ -4,7 +4,12 @@ import type { Browser } from 'wxt/browser';
 import type { Exchanges } from '../../../lib/background/exchanges';
 import type { HistoryOps } from '../../../lib/background/history-ops';
 import { type PanelServices, servePanel } from '../../../lib/background/panel-session';
+import { recover } from '../../../lib/background/recovery';
 import type { BackgroundMessage } from '../../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+
+// Only what the panel asks for is checked here; recovery itself has its own tests.
+vi.mock('../../../lib/background/recovery', () => ({ recover: vi.fn(async () => {}), hostStatus: vi.fn(async () => {}) }));
 
 function fakePort() {
   const listeners: ((m: unknown) => void)[] = [];
@@ -98,5 +103,17 @@ describe('a panel session', () => {
     expect(exchanges.attach).not.toHaveBeenCalled();
     expect(exchanges.start).not.toHaveBeenCalled();
     expect(p.posted).toEqual([{ type: 'chat/failed', requestId: 'r1', failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } }]);
+  });
+
+  it('Start Ollama (recovery/start with start: true) starts it even with auto-start off; a plain recovery keeps the setting', async () => {
+    const { s } = services();
+    s.context = vi.fn(async () => ({ api: {}, settings: { ...DEFAULT_SETTINGS, autoStart: false } }) as never);
+    const p = fakePort();
+    servePanel(p.port, s);
+    p.receive({ type: 'recovery/start' });
+    p.receive({ type: 'recovery/start', start: true });
+    p.receive({ type: 'recovery/start', start: 'yes' });
+    await tick();
+    expect(vi.mocked(recover).mock.calls.map((c) => c[0].settings.autoStart)).toEqual([false, true]);
   });
 });

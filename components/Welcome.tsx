@@ -1,0 +1,30 @@
+/**
+ * The empty chat: the seed's invitation, or a guide to what is missing first (components/
+ * WelcomeGuide.tsx, loaded when the first status arrives: the panel's first load has a budget).
+ */
+import type { ReadonlySignal } from '@preact/signals';
+import { lazyView } from './LazyView';
+import type { BannerAction } from './state/banner-actions';
+import type { WelcomeStep } from './state/welcome';
+
+export interface WelcomeProps {
+  step: WelcomeStep;
+  act(action: BannerAction): void;
+  /** Sends an example prompt as the user's message. */
+  ask(text: string): void;
+}
+
+const Guide = lazyView(() => import('./WelcomeGuide').then((m) => m.WelcomeGuide), 'The welcome guide');
+
+/** Reads the step here, so a status change re-renders only the welcome. */
+export function Welcome({ welcome, ...rest }: Omit<WelcomeProps, 'step'> & { welcome: ReadonlySignal<WelcomeStep> }) {
+  const props = { ...rest, step: welcome.value };
+  const { kind } = props.step;
+  return (
+    <section class="welcome" aria-label="Welcome">
+      {/* While Ollama is missing something, there is nothing to invite to yet. */}
+      {(kind === 'checking' || kind === 'ready') && <p class="empty">Start a conversation with your local LLM</p>}
+      {kind === 'checking' ? <p class="hint">Checking the connection to Ollama…</p> : <Guide {...props} />}
+    </section>
+  );
+}
