@@ -3,6 +3,7 @@
  * carries whatever a page posts (an old panel after an update, a bug, a hostile extension page),
  * and a handler must never see a message whose fields are not what its type says.
  */
+import { readStats } from './chat/stats';
 import { type BackgroundMessage, type Guards, type HistoryMessage, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
@@ -18,7 +19,8 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
     isString(x.content) &&
     isString(x.timestamp) &&
     (x.thinking === undefined || isString(x.thinking)) &&
-    (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped')
+    (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped') &&
+    (x.stats === undefined || readStats(x.stats) !== null)
   );
 }
 

@@ -3,7 +3,7 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
-import type { Conversation } from './conversations/contract';
+import type { Conversation, ReplyStats } from './conversations/contract';
 import type { Handoff } from './selection/handoff';
 
 /** Name of the runtime.Port the panel opens to the background. */
@@ -55,6 +55,7 @@ export interface HistoryMessage {
   timestamp: string;
   status?: 'interrupted' | 'stopped';
   thinking?: string;
+  stats?: ReplyStats;
 }
 
 /** Which conversation an exchange belongs to; the panel mints the id (conv-<ms>-<9 base36>). */
@@ -64,10 +65,16 @@ export interface ConversationRef {
   title?: string;
 }
 
+/** How a reply ended: Ollama's final chunk, plus `ttftMs`, which the background measures. */
 export interface DoneInfo {
   doneReason: string;
+  /** The model that answered, as Ollama names it. */
+  model?: string;
   evalCount?: number;
   evalDurationNs?: number;
+  totalDurationNs?: number;
+  promptEvalCount?: number;
+  ttftMs?: number;
 }
 
 // ---- Big imports: begin / batch / commit or cancel (lib/background/import-session.ts) ----

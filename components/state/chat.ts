@@ -5,6 +5,7 @@
  * The background stores every exchange; this model follows the stored copy when it changes.
  */
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { statsFrom } from '../../lib/chat/stats';
 import { type Conversation, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
@@ -60,7 +61,8 @@ export function createChatModel(deps: ChatDeps): ChatModel {
   // `base` so the background can refuse a request built on an older copy.
   let base: string | null = null;
   // `asked`: the user's message this request added, handed back to the draft if it is refused.
-  const active = signal<{ requestId: string; message: MutableMessage; asked?: MutableMessage } | null>(null);
+  // `model`: what this panel asked (a reply joined from another panel reports its own).
+  const active = signal<{ requestId: string; message: MutableMessage; asked?: MutableMessage; model?: string } | null>(null);
   const streaming = computed(() => active.value !== null);
 
   const current = (requestId: string) => {
@@ -84,7 +86,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       deps.rememberConversation(id);
     }
     messages.value = [...before, reply];
-    active.value = { requestId, message: reply, ...(asked ? { asked } : {}) };
+    active.value = { requestId, message: reply, model, ...(asked ? { asked } : {}) };
     deps.banner.clear('chat');
     deps.banner.clear('connection');
     deps.send({
@@ -218,7 +220,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         const m = current(msg.requestId);
         if (!m) return;
         if (msg.version) base = msg.version;
-        m.finish(msg.info);
+        m.finish(statsFrom(active.peek()?.model ?? '', msg.info));
         end();
       },
       'chat/stopped': (msg) => {
