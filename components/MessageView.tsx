@@ -1,4 +1,5 @@
 import { AssistantBody } from './markdown/AssistantBody';
+import { ReplyFooter } from './ReplyFooter';
 import type { ChatMessage, MessageStatus } from './state/message';
 import { StreamingText } from './StreamingText';
 
@@ -20,6 +21,7 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       data-status={status}
     >
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
+      {message.role === 'assistant' && <ReplyFooter message={message} />}
       {(note || canRetry) && (
         <div class="message-meta">
           {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply. */}

@@ -30,10 +30,10 @@ describe('parseConversations: accepted values', () => {
     const good = { ...valid(), messages: [user('q'), assistant('a', { stats })] };
     expect(parseConversations([good])).toEqual({ ok: true, conversations: [good] });
     for (const bad of [{ model: 'm', evalCount: -3 }, 'fast', { evalCount: 1 }, { model: 'm', ttftMs: '1' }]) {
-      const r = parseConversations([{ ...valid(), messages: [user('q'), assistant('a', { stats: bad })] }]);
+      const r = parseConversations([{ ...valid(), messages: [user('q'), assistant('a', { stats: bad as never })] }]);
       expect(r.ok && r.conversations[0]?.messages[1]).toEqual(assistant('a'));
     }
-    const checked = itemChecker(Date.parse('2026-01-02T00:00:00.000Z'))({ ...valid(), messages: [assistant('a', { stats: { model: 'm', evalCount: null } })] }, 0);
+    const checked = itemChecker(Date.parse('2026-01-02T00:00:00.000Z'))({ ...valid(), messages: [assistant('a', { stats: { model: 'm', evalCount: null } as never })] }, 0);
     expect(checked.ok && checked.conversation.messages[0]).toEqual(assistant('a'));
   });
 
