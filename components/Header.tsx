@@ -5,7 +5,8 @@ import { StatusBadge } from './StatusBadge';
 
 export function Header({ panel }: { panel: Panel }) {
   const view = panel.view.value;
-  const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
+  // Toggled off, a view gives focus back to its button (panel.close).
+  const toggle = (v: 'settings' | 'history') => (view === v ? panel.close() : panel.show(v));
   return (
     <header class="header">
       <div class="header-row">
@@ -29,6 +30,8 @@ export function Header({ panel }: { panel: Panel }) {
           onClick={() => {
             panel.chat.newChat();
             panel.show('chat');
+            // A new chat is for typing.
+            panel.inbox.requestFocus();
           }}
         >
           <PlusIcon />

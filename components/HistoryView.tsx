@@ -4,6 +4,7 @@ import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
 import { ImportButton, ImportProgress } from './ImportView';
 import type { HistoryModel } from './state/history';
+import { useFocusOnOpen } from './useFocusOnOpen';
 
 // Long lists render in pages: the first screenfuls paint at once, the rest on demand.
 const PAGE = 100;
@@ -27,11 +28,13 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
   const notice = history.notice.value;
   const deleted = history.deleted.value;
   const total = history.all.value.length;
+  const search = useFocusOnOpen<HTMLInputElement>();
 
   return (
     <section class="history" aria-label="History">
       <div class="history-tools">
         <input
+          ref={search}
           type="search"
           aria-label="Search conversations"
           placeholder={`Search ${total} conversations`}

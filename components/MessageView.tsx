@@ -19,6 +19,8 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
       aria-busy={status === 'streaming'}
       data-status={status}
+      // Focusable from script only (a conversation opened from History lands here), not by Tab.
+      tabIndex={-1}
     >
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
       {message.role === 'assistant' && <ReplyFooter message={message} />}

@@ -1,13 +1,16 @@
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
+import { SendKeyField } from './SendKeyField';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import type { SettingsModel } from './state/settings';
+import { useFocusOnOpen } from './useFocusOnOpen';
 
 /** `installed`: the model names Ollama lists now (empty when it is unreachable). */
 export function SettingsView({ model, onClose, installed = [] }: { model: SettingsModel; onClose: () => void; installed?: readonly string[] }) {
   const error = model.error.value;
   const warning = model.warning.value;
   const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
+  const first = useFocusOnOpen<HTMLInputElement>();
   return (
     <form
       class="settings"
@@ -21,6 +24,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <label class="field">
         <span>Ollama URL</span>
         <input
+          ref={first}
           type="text"
           inputMode="url"
           spellcheck={false}
@@ -58,6 +62,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
         <span>Selection limit (characters)</span>
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
       </label>
+      <SendKeyField model={model} />
       <AutoStart model={model} />
       <CustomPrompts model={model} />
       {error && (
@@ -77,7 +82,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <p class="hint">
         If chat fails with 403, start Ollama with <code>OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>.
       </p>
-      <ShortcutsHelp />
+      <ShortcutsHelp sendKey={model.sendKey.value} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { Conversation } from '../../lib/conversations/contract';
 import { pauseLocalChanges } from '../../lib/storage/changes';
 import { followIndex, readAllConversations } from '../../lib/storage/history-io';
 import type { BackgroundMessage } from '../../lib/protocol';
+import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import {
   currentConversationItem,
   storageUsage,
@@ -14,6 +15,8 @@ import {
 import { type BannerModel, createBannerModel } from './banner';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
+import { createFetcher } from './fetcher';
+import { createFocusModel, type FocusModel } from './focus';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
@@ -30,7 +33,12 @@ export interface Panel {
   readonly inbox: Inbox;
   readonly settings: SettingsModel;
   readonly view: ReadonlySignal<View>;
+  readonly focus: FocusModel;
+  /** Which Enter sends from the message box (Settings, "Send with"). */
+  readonly sendKey: ReadonlySignal<SendKey>;
   show(view: View): void;
+  /** Back to the chat from History or Settings; focus returns to the button that opened it. */
+  close(): void;
   /** Opens a stored conversation in the chat view. */
   openConversation(id: string): Promise<void>;
   /** One whole stored conversation, from the background. */
@@ -42,6 +50,8 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const banner = createBannerModel();
   let recovered = false;
   const view = signal<View>('chat');
+  const focus = createFocusModel();
+  const sendKey = signal<SendKey>(DEFAULT_SETTINGS.sendKey);
   let link: BackgroundLink | null = null;
   const send: BackgroundLink['send'] = (msg) => link?.send(msg);
 
@@ -74,25 +84,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   });
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection));
-  // Request/reply over the Port for whole conversations, keyed by id. A Port that drops (the
-  // worker stopped) takes its answers with it: every request still waiting then settles as an
-  // error, shown, instead of hanging.
-  const waiting = new Map<string, ((c: Conversation | null | Error) => void)[]>();
-  const fetchConversation = (id: string) =>
-    new Promise<Conversation | null>((resolve) => {
-      const settle = (c: Conversation | null | Error) => {
-        if (!(c instanceof Error)) return resolve(c);
-        banner.error(c.message, 'history');
-        resolve(null);
-      };
-      waiting.set(id, [...(waiting.get(id) ?? []), settle]);
-      send({ type: 'history/get', id });
-    });
+  const fetcher = createFetcher(send, banner);
+  const fetchConversation = fetcher.fetch;
   const linkLost = () => {
-    const lost = new Error('The extension restarted before it answered: the conversation could not be loaded. Try again.');
-    const all = [...waiting.values()].flat();
-    waiting.clear();
-    for (const settle of all) settle(lost);
+    fetcher.linkLost();
     chat.linkLost();
   };
   // When the open conversation changed in storage (another panel, a finished save), refetch it.
@@ -141,11 +136,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       'history/results': history.events['history/results'],
       'import/ack': history.events['import/ack'],
       'import/result': history.events['import/result'],
-      'history/conversation': (msg) => {
-        const resolvers = waiting.get(msg.id) ?? [];
-        waiting.delete(msg.id);
-        for (const r of resolvers) r(msg.conversation);
-      },
+      'history/conversation': (msg) => fetcher.answer(msg.id, msg.conversation),
       'history/problem': (msg) => {
         history.events['history/problem'](msg);
         banner.error(msg.message, 'history');
@@ -177,6 +168,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const loadPreferences = async () => {
     const [s, remembered] = await Promise.all([readSettings(), selectedModelItem.getValue()]);
     connection.setPreferences(remembered, s.defaultModel);
+    sendKey.value = s.sendKey;
   };
   // Selections queued while the panel was closed or loading arrive now.
   send({ type: 'selection/take' });
@@ -204,6 +196,14 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     inbox,
     settings,
     view,
+    focus,
+    sendKey,
+    close() {
+      const from = view.peek();
+      if (from === 'chat') return;
+      view.value = 'chat';
+      focus.want(from);
+    },
     show(v) {
       view.value = v;
       if (v === 'settings') {
@@ -221,6 +221,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       // The conversation's model becomes the selected one when it is installed.
       if (connection.models.peek().some((m) => m.name === stored.model)) connection.select(stored.model);
       view.value = 'chat';
+      focus.want('last-message');
     },
     dispose() {
       unwatch();

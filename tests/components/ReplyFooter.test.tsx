@@ -5,7 +5,7 @@ import { duration, footerDetails } from '../../components/ReplyFooter';
 import { createMessage } from '../../components/state/message';
 
 const stats = { model: 'llama3.2', evalCount: 421, evalDurationNs: 10e9, totalDurationNs: 3.24e9, promptEvalCount: 1234, ttftMs: 812 };
-const footer = (c: HTMLElement) => c.querySelector('.reply-footer');
+const footer = (c: Element) => c.querySelector('.reply-footer');
 
 describe('ReplyFooter', () => {
   afterEach(cleanup);

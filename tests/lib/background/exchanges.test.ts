@@ -91,7 +91,10 @@ describe('layer 1: a refused request is retried once after ensureOllamaRunning',
 describe('a finished reply’s stats', () => {
   it('are saved with the reply and sent in chat/done, with the time to first token', async () => {
     const saves: { messages: { stats?: unknown }[] }[] = [];
-    const saving = { save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => (saves.push(d), d)) } as unknown as HistoryStore;
+    const saving = { save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
+        saves.push(d);
+        return d;
+      }) } as unknown as HistoryStore;
     const answering: OllamaApi = {
       listModels: async () => [],
       version: async () => null,
