@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BannerView } from './BannerView';
 import { Composer } from './Composer';
 import { Header } from './Header';
@@ -6,7 +6,6 @@ import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
 import { SettingsLoader } from './SettingsLoader';
 import { createPanel, type Panel } from './state/panel';
-import { useFocusMoves } from './useFocusMoves';
 import { useShortcuts } from './useShortcuts';
 
 /** The side panel. `panel` is injectable so tests can drive it without a background. */
@@ -14,18 +13,16 @@ export function App({ panel: given }: { panel?: Panel }) {
   const [panel] = useState(() => given ?? createPanel());
   useEffect(() => () => panel.dispose(), [panel]);
   useShortcuts(panel);
-  const root = useRef<HTMLDivElement>(null);
-  useFocusMoves(panel, root);
   const view = panel.view.value;
 
   return (
-    <div class="app" ref={root}>
+    <div class="app">
       <Header panel={panel} />
       <BannerView banner={panel.banner} />
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
-        {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.close()} />}
-        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
+        {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />}
+        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => panel.openConversation(id)} fetch={panel.fetchConversation} />}
         {view === 'chat' && (
           <>
             <MessageList chat={panel.chat} offline={panel.connection.state.value === 'stopped'} />

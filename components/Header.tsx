@@ -5,8 +5,7 @@ import { StatusBadge } from './StatusBadge';
 
 export function Header({ panel }: { panel: Panel }) {
   const view = panel.view.value;
-  // Toggled off, a view gives focus back to its button (panel.close).
-  const toggle = (v: 'settings' | 'history') => (view === v ? panel.close() : panel.show(v));
+  const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
   return (
     <header class="header">
       <div class="header-row">

@@ -1,7 +1,10 @@
 import { AssistantBody } from './markdown/AssistantBody';
-import { ReplyFooter } from './ReplyFooter';
+import { lazyView } from './LazyView';
 import type { ChatMessage, MessageStatus } from './state/message';
 import { StreamingText } from './StreamingText';
+
+// Not needed to chat, and the panel's first load has a budget (bench 6): it comes with the first finished reply.
+const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFooter), 'The reply footer');
 
 const NOTE: Partial<Record<MessageStatus, string>> = {
   stopped: 'Stopped',
@@ -23,7 +26,7 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       tabIndex={-1}
     >
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
-      {message.role === 'assistant' && <ReplyFooter message={message} />}
+      {message.role === 'assistant' && message.stats.value && status === 'done' && <ReplyFooter message={message} />}
       {(note || canRetry) && (
         <div class="message-meta">
           {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply. */}

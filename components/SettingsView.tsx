@@ -10,9 +10,10 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
   const error = model.error.value;
   const warning = model.warning.value;
   const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
-  const first = useFocusOnOpen<HTMLInputElement>();
+  const focus = useFocusOnOpen<HTMLInputElement, HTMLFormElement>('Settings');
   return (
     <form
+      ref={focus.root}
       class="settings"
       aria-label="Settings"
       onSubmit={(e) => {
@@ -24,7 +25,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <label class="field">
         <span>Ollama URL</span>
         <input
-          ref={first}
+          ref={focus.first}
           type="text"
           inputMode="url"
           spellcheck={false}

@@ -1,21 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import type { SendKey } from '../lib/settings';
 import type { Panel } from './state/panel';
 
-/** The panel's keyboard shortcuts, as listed for users in ShortcutsHelp (sending follows "Send with"). */
-export function shortcuts(sendKey: SendKey): { keys: string; what: string }[] {
-  const ctrl = sendKey === 'ctrl-enter';
-  return [
-    { keys: 'Ctrl+Shift+Y (⌘⇧Y)', what: 'Open the panel (browser shortcut; change it in the browser’s extension shortcuts)' },
-    { keys: ctrl ? 'Ctrl+Enter (⌘↩)' : 'Enter', what: 'Send' },
-    { keys: ctrl ? 'Enter' : 'Shift+Enter', what: 'New line' },
-    { keys: 'Esc', what: 'Close History or Settings (focus goes back to its button); in the chat, stop the answer while it streams' },
-    { keys: 'Shift+Esc', what: 'Back to the chat, in the message box' },
-    { keys: 'Ctrl+Shift+O (⌘⇧O)', what: 'New chat' },
-    { keys: 'Tab / Shift+Tab', what: 'Move between controls; a conversation opened from History puts focus on its last message' },
-  ];
-}
-
+/** The panel's keyboard shortcuts; listed for users in ShortcutsHelp (keep the two in step). */
 export function useShortcuts(panel: Panel): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,7 +20,7 @@ export function useShortcuts(panel: Panel): void {
       } else if (e.key === 'Escape' && panel.view.peek() !== 'chat') {
         // The view on top goes first; a reply streaming behind it is stopped from the chat.
         e.preventDefault();
-        panel.close();
+        panel.show('chat');
       } else if (e.key === 'Escape' && panel.chat.streaming.peek()) {
         e.preventDefault();
         panel.chat.stop();

@@ -20,7 +20,7 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
     isString(x.timestamp) &&
     (x.thinking === undefined || isString(x.thinking)) &&
     (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped') &&
-    (x.stats === undefined || readStats(x.stats) !== null)
+    (x.stats === undefined || isObject(x.stats))
   );
 }
 
@@ -36,7 +36,9 @@ export function isValidChatStart(msg: Fields): boolean {
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
-    msg.history.every(isHistoryMessage)
+    // Stats are saved as given: checked in full here, in the background only (the panel's bundle
+    // does without the checker; it only shows stats).
+    msg.history.every((m) => isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null))
   );
 }
 
@@ -78,7 +80,7 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
   'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),
   'chat/resume': (m) =>
     isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isHistoryMessage) && isString(m.content) && isString(m.thinking),
-  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.version, isString),
+  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.stats, isObject) && optional(m.version, isString),
   'chat/stopped': (m) => isString(m.requestId) && optional(m.version, isString),
   'chat/failed': (m) => isString(m.requestId) && isFailure(m.failure) && optional(m.version, isString),
   'chat/recovering': (m) => isString(m.requestId) && isString(m.message),

@@ -162,7 +162,8 @@ export type BackgroundMessage =
   /** A reply the panel joined: the messages before it and everything so far; chunks follow. */
   | { type: 'chat/resume'; requestId: string; conversationId: string; history: HistoryMessage[]; content: string; thinking: string }
   /** `version`: the stored copy's `updated_at` after the reply was saved (the next request's `base`). */
-  | { type: 'chat/done'; requestId: string; info: DoneInfo; version?: string }
+  /** `stats`: what is saved with the reply, for its footer (built by the background from `info`). */
+  | { type: 'chat/done'; requestId: string; info: DoneInfo; stats?: ReplyStats; version?: string }
   | { type: 'chat/stopped'; requestId: string; version?: string }
   | { type: 'chat/failed'; requestId: string; failure: Failure; version?: string }
   | { type: 'recovery/result'; ok: true }

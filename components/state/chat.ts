@@ -5,7 +5,6 @@
  * The background stores every exchange; this model follows the stored copy when it changes.
  */
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-import { statsFrom } from '../../lib/chat/stats';
 import { type Conversation, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
@@ -61,8 +60,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
   // `base` so the background can refuse a request built on an older copy.
   let base: string | null = null;
   // `asked`: the user's message this request added, handed back to the draft if it is refused.
-  // `model`: what this panel asked (a reply joined from another panel reports its own).
-  const active = signal<{ requestId: string; message: MutableMessage; asked?: MutableMessage; model?: string } | null>(null);
+  const active = signal<{ requestId: string; message: MutableMessage; asked?: MutableMessage } | null>(null);
   const streaming = computed(() => active.value !== null);
 
   const current = (requestId: string) => {
@@ -86,7 +84,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       deps.rememberConversation(id);
     }
     messages.value = [...before, reply];
-    active.value = { requestId, message: reply, model, ...(asked ? { asked } : {}) };
+    active.value = { requestId, message: reply, ...(asked ? { asked } : {}) };
     deps.banner.clear('chat');
     deps.banner.clear('connection');
     deps.send({
@@ -220,7 +218,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         const m = current(msg.requestId);
         if (!m) return;
         if (msg.version) base = msg.version;
-        m.finish(statsFrom(active.peek()?.model ?? '', msg.info));
+        m.finish(msg.stats ?? null);
         end();
       },
       'chat/stopped': (msg) => {

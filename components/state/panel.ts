@@ -16,7 +16,6 @@ import { type BannerModel, createBannerModel } from './banner';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
 import { createFetcher } from './fetcher';
-import { createFocusModel, type FocusModel } from './focus';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
@@ -33,12 +32,9 @@ export interface Panel {
   readonly inbox: Inbox;
   readonly settings: SettingsModel;
   readonly view: ReadonlySignal<View>;
-  readonly focus: FocusModel;
   /** Which Enter sends from the message box (Settings, "Send with"). */
   readonly sendKey: ReadonlySignal<SendKey>;
   show(view: View): void;
-  /** Back to the chat from History or Settings; focus returns to the button that opened it. */
-  close(): void;
   /** Opens a stored conversation in the chat view. */
   openConversation(id: string): Promise<void>;
   /** One whole stored conversation, from the background. */
@@ -50,7 +46,6 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const banner = createBannerModel();
   let recovered = false;
   const view = signal<View>('chat');
-  const focus = createFocusModel();
   const sendKey = signal<SendKey>(DEFAULT_SETTINGS.sendKey);
   let link: BackgroundLink | null = null;
   const send: BackgroundLink['send'] = (msg) => link?.send(msg);
@@ -196,14 +191,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     inbox,
     settings,
     view,
-    focus,
     sendKey,
-    close() {
-      const from = view.peek();
-      if (from === 'chat') return;
-      view.value = 'chat';
-      focus.want(from);
-    },
     show(v) {
       view.value = v;
       if (v === 'settings') {
@@ -221,7 +209,6 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       // The conversation's model becomes the selected one when it is installed.
       if (connection.models.peek().some((m) => m.name === stored.model)) connection.select(stored.model);
       view.value = 'chat';
-      focus.want('last-message');
     },
     dispose() {
       unwatch();

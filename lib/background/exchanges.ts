@@ -172,7 +172,10 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
             if (exchange) recorder.checkpoint(exchange.text, exchange.thinking);
           },
           // Saved with the reply, so its footer is the same when the conversation is reopened.
-          done: (info) => finish('done', { type: 'chat/done', requestId, info }, statsFrom(msg.model, info)),
+          done: (info) => {
+            const stats = statsFrom(msg.model, info);
+            finish('done', { type: 'chat/done', requestId, info, stats }, stats);
+          },
           stopped: () => finish('stopped', { type: 'chat/stopped', requestId }),
           failed: (failure) => void failed(failure),
         },

@@ -7,6 +7,8 @@ import type { PortLike } from '../../components/state/link';
 import { createPanel, type Panel } from '../../components/state/panel';
 import type { Conversation } from '../../lib/conversations/contract';
 import type { BackgroundMessage, PanelMessage } from '../../lib/protocol';
+import { createHistoryStore } from '../../lib/history/store';
+import { historyIO } from '../../lib/storage/history-io';
 import { writeSettings } from '../../lib/storage/items';
 
 const stored = {
@@ -87,9 +89,10 @@ describe('keyboard and focus', () => {
   });
 
   it('a conversation opened from History puts focus on its last message', async () => {
-    const { panel } = await open();
-    panel.show('history');
-    await panel.openConversation(stored.id);
+    await createHistoryStore(historyIO, () => {}).save(stored);
+    await open();
+    fireEvent.click(button('History'));
+    fireEvent.click(await screen.findByRole('button', { name: /^Old chat/ }));
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Assistant'));
     expect(document.activeElement?.textContent).toContain('the answer');
     expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');

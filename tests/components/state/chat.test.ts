@@ -43,13 +43,12 @@ describe('chat model', () => {
     expect(sent.filter((m) => m.type === 'chat/start')).toHaveLength(2);
   });
 
-  it('a finished reply keeps its stats, and sends them back with the next request’s history', () => {
+  it('a finished reply keeps the stats the background saved, and sends them back with the next request’s history', () => {
     const { chat, lastStart } = setup();
     chat.setDraft('q1');
     chat.send();
-    const info = { doneReason: 'stop', evalCount: 84, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 5, ttftMs: 120 };
-    chat.events['chat/done']({ type: 'chat/done', requestId: lastStart().requestId, info });
     const stats = { model: 'llama3.2:latest', evalCount: 84, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 5, ttftMs: 120 };
+    chat.events['chat/done']({ type: 'chat/done', requestId: lastStart().requestId, info: { doneReason: 'stop' }, stats });
     expect(chat.messages.value[1]?.stats.value).toEqual(stats);
     chat.setDraft('q2');
     chat.send();
