@@ -54,7 +54,8 @@ export function keyboardScenarios(launch: () => Promise<ExtensionHost>): void {
 
   it('type, send, stop, History, open a conversation, Settings: keyboard only, focus where it belongs', async () => {
     sim.configure({ tokensPerSecond: 20, replyTokens: 400 });
-    const p = (panel = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' }));
+    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
+    panel = p;
     const { page } = p;
     await p.waitForStatus('Connected');
     await waitFocus(page, 'textarea:Message');
