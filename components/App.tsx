@@ -23,11 +23,11 @@ export function App({ panel: given }: { panel?: Panel }) {
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
         {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />}
-        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => void panel.openConversation(id)} fetch={panel.fetchConversation} />}
+        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => panel.openConversation(id)} fetch={panel.fetchConversation} />}
         {view === 'chat' && (
           <>
             <MessageList chat={panel.chat} empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} />} />
-            <Composer chat={panel.chat} inbox={panel.inbox} />
+            <Composer chat={panel.chat} inbox={panel.inbox} sendKey={panel.sendKey} />
           </>
         )}
       </main>

@@ -1,25 +1,55 @@
-import { useEffect, useRef } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { SendKey } from '../lib/settings';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './state/chat';
 import type { Inbox } from './state/inbox';
 
+/** Whether this key press sends, with the user's "Send with" setting; the other Enter is a new line. */
+export function sendsOn(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'isComposing'>, sendKey: SendKey): boolean {
+  // Not while an input method is composing: its Enter picks a candidate.
+  if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return false;
+  // Ctrl/⌘+Enter sends either way, as in most chat apps.
+  return sendKey === 'enter' || e.ctrlKey || e.metaKey;
+}
+
+const HINT: Record<SendKey, string> = { enter: 'Shift+Enter: new line', 'ctrl-enter': 'Ctrl+Enter: send' };
+
 /**
- * Multi-line input: Enter (or Ctrl/Cmd+Enter) sends, Shift+Enter is a new line, as in every chat
- * app; Stop while streaming. Focused when the panel opens and again after each send.
+ * Multi-line input that grows with its text (up to a share of the panel, then scrolls; see
+ * styles.css) and shrinks back once sent; Stop while streaming. Focused when the panel opens and
+ * again after each send.
  */
-export function Composer({ chat, inbox }: { chat: ChatModel; inbox: Inbox }) {
+export function Composer({ chat, inbox, sendKey }: { chat: ChatModel; inbox: Inbox; sendKey: ReadonlySignal<SendKey> }) {
   const box = useRef<HTMLTextAreaElement>(null);
   const focusRequests = inbox.focusRequests.value;
+  // Requests made from now on: one made before a remount is not a reason to take focus again.
+  const handled = useRef(focusRequests);
   useEffect(() => {
-    if (focusRequests > 0) box.current?.focus();
+    if (focusRequests === handled.current) return;
+    handled.current = focusRequests;
+    box.current?.focus();
   }, [focusRequests]);
-  // The panel opens to type in.
-  useEffect(() => box.current?.focus(), []);
+  // The panel opens to type in; focus already put somewhere on purpose stays there (a closed
+  // view's button, an opened conversation's last message: useFocusMoves).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) box.current?.focus();
+  }, []);
+  const draft = chat.draft.value;
+  // Measured before paint, whatever changed the text (typing, a send clearing it, a refused
+  // request putting it back): 'auto' first so that it can shrink as well as grow.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+  }, [draft]);
   const send = () => {
     if (inbox.sendWithContext()) box.current?.focus();
   };
   const streaming = chat.streaming.value;
-  const blank = chat.draft.value.trim() === '';
+  const keys = sendKey.value;
   const hasContext = inbox.contexts.value.length > 0;
   return (
     <form
@@ -35,13 +65,12 @@ export function Composer({ chat, inbox }: { chat: ChatModel; inbox: Inbox }) {
           ref={box}
           class="composer-input"
           aria-label="Message"
-          placeholder={hasContext ? 'Ask about the selected text… (Shift+Enter: new line)' : 'Ask your local model… (Shift+Enter: new line)'}
-          rows={3}
-          value={chat.draft.value}
+          placeholder={`${hasContext ? 'Ask about the selected text…' : 'Ask your local model…'} (${HINT[keys]})`}
+          rows={2}
+          value={draft}
           onInput={(e) => chat.setDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
-            // Not while an input method is composing: its Enter picks a candidate.
-            if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+            if (!sendsOn(e, keys)) return;
             e.preventDefault();
             send();
           }}
@@ -51,7 +80,7 @@ export function Composer({ chat, inbox }: { chat: ChatModel; inbox: Inbox }) {
             Stop
           </button>
         ) : (
-          <button type="submit" class="button button-send" disabled={blank}>
+          <button type="submit" class="button button-send" disabled={draft.trim() === ''}>
             Send
           </button>
         )}

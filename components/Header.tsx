@@ -29,6 +29,8 @@ export function Header({ panel }: { panel: Panel }) {
           onClick={() => {
             panel.chat.newChat();
             panel.show('chat');
+            // A new chat is for typing.
+            panel.inbox.requestFocus();
           }}
         >
           <PlusIcon />

@@ -4,6 +4,7 @@ import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
 import { ImportButton, ImportProgress } from './ImportView';
 import type { HistoryModel } from './state/history';
+import { focusLastMessage, useFocusOnOpen } from './useFocusOnOpen';
 
 // Long lists render in pages: the first screenfuls paint at once, the rest on demand.
 const PAGE = 100;
@@ -11,7 +12,8 @@ const PAGE = 100;
 interface Props {
   history: HistoryModel;
   currentId: string | null;
-  onOpen(id: string): void;
+  /** Shows the conversation in the chat; settles once it is on screen (or could not be). */
+  onOpen(id: string): Promise<void>;
   fetch(id: string): Promise<Conversation | null>;
 }
 
@@ -27,11 +29,18 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
   const notice = history.notice.value;
   const deleted = history.deleted.value;
   const total = history.all.value.length;
+  const focus = useFocusOnOpen<HTMLInputElement>('History');
+  const open = async (id: string) => {
+    focus.leaving(true);
+    await onOpen(id);
+    if (!focusLastMessage()) focus.leaving(false);
+  };
 
   return (
-    <section class="history" aria-label="History">
+    <section class="history" aria-label="History" ref={focus.root}>
       <div class="history-tools">
         <input
+          ref={focus.first}
           type="search"
           aria-label="Search conversations"
           placeholder={`Search ${total} conversations`}
@@ -66,7 +75,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
       {history.loaded.value && results.length === 0 && <p class="empty">{total === 0 ? 'No saved conversations yet.' : 'No conversation matches.'}</p>}
       <ul class="history-list">
         {results.slice(0, shown).map((c) => (
-          <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={onOpen} onExport={exportOne} />
+          <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={(id) => void open(id)} onExport={exportOne} />
         ))}
       </ul>
       {results.length > shown && (

@@ -1,6 +1,10 @@
 import { AssistantBody } from './markdown/AssistantBody';
+import { lazyView } from './LazyView';
 import type { ChatMessage, MessageStatus } from './state/message';
 import { StreamingText } from './StreamingText';
+
+// Not needed to chat, and the panel's first load has a budget (bench 6): it comes with the first finished reply.
+const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFooter), 'The reply footer');
 
 const NOTE: Partial<Record<MessageStatus, string>> = {
   stopped: 'Stopped',
@@ -18,8 +22,11 @@ export function MessageView({ message, onRetry }: { message: ChatMessage; onRetr
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
       aria-busy={status === 'streaming'}
       data-status={status}
+      // Focusable from script only (a conversation opened from History lands here), not by Tab.
+      tabIndex={-1}
     >
       {message.role === 'assistant' ? <AssistantBody message={message} /> : <StreamingText text={message.text} />}
+      {message.role === 'assistant' && message.stats.value && status === 'done' && <ReplyFooter message={message} />}
       {(note || canRetry) && (
         <div class="message-meta">
           {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply ("No reply"). */}

@@ -1,15 +1,19 @@
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
+import { SendKeyField } from './SendKeyField';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import type { SettingsModel } from './state/settings';
+import { useFocusOnOpen } from './useFocusOnOpen';
 
 /** `installed`: the model names Ollama lists now (empty when it is unreachable). */
 export function SettingsView({ model, onClose, installed = [] }: { model: SettingsModel; onClose: () => void; installed?: readonly string[] }) {
   const error = model.error.value;
   const warning = model.warning.value;
   const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
+  const focus = useFocusOnOpen<HTMLInputElement, HTMLFormElement>('Settings');
   return (
     <form
+      ref={focus.root}
       class="settings"
       aria-label="Settings"
       onSubmit={(e) => {
@@ -21,6 +25,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <label class="field">
         <span>Ollama URL</span>
         <input
+          ref={focus.first}
           type="text"
           inputMode="url"
           spellcheck={false}
@@ -58,6 +63,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
         <span>Selection limit (characters)</span>
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
       </label>
+      <SendKeyField model={model} />
       <AutoStart model={model} />
       <CustomPrompts model={model} />
       {error && (
@@ -77,7 +83,7 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <p class="hint">
         If chat fails with 403, start Ollama with <code>OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>.
       </p>
-      <ShortcutsHelp />
+      <ShortcutsHelp sendKey={model.sendKey.value} />
     </form>
   );
 }

@@ -1,19 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import type { Panel } from './state/panel';
 
-/** The panel's keyboard shortcuts; listed for users in ShortcutsHelp. */
-export const SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: 'Ctrl+Shift+Y (⌘⇧Y)', what: 'Open the panel (browser shortcut; change it in the browser’s extension shortcuts)' },
-  { keys: 'Enter', what: 'Send' },
-  { keys: 'Shift+Enter', what: 'New line' },
-  { keys: 'Esc', what: 'Stop the answer while it streams' },
-  { keys: 'Shift+Esc', what: 'Focus the message box' },
-  { keys: 'Ctrl+Shift+O (⌘⇧O)', what: 'New chat' },
-];
-
+/** The panel's keyboard shortcuts; listed for users in ShortcutsHelp (keep the two in step). */
 export function useShortcuts(panel: Panel): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Already handled where it happened (Esc closing a conversation's actions menu).
+      if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.shiftKey && e.key.toLowerCase() === 'o') {
         e.preventDefault();
@@ -24,6 +17,10 @@ export function useShortcuts(panel: Panel): void {
         e.preventDefault();
         panel.show('chat');
         panel.inbox.requestFocus();
+      } else if (e.key === 'Escape' && panel.view.peek() !== 'chat') {
+        // The view on top goes first; a reply streaming behind it is stopped from the chat.
+        e.preventDefault();
+        panel.show('chat');
       } else if (e.key === 'Escape' && panel.chat.streaming.peek()) {
         e.preventDefault();
         panel.chat.stop();

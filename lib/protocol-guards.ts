@@ -3,6 +3,7 @@
  * carries whatever a page posts (an old panel after an update, a bug, a hostile extension page),
  * and a handler must never see a message whose fields are not what its type says.
  */
+import { readStats } from './chat/stats';
 import { type BackgroundMessage, type Guards, type HistoryMessage, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
@@ -18,7 +19,8 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
     isString(x.content) &&
     isString(x.timestamp) &&
     (x.thinking === undefined || isString(x.thinking)) &&
-    (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped')
+    (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped') &&
+    (x.stats === undefined || isObject(x.stats))
   );
 }
 
@@ -34,7 +36,9 @@ export function isValidChatStart(msg: Fields): boolean {
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
-    msg.history.every(isHistoryMessage)
+    // Stats are saved as given: checked in full here, in the background only (the panel's bundle
+    // does without the checker; it only shows stats).
+    msg.history.every((m) => isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null))
   );
 }
 
@@ -76,7 +80,7 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
   'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),
   'chat/resume': (m) =>
     isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isHistoryMessage) && isString(m.content) && isString(m.thinking),
-  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.version, isString),
+  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.stats, isObject) && optional(m.version, isString),
   'chat/stopped': (m) => isString(m.requestId) && optional(m.version, isString),
   'chat/failed': (m) => isString(m.requestId) && isFailure(m.failure) && optional(m.version, isString),
   'chat/recovering': (m) => isString(m.requestId) && isString(m.message),

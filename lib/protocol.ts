@@ -3,7 +3,7 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
-import type { Conversation } from './conversations/contract';
+import type { Conversation, ReplyStats } from './conversations/contract';
 import type { Handoff } from './selection/handoff';
 
 /** Name of the runtime.Port the panel opens to the background. */
@@ -55,6 +55,7 @@ export interface HistoryMessage {
   timestamp: string;
   status?: 'interrupted' | 'stopped';
   thinking?: string;
+  stats?: ReplyStats;
 }
 
 /** Which conversation an exchange belongs to; the panel mints the id (conv-<ms>-<9 base36>). */
@@ -64,10 +65,16 @@ export interface ConversationRef {
   title?: string;
 }
 
+/** How a reply ended: Ollama's final chunk, plus `ttftMs`, which the background measures. */
 export interface DoneInfo {
   doneReason: string;
+  /** The model that answered, as Ollama names it. */
+  model?: string;
   evalCount?: number;
   evalDurationNs?: number;
+  totalDurationNs?: number;
+  promptEvalCount?: number;
+  ttftMs?: number;
 }
 
 // ---- Big imports: begin / batch / commit or cancel (lib/background/import-session.ts) ----
@@ -158,7 +165,8 @@ export type BackgroundMessage =
   /** A reply the panel joined: the messages before it and everything so far; chunks follow. */
   | { type: 'chat/resume'; requestId: string; conversationId: string; history: HistoryMessage[]; content: string; thinking: string }
   /** `version`: the stored copy's `updated_at` after the reply was saved (the next request's `base`). */
-  | { type: 'chat/done'; requestId: string; info: DoneInfo; version?: string }
+  /** `stats`: what is saved with the reply, for its footer (built by the background from `info`). */
+  | { type: 'chat/done'; requestId: string; info: DoneInfo; stats?: ReplyStats; version?: string }
   | { type: 'chat/stopped'; requestId: string; version?: string }
   | { type: 'chat/failed'; requestId: string; failure: Failure; version?: string }
   | { type: 'recovery/result'; ok: true }

@@ -19,7 +19,13 @@ export interface Settings {
   selectionLimit: number;
   /** The user's own context-menu prompts; `{selection}` in the template is replaced. */
   customPrompts: CustomPrompt[];
+  /** Which key sends from the message box; the other way of pressing Enter makes a new line. */
+  sendKey: SendKey;
 }
+
+/** 'enter': Enter sends, Shift+Enter is a new line. 'ctrl-enter': Ctrl/⌘+Enter sends, Enter is a new line. */
+export type SendKey = 'enter' | 'ctrl-enter';
+export const SEND_KEYS: readonly SendKey[] = ['enter', 'ctrl-enter'];
 
 export const DEFAULT_SETTINGS: Settings = {
   baseUrl: 'http://localhost:11434',
@@ -30,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retryDelayMs: 2_000,
   selectionLimit: DEFAULT_SELECTION_LIMIT,
   customPrompts: [],
+  sendKey: 'enter',
 };
 
 /** The selection limit Settings accepts, in characters. */
@@ -81,6 +88,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     retryDelayMs: inRange(0, MAX_TIMER_MS)(s.retryDelayMs) ? s.retryDelayMs : d.retryDelayMs,
     selectionLimit: Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit) ? s.selectionLimit : d.selectionLimit,
     customPrompts: readPrompts(s.customPrompts),
+    sendKey: SEND_KEYS.find((k) => k === s.sendKey) ?? d.sendKey,
   };
 }
 

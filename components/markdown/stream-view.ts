@@ -28,6 +28,8 @@ export const PREVIEW_BUDGET = 2;
 const SYNTAX = /[\n\r*_`~\\<>&|[\]!:@]/;
 /** Elements raw text may be appended into (we descend to the innermost at the block's end). */
 const HOLDERS = new Set(['P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'PRE', 'DIV']);
+/** Elements the streaming indicator goes into, to sit right after the last character shown. */
+const CARET_HOLDERS = new Set([...HOLDERS, 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** A fence's unfinished last line that may yet close it: not shown until we know. */
 const MAYBE_CLOSING = /^\s*(`+|~+)\s*$/;
 
@@ -52,8 +54,28 @@ function appendText(el: HTMLElement, text: string): void {
   appendRun(target, text);
 }
 
+/**
+ * The innermost element at the end of `block` (a list item, a table cell, a heading, the code of a
+ * fence…): where the text grows, so where the indicator belongs.
+ */
+function growingEnd(block: Element): Element {
+  let target = block;
+  for (let last = lastContent(target); last && last.nodeType === 1; last = lastContent(target)) {
+    const inPre = last.nodeName === 'CODE' && target.nodeName === 'PRE';
+    if (!CARET_HOLDERS.has(last.nodeName) && !inPre) break;
+    target = last as Element;
+  }
+  return target;
+}
+
 export class MarkdownStreamView {
   private readonly blocks = new BlockSplitter();
+  /**
+   * One streaming indicator, moved to the end of whatever block is growing after each update.
+   * Empty, its mark drawn by CSS: copying a code block or the answer never picks it up. Hidden
+   * from screen readers, which learn the message is still coming from its aria-busy.
+   */
+  private readonly caret: HTMLElement;
   private growing: HTMLElement | null = null;
   private chunk: HTMLElement | null = null;
   private chunkBlocks = 0;
@@ -69,19 +91,28 @@ export class MarkdownStreamView {
   constructor(
     private readonly root: HTMLElement,
     private readonly render: BlockRenderer = renderMarkdown,
-  ) {}
+  ) {
+    this.caret = root.ownerDocument.createElement('span');
+    this.caret.className = 'stream-caret';
+    this.caret.setAttribute('aria-hidden', 'true');
+  }
 
   /** New answer text while streaming; call at most once per frame. */
   update(delta: string): void {
     if (!delta) return;
+    // Out of the way first: appending and re-rendering look at the block's last child.
+    this.caret.remove();
     this.received += delta.length;
     this.blocks.push(delta);
     const fresh = this.renderClosed();
     this.renderOpen(delta, fresh);
+    const block = this.growing ?? this.chunk?.lastElementChild;
+    if (block) growingEnd(block).append(this.caret);
   }
 
   /** The answer is complete (with its last text, if any): every block gets its final form. */
   end(delta = ''): void {
+    this.caret.remove();
     this.received += delta.length;
     this.blocks.push(delta);
     this.blocks.finish();

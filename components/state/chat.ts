@@ -220,7 +220,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         const m = current(msg.requestId);
         if (!m) return;
         if (msg.version) base = msg.version;
-        m.finish(msg.info);
+        m.finish(msg.stats ?? null);
         end();
       },
       'chat/stopped': (msg) => {

@@ -1,6 +1,7 @@
 /** One message in the panel. Only its own signals change while it streams. */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { DoneInfo, HistoryMessage, Role } from '../../lib/protocol';
+import type { ReplyStats } from '../../lib/conversations/contract';
+import type { HistoryMessage, Role } from '../../lib/protocol';
 import { StreamText } from './stream-text';
 
 /** streaming → done | stopped (user) | interrupted (failed after text) | failed (no text). */
@@ -14,12 +15,13 @@ export interface ChatMessage {
   readonly thinking: StreamText;
   readonly status: ReadonlySignal<MessageStatus>;
   readonly error: ReadonlySignal<string | null>;
-  readonly info: ReadonlySignal<DoneInfo | null>;
+  /** How a finished reply was produced (its footer); null until done, and on older data. */
+  readonly stats: ReadonlySignal<ReplyStats | null>;
 }
 
 /** The writable side, kept inside the chat model. */
 export interface MutableMessage extends ChatMessage {
-  finish(info: DoneInfo): void;
+  finish(stats: ReplyStats | null): void;
   stop(): void;
   fail(error: string): void;
   /** Replaces the text with everything so far (re-joining a reply). */
@@ -34,6 +36,7 @@ interface Init {
   thinking?: string;
   status?: MessageStatus;
   timestamp?: string;
+  stats?: ReplyStats;
 }
 
 /** Methods on a prototype, not closures per message: a long conversation holds a thousand. */
@@ -43,7 +46,7 @@ class Message implements MutableMessage {
   readonly thinking: StreamText;
   readonly status: Signal<MessageStatus>;
   readonly error = signal<string | null>(null);
-  readonly info = signal<DoneInfo | null>(null);
+  readonly stats: Signal<ReplyStats | null>;
 
   constructor(
     readonly role: Role,
@@ -51,12 +54,13 @@ class Message implements MutableMessage {
     readonly timestamp = init.timestamp ?? new Date().toISOString(),
   ) {
     this.status = signal(init.status ?? (role === 'user' ? 'done' : 'streaming'));
+    this.stats = signal(init.stats ?? null);
     this.text = new StreamText(init.content);
     this.thinking = new StreamText(init.thinking);
   }
 
-  finish(i: DoneInfo): void {
-    this.info.value = i;
+  finish(stats: ReplyStats | null): void {
+    this.stats.value = stats;
     this.status.value = 'done';
     this.seal();
   }
@@ -89,19 +93,22 @@ export function createMessage(role: Role, init: Init = {}): MutableMessage {
 
 /** A stored message as the panel shows it. */
 export function fromHistory(m: HistoryMessage): MutableMessage {
-  return createMessage(m.role, { content: m.content, thinking: m.thinking, timestamp: m.timestamp, status: m.status ?? 'done' });
+  return createMessage(m.role, { content: m.content, thinking: m.thinking, timestamp: m.timestamp, status: m.status ?? 'done', ...(m.stats ? { stats: m.stats } : {}) });
 }
 
 /** What the background stores for a message; failed empty replies are left out by the caller. */
 export function toHistory(m: ChatMessage): HistoryMessage {
   const status = m.status.peek();
   const thinking = m.thinking.value;
+  const stats = m.stats.peek();
   return {
     role: m.role,
     content: m.text.value,
     timestamp: m.timestamp,
     ...(status === 'stopped' || status === 'interrupted' ? { status } : {}),
     ...(thinking ? { thinking } : {}),
+    // Sent back with the history of every later request, which the background saves as given.
+    ...(stats ? { stats } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Conversation } from '../../lib/conversations/contract';
 import { pauseLocalChanges } from '../../lib/storage/changes';
 import { followIndex, readAllConversations } from '../../lib/storage/history-io';
 import type { BackgroundMessage } from '../../lib/protocol';
+import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import {
   currentConversationItem,
   storageUsage,
@@ -15,6 +16,7 @@ import { type BannerModel, createBannerModel, NO_CONTEXT } from './banner';
 import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
 import { type ConnectionModel, createConnectionModel } from './connection';
+import { createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
@@ -35,6 +37,8 @@ export interface Panel {
   readonly view: ReadonlySignal<View>;
   /** The first-run guide's step while the chat is empty. */
   readonly welcome: ReadonlySignal<WelcomeStep>;
+  /** Which Enter sends from the message box (Settings, "Send with"). */
+  readonly sendKey: ReadonlySignal<SendKey>;
   show(view: View): void;
   /** Runs a banner's (or the welcome's) action: Start Ollama, Retry. */
   act(action: BannerAction): void;
@@ -52,6 +56,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const settings = createSettingsModel();
   let recovered = false;
   const view = signal<View>('chat');
+  const sendKey = signal<SendKey>(DEFAULT_SETTINGS.sendKey);
   let link: BackgroundLink | null = null;
   const send: BackgroundLink['send'] = (msg) => link?.send(msg);
 
@@ -84,25 +89,10 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   });
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection));
-  // Request/reply over the Port for whole conversations, keyed by id. A Port that drops (the
-  // worker stopped) takes its answers with it: every request still waiting then settles as an
-  // error, shown, instead of hanging.
-  const waiting = new Map<string, ((c: Conversation | null | Error) => void)[]>();
-  const fetchConversation = (id: string) =>
-    new Promise<Conversation | null>((resolve) => {
-      const settle = (c: Conversation | null | Error) => {
-        if (!(c instanceof Error)) return resolve(c);
-        banner.error(c.message, 'history');
-        resolve(null);
-      };
-      waiting.set(id, [...(waiting.get(id) ?? []), settle]);
-      send({ type: 'history/get', id });
-    });
+  const fetcher = createFetcher(send, banner);
+  const fetchConversation = fetcher.fetch;
   const linkLost = () => {
-    const lost = new Error('The extension restarted before it answered: the conversation could not be loaded. Try again.');
-    const all = [...waiting.values()].flat();
-    waiting.clear();
-    for (const settle of all) settle(lost);
+    fetcher.linkLost();
     chat.linkLost();
   };
   // When the open conversation changed in storage (another panel, a finished save), refetch it.
@@ -144,11 +134,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
       'history/results': history.events['history/results'],
       'import/ack': history.events['import/ack'],
       'import/result': history.events['import/result'],
-      'history/conversation': (msg) => {
-        const resolvers = waiting.get(msg.id) ?? [];
-        waiting.delete(msg.id);
-        for (const r of resolvers) r(msg.conversation);
-      },
+      'history/conversation': (msg) => fetcher.answer(msg.id, msg.conversation),
       'history/problem': (msg) => {
         history.events['history/problem'](msg);
         banner.error(msg.message, 'history');
@@ -180,6 +166,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
   const loadPreferences = async () => {
     const [s, remembered] = await Promise.all([readSettings(), selectedModelItem.getValue()]);
     connection.setPreferences(remembered, s.defaultModel);
+    sendKey.value = s.sendKey;
   };
   // Selections queued while the panel was closed or loading arrive now.
   send({ type: 'selection/take' });
@@ -209,6 +196,7 @@ export function createPanel(connect?: Parameters<typeof connectBackground>[2]): 
     view,
     welcome: createWelcome(connection, settings.host),
     act: (a) => runAction(a, { banner, connection, chat, send }),
+    sendKey,
     show(v) {
       view.value = v;
       if (v === 'settings') {

@@ -4,6 +4,8 @@
  * A request refused because Ollama is down gets one retry after ensureOllamaRunning (layer 1).
  */
 import { type Exchange, startExchange } from '../chat/exchange';
+import { statsFrom } from '../chat/stats';
+import type { ReplyStats } from '../conversations/contract';
 import { createRecorder } from '../history/recorder';
 import type { HistoryStore } from '../history/store';
 import { isConnectionFailure } from '../ollama/errors';
@@ -127,8 +129,8 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     const settled = new Promise<void>((resolve) => {
       settle = resolve;
     });
-    const finish = (outcome: 'done' | 'stopped' | 'interrupted', then: Terminal) =>
-      void recorder.finish(outcome, exchange?.text() ?? '', exchange?.thinking() ?? '').then((version) => {
+    const finish = (outcome: 'done' | 'stopped' | 'interrupted', then: Terminal, stats?: ReplyStats) =>
+      void recorder.finish(outcome, exchange?.text() ?? '', exchange?.thinking() ?? '', stats).then((version) => {
         toAll(version ? { ...then, version } : then);
         settle();
       });
@@ -169,7 +171,11 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
             toAll({ type: 'chat/chunk', requestId, content, thinking });
             if (exchange) recorder.checkpoint(exchange.text, exchange.thinking);
           },
-          done: (info) => finish('done', { type: 'chat/done', requestId, info }),
+          // Saved with the reply, so its footer is the same when the conversation is reopened.
+          done: (info) => {
+            const stats = statsFrom(msg.model, info);
+            finish('done', { type: 'chat/done', requestId, info, stats }, stats);
+          },
           stopped: () => finish('stopped', { type: 'chat/stopped', requestId }),
           failed: (failure) => void failed(failure),
         },

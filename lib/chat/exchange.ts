@@ -22,6 +22,8 @@ export interface ExchangeOptions {
   sink: ExchangeSink;
   stallTimeoutMs: number;
   firstTokenTimeoutMs: number;
+  /** A monotonic clock in ms, for the time to first token. */
+  now?: () => number;
 }
 
 export interface Exchange {
@@ -40,6 +42,10 @@ export function startExchange(opts: ExchangeOptions): Exchange {
   const parts: string[] = [];
   const thoughts: string[] = [];
   let started = false;
+  const now = opts.now ?? (() => performance.now());
+  // From this request's start, so a retry after starting Ollama counts from the retry.
+  const requestedAt = now();
+  let ttftMs: number | undefined;
   const watchdog = createWatchdog(opts.firstTokenTimeoutMs, opts.stallTimeoutMs, (cause) =>
     controller.abort(new AbortedByUs(cause)),
   );
@@ -48,8 +54,9 @@ export function startExchange(opts: ExchangeOptions): Exchange {
     try {
       for await (const piece of opts.api.chat(opts.model, opts.messages, controller.signal)) {
         watchdog.feed();
-        if (piece.kind === 'done') return opts.sink.done(piece.info);
+        if (piece.kind === 'done') return opts.sink.done(ttftMs === undefined ? piece.info : { ...piece.info, ttftMs });
         started = true;
+        ttftMs ??= Math.max(0, Math.round(now() - requestedAt));
         if (piece.content) parts.push(piece.content);
         if (piece.thinking) thoughts.push(piece.thinking);
         opts.sink.chunk(piece.content, piece.thinking);

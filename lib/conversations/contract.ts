@@ -10,12 +10,30 @@ export type ConversationId = string & { readonly __brand: 'ConversationId' };
 /** Why an assistant reply is incomplete; absent on complete replies and on the original's data. */
 export type MessageStatus = 'interrupted' | 'stopped';
 
+/**
+ * How a finished reply was produced, from Ollama's final chunk plus the time to its first token
+ * (measured by the background). Absent on the original's data and on unfinished replies.
+ */
+export interface ReplyStats {
+  model: string;
+  /** Tokens generated, and the time spent generating them (nanoseconds, as Ollama reports). */
+  evalCount?: number;
+  evalDurationNs?: number;
+  /** The whole request as Ollama timed it, model load and prompt included. */
+  totalDurationNs?: number;
+  /** Tokens of prompt Ollama read (a prompt cut to the context window shows here). */
+  promptEvalCount?: number;
+  /** From sending the request to the first content or thinking chunk, in milliseconds. */
+  ttftMs?: number;
+}
+
 export interface StoredMessage {
   role: Role;
   content: string;
   timestamp: string;
   status?: MessageStatus;
   thinking?: string;
+  stats?: ReplyStats;
 }
 
 export interface Conversation {

@@ -3,7 +3,7 @@
  * interval (marked interrupted, so a worker killed mid-stream leaves an honest record), and the
  * final reply when it ends. Checkpoints ride on chunk arrival: no timer.
  */
-import type { ConversationId } from '../conversations/contract';
+import type { ConversationId, ReplyStats } from '../conversations/contract';
 import type { ConversationRef, HistoryMessage } from '../protocol';
 import { HistoryConflictError, type HistoryStore } from './store';
 
@@ -29,7 +29,7 @@ export interface Recorder {
   begin(base: string | null): Promise<'saved' | 'conflict'>;
   checkpoint(text: () => string, thinking: () => string): void;
   /** Saves the reply; resolves to the stored version (`updated_at`) after it, when known. */
-  finish(outcome: Outcome, text: string, thinking: string): Promise<string | undefined>;
+  finish(outcome: Outcome, text: string, thinking: string, stats?: ReplyStats): Promise<string | undefined>;
 }
 
 export function createRecorder(o: RecorderOptions): Recorder {
@@ -41,12 +41,13 @@ export function createRecorder(o: RecorderOptions): Recorder {
   let busy = false;
   let version: string | undefined;
 
-  const reply = (content: string, thinking: string, status?: HistoryMessage['status']): HistoryMessage => ({
+  const reply = (content: string, thinking: string, status?: HistoryMessage['status'], stats?: ReplyStats): HistoryMessage => ({
     role: 'assistant',
     content,
     timestamp: startedAt,
     ...(status ? { status } : {}),
     ...(thinking ? { thinking } : {}),
+    ...(stats ? { stats } : {}),
   });
 
   const write = (last: HistoryMessage | undefined, expected?: string | null) =>
@@ -89,10 +90,11 @@ export function createRecorder(o: RecorderOptions): Recorder {
         busy = false;
       });
     },
-    async finish(outcome, text, thinking) {
+    async finish(outcome, text, thinking, stats) {
       await pending;
       // A reply that never produced text is not stored; the question is (it was saved at begin).
-      await save(text || thinking ? reply(text, thinking, outcome === 'done' ? undefined : outcome) : undefined);
+      const done = outcome === 'done';
+      await save(text || thinking ? reply(text, thinking, done ? undefined : outcome, done ? stats : undefined) : undefined);
       return version;
     },
   };

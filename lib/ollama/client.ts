@@ -65,7 +65,14 @@ export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(g
           if (part.done) {
             yield {
               kind: 'done',
-              info: { doneReason: part.done_reason ?? 'stop', evalCount: part.eval_count, evalDurationNs: part.eval_duration },
+              info: {
+                doneReason: part.done_reason ?? 'stop',
+                model: part.model || model,
+                evalCount: part.eval_count,
+                evalDurationNs: part.eval_duration,
+                totalDurationNs: part.total_duration,
+                promptEvalCount: part.prompt_eval_count,
+              },
             };
             return;
           }

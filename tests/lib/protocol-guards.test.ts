@@ -15,6 +15,8 @@ describe('isValidChatStart', () => {
   it('accepts a well-formed request, new or based on a stored copy', () => {
     expect(isValidChatStart({ ...ok, history: [...ok.history] })).toBe(true);
     expect(isValidChatStart({ ...ok, base: '2026-01-01T00:00:01.000Z' })).toBe(true);
+    const answered = { role: 'assistant', content: 'a', timestamp: 't', stats: { model: 'm', evalCount: 3, ttftMs: 40 } };
+    expect(isValidChatStart({ ...ok, history: [answered, ...ok.history] })).toBe(true);
   });
   it.each([
     { ...ok, model: '' },
@@ -23,6 +25,7 @@ describe('isValidChatStart', () => {
     { ...ok, history: [{ role: 'user', content: 5, timestamp: 't' }] },
     { ...ok, history: [{ role: 'user', content: 'no timestamp' }] },
     { ...ok, history: [{ role: 'user', content: 'x', timestamp: 't', status: 'weird' }] },
+    { ...ok, history: [{ role: 'assistant', content: 'x', timestamp: 't', stats: { model: 'm', evalCount: -1 } }, ...ok.history] },
     { ...ok, history: 'not a list' },
     { ...ok, conversation: { id: '' } },
     { ...ok, conversation: { id: 'c', title: 3 } },

@@ -92,6 +92,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     retryDelayMs: 0,
     selectionLimit: 500,
     customPrompts: [{ id: 'p1', title: 'Fix', template: 'Fix: {selection}' }],
+    sendKey: 'ctrl-enter',
   };
 
   it('a fully valid value is kept as is', () => {
@@ -116,6 +117,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     retryDelayMs: [Number.NaN, null, '2000', -1, -0.5, Number.POSITIVE_INFINITY, 2 ** 31, false],
     selectionLimit: [Number.NaN, null, '8000', -100, 0, 99, 1_000_001, 12.5, Number.POSITIVE_INFINITY, true],
     customPrompts: [null, 'Fix: {selection}', 42, {}, { 0: { id: 'p', title: 't', template: 'x' } }, true],
+    sendKey: [null, 'Enter', 'ctrl+enter', 'shift-enter', 1, true, ['enter'], {}],
   };
   const cases = Object.entries(bad).flatMap(([field, values]) => values.map((v) => [field, v] as const));
 

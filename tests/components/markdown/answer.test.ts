@@ -63,7 +63,7 @@ describe('AnswerController', () => {
     const text = 'Intro\n\n```python\nprint("hi")\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |';
     const { message, root } = setup();
     for (const piece of randomChunks(text, 2, 5)) message.text.append(piece);
-    message.finish({ doneReason: 'stop' });
+    message.finish(null);
     expect(root.innerHTML).toBe(renderOnce(text).innerHTML);
     expect(root.querySelector('code .hljs-built_in, code .hljs-string')).not.toBeNull();
   });
@@ -82,7 +82,7 @@ describe('AnswerController', () => {
     frames.frame();
     expect(controller.thinking.value).toBe('Let me reason more.');
     expect(controller.answerStarted.value).toBe(true);
-    message.finish({ doneReason: 'stop' });
+    message.finish(null);
     expect(root.innerHTML).toBe(renderOnce('The **answer**.').innerHTML);
   });
 
@@ -118,7 +118,7 @@ describe('AnswerController: compiled patterns', () => {
     message.text.append('**reply**');
     frames.frame();
     expect(paragraphRule()).toBe(rule);
-    message.finish({ doneReason: 'stop' });
+    message.finish(null);
     expect(paragraphRule()).not.toBe(rule);
     expect(paragraphRule().source).toBe(rule.source);
   });

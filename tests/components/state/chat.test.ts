@@ -43,6 +43,35 @@ describe('chat model', () => {
     expect(sent.filter((m) => m.type === 'chat/start')).toHaveLength(2);
   });
 
+  it('a finished reply keeps the stats the background saved, and sends them back with the next request’s history', () => {
+    const { chat, lastStart } = setup();
+    chat.setDraft('q1');
+    chat.send();
+    const stats = { model: 'llama3.2:latest', evalCount: 84, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 5, ttftMs: 120 };
+    chat.events['chat/done']({ type: 'chat/done', requestId: lastStart().requestId, info: { doneReason: 'stop' }, stats });
+    expect(chat.messages.value[1]?.stats.value).toEqual(stats);
+    chat.setDraft('q2');
+    chat.send();
+    expect(lastStart().history[1]).toMatchObject({ role: 'assistant', stats });
+  });
+
+  it('a reopened conversation shows the stats it was saved with', () => {
+    const { chat } = setup();
+    const stats = { model: 'm', evalCount: 3, evalDurationNs: 1e9 };
+    chat.open({
+      id: 'conv-1-aaaaaaaaa' as never,
+      title: 't',
+      model: 'm',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+      messages: [
+        { role: 'user', content: 'q', timestamp: '2026-01-01T00:00:00.000Z' },
+        { role: 'assistant', content: 'a', timestamp: '2026-01-01T00:00:00.000Z', stats },
+      ],
+    });
+    expect(chat.messages.value[1]?.stats.value).toEqual(stats);
+  });
+
   it('never sends blank input', () => {
     const { chat, sent } = setup();
     chat.setDraft('   \n\t ');

@@ -73,8 +73,18 @@ describe('settings model', () => {
     const { model, deps, perms } = setup();
     expect(await saveUrl(model, 'http://127.0.0.1:11435/')).toBe(true);
     expect(perms.api.request).not.toHaveBeenCalled();
-    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [], autoStart: true });
+    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [], autoStart: true, sendKey: 'enter' });
     expect(model.saved.value).toBe(true);
+  });
+
+  it('the send key loads, and saves with the rest', async () => {
+    const { model, stored } = setup({ stored: { sendKey: 'ctrl-enter' } });
+    await model.load();
+    expect(model.sendKey.value).toBe('ctrl-enter');
+    model.setSendKey('enter');
+    expect(model.saved.value).toBe(false);
+    expect(await model.save()).toBe(true);
+    expect(stored().sendKey).toBe('enter');
   });
 
   it('a remote URL asks for that host, and a refusal saves nothing', async () => {

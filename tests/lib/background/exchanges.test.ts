@@ -87,3 +87,29 @@ describe('layer 1: a refused request is retried once after ensureOllamaRunning',
     expect(r.seen.map((m) => m.type)).toEqual(['chat/failed']);
   });
 });
+
+describe('a finished reply’s stats', () => {
+  it('are saved with the reply and sent in chat/done, with the time to first token', async () => {
+    const saves: { messages: { stats?: unknown }[] }[] = [];
+    const saving = { save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
+        saves.push(d);
+        return d;
+      }) } as unknown as HistoryStore;
+    const answering: OllamaApi = {
+      listModels: async () => [],
+      version: async () => null,
+      async *chat() {
+        yield { kind: 'chunk', content: 'hi' };
+        yield { kind: 'done', info: { doneReason: 'stop', model: 'llama3.2', evalCount: 84, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 12 } };
+      },
+    };
+    const seen: BackgroundMessage[] = [];
+    const ex = createExchanges({ store: saving, broadcastProblem: vi.fn() });
+    await ex.start(start, { api: answering, settings: DEFAULT_SETTINGS }, (m) => seen.push(m), vi.fn());
+    const stats = saves.at(-1)?.messages.at(-1)?.stats;
+    expect(stats).toMatchObject({ model: 'llama3.2', evalCount: 84, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 12 });
+    expect(stats).toHaveProperty('ttftMs', expect.any(Number));
+    const done = seen.at(-1);
+    expect(done?.type === 'chat/done' && done.stats).toEqual(stats);
+  });
+});

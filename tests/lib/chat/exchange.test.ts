@@ -74,4 +74,28 @@ describe('exchange', () => {
     await startExchange({ ...base, sink, api }).finished;
     expect(sink.failed).toHaveBeenCalledWith(expect.objectContaining({ kind: 'lost' }));
   });
+
+  it('adds the time to the first content or thinking chunk to the done info', async () => {
+    const sink = sinkSpy();
+    let t = 1000;
+    const api: OllamaApi = {
+      listModels: async () => [],
+      version: async () => null,
+      async *chat() {
+        t += 250; // the model loads
+        yield { kind: 'chunk', content: '', thinking: 'hm' };
+        t += 900;
+        yield { kind: 'chunk', content: 'a' };
+        yield { kind: 'done', info: { doneReason: 'stop', evalCount: 1 } };
+      },
+    };
+    await startExchange({ ...base, sink, api, now: () => t }).finished;
+    expect(sink.done).toHaveBeenCalledWith({ doneReason: 'stop', evalCount: 1, ttftMs: 250 });
+  });
+
+  it('a reply with no chunk at all has no time to first token', async () => {
+    const sink = sinkSpy();
+    await startExchange({ ...base, sink, api: fakeApi([]) }).finished;
+    expect(sink.done).toHaveBeenCalledWith({ doneReason: 'stop' });
+  });
 });

@@ -25,6 +25,18 @@ describe('parseConversations: accepted values', () => {
     expect(r).toEqual({ ok: true, conversations: [item] });
   });
 
+  it('keeps a reply’s valid stats and drops malformed ones without refusing the conversation', () => {
+    const stats = { model: 'llama3.2', evalCount: 42, evalDurationNs: 1e9, totalDurationNs: 2e9, promptEvalCount: 9, ttftMs: 150 };
+    const good = { ...valid(), messages: [user('q'), assistant('a', { stats })] };
+    expect(parseConversations([good])).toEqual({ ok: true, conversations: [good] });
+    for (const bad of [{ model: 'm', evalCount: -3 }, 'fast', { evalCount: 1 }, { model: 'm', ttftMs: '1' }]) {
+      const r = parseConversations([{ ...valid(), messages: [user('q'), assistant('a', { stats: bad as never })] }]);
+      expect(r.ok && r.conversations[0]?.messages[1]).toEqual(assistant('a'));
+    }
+    const checked = itemChecker(Date.parse('2026-01-02T00:00:00.000Z'))({ ...valid(), messages: [assistant('a', { stats: { model: 'm', evalCount: null } as never })] }, 0);
+    expect(checked.ok && checked.conversation.messages[0]).toEqual(assistant('a'));
+  });
+
   it('keeps unknown extra fields on items and messages', () => {
     const item = { ...valid(), pinned: true, tags: ['x'], messages: [{ ...user('q'), images: ['abc'], meta: { a: 1 } }] };
     const r = parseConversations([item]);

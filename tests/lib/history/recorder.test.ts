@@ -43,6 +43,16 @@ describe('recorder', () => {
     expect(saves.at(-1)?.messages).toEqual(history);
   });
 
+  it('saves a finished reply with its stats, and never stats on an unfinished one', async () => {
+    const { store, saves } = fakeStore();
+    const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem: vi.fn() });
+    const stats = { model: 'm', evalCount: 5, evalDurationNs: 1e9, ttftMs: 80 };
+    await r.finish('done', 'answer', '', stats);
+    expect(saves.at(-1)?.messages.at(-1)).toMatchObject({ content: 'answer', stats });
+    await r.finish('stopped', 'part', '', stats);
+    expect(saves.at(-1)?.messages.at(-1)).not.toHaveProperty('stats');
+  });
+
   it('a failed save is reported, not thrown', async () => {
     const onProblem = vi.fn();
     const store = { save: vi.fn(async () => { throw new Error('Storage quota exceeded: …'); }) } as unknown as HistoryStore;

@@ -33,7 +33,9 @@ export function dangers(root: ParentNode): string[] {
     const tag = el.localName;
     if (!TAGS.has(tag) || el.namespaceURI !== HTML_NS) found.push(`element <${tag}>`);
     for (const { name, value } of el.attributes) {
-      if (name !== 'title' && !ATTRS[tag]?.includes(name)) found.push(`<${tag} ${name}>`);
+      // The streaming indicator (our own, empty) is hidden from screen readers; nothing else may be.
+      const caret = tag === 'span' && name === 'aria-hidden' && el.className === 'stream-caret' && el.childNodes.length === 0;
+      if (name !== 'title' && !caret && !ATTRS[tag]?.includes(name)) found.push(`<${tag} ${name}>`);
       if (/url\s*\(|javascript:|vbscript:|data:/i.test(value) && name !== 'title') found.push(`<${tag} ${name}="${value}">`);
     }
     if (tag === 'a' && el.hasAttribute('href')) {

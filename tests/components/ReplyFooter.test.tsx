@@ -1,0 +1,50 @@
+import { cleanup, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageView } from '../../components/MessageView';
+import { duration, footerDetails } from '../../components/ReplyFooter';
+import { createMessage } from '../../components/state/message';
+
+const stats = { model: 'llama3.2', evalCount: 421, evalDurationNs: 10e9, totalDurationNs: 3.24e9, promptEvalCount: 1234, ttftMs: 812 };
+const footer = (c: Element) => c.querySelector('.reply-footer');
+
+describe('ReplyFooter', () => {
+  afterEach(cleanup);
+
+  it('shows model, tokens per second and total time under a finished reply, the first token in its tooltip', async () => {
+    const { container } = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats })} />);
+    // Loaded with the first finished reply, not with the panel.
+    const f = await waitFor(() => footer(container) ?? Promise.reject(new Error('no footer yet')));
+    expect(f?.firstChild?.textContent).toBe('llama3.2 · 42.1 tok/s · 3.2 s');
+    expect(f?.getAttribute('title')).toBe('First token after 0.8 s · 421 tokens generated · prompt: 1,234 tokens');
+    // Screen readers get the details too (a title is not reliably read).
+    expect(f?.textContent).toContain('First token after 0.8 s');
+  });
+
+  it('shows only what is known, and nothing while streaming, after a stop, or without stats', async () => {
+    const { container } = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats: { model: 'm' } })} />);
+    await waitFor(() => expect(footer(container)?.textContent).toBe('m'));
+    cleanup();
+    for (const m of [
+      createMessage('assistant', { content: 'a', stats }),
+      createMessage('assistant', { content: 'a', status: 'stopped', stats }),
+      createMessage('assistant', { content: 'a', status: 'done' }),
+    ]) {
+      const r = render(<MessageView message={m} />);
+      expect(footer(r.container)).toBeNull();
+      cleanup();
+    }
+  });
+
+  it('appears when the streaming reply finishes', async () => {
+    const m = createMessage('assistant', { content: 'a' });
+    const { container } = render(<MessageView message={m} />);
+    expect(footer(container)).toBeNull();
+    m.finish(stats);
+    await waitFor(() => expect(footer(container)).not.toBeNull());
+  });
+
+  it('formats long waits in minutes, and no details as none', () => {
+    expect(duration(125_400)).toBe('2 min 5 s');
+    expect(footerDetails({ model: 'm' })).toBe('');
+  });
+});
