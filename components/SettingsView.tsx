@@ -1,6 +1,7 @@
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import type { Theme } from '../lib/settings';
 import type { SettingsModel } from './state/settings';
 
 /** `installed`: the model names Ollama lists now (empty when it is unreachable). */
@@ -57,6 +58,14 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       <label class="field">
         <span>Selection limit (characters)</span>
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
+      </label>
+      <label class="field" htmlFor="theme">
+        <span>Theme</span>
+        <select id="theme" value={model.theme.value} onChange={(e) => model.setTheme(e.currentTarget.value as Theme)}>
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
       </label>
       <AutoStart model={model} />
       <CustomPrompts model={model} />

@@ -19,7 +19,12 @@ export interface Settings {
   selectionLimit: number;
   /** The user's own context-menu prompts; `{selection}` in the template is replaced. */
   customPrompts: CustomPrompt[];
+  /** Light or dark colours; 'system' follows the OS (prefers-color-scheme). */
+  theme: Theme;
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   baseUrl: 'http://localhost:11434',
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retryDelayMs: 2_000,
   selectionLimit: DEFAULT_SELECTION_LIMIT,
   customPrompts: [],
+  theme: 'system',
 };
 
 /** The selection limit Settings accepts, in characters. */
@@ -81,6 +87,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     retryDelayMs: inRange(0, MAX_TIMER_MS)(s.retryDelayMs) ? s.retryDelayMs : d.retryDelayMs,
     selectionLimit: Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit) ? s.selectionLimit : d.selectionLimit,
     customPrompts: readPrompts(s.customPrompts),
+    theme: THEMES.find((t) => t === s.theme) ?? d.theme,
   };
 }
 

@@ -3,7 +3,7 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { originToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
 import type { CustomPrompt } from '../../lib/selection/menus';
-import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type Settings } from '../../lib/settings';
+import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 
 export interface SettingsModel {
@@ -12,6 +12,7 @@ export interface SettingsModel {
   readonly selectionLimit: ReadonlySignal<string>;
   readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
   readonly autoStart: ReadonlySignal<boolean>;
+  readonly theme: ReadonlySignal<Theme>;
   /** What the native host said about itself (null until asked). */
   readonly host: ReadonlySignal<HostInfo | null>;
   readonly error: ReadonlySignal<string | null>;
@@ -22,6 +23,7 @@ export interface SettingsModel {
   setDefaultModel(v: string): void;
   setSelectionLimit(v: string): void;
   setAutoStart(v: boolean): void;
+  setTheme(v: Theme): void;
   setHost(info: HostInfo): void;
   addPrompt(): void;
   updatePrompt(index: number, patch: Partial<Omit<CustomPrompt, 'id'>>): void;
@@ -55,6 +57,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const defaultModel = signal('');
   const selectionLimit = signal('');
   const autoStart = signal(true);
+  const theme = signal<Theme>('system');
   const host = signal<HostInfo | null>(null);
   const customPrompts = signal<CustomPrompt[]>([]);
   const error = signal<string | null>(null);
@@ -72,6 +75,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     defaultModel,
     selectionLimit,
     autoStart,
+    theme,
     host,
     customPrompts,
     error,
@@ -88,6 +92,10 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     },
     setAutoStart(v) {
       autoStart.value = v;
+      edited();
+    },
+    setTheme(v) {
+      theme.value = v;
       edited();
     },
     setHost(info) {
@@ -115,6 +123,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       defaultModel.value = s.defaultModel;
       selectionLimit.value = String(s.selectionLimit);
       autoStart.value = s.autoStart;
+      theme.value = s.theme;
       customPrompts.value = s.customPrompts;
     },
     async save() {
@@ -149,7 +158,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       }
       // Read after the request: the user gesture it needs does not survive an await before it.
       const before = (await deps.read()).baseUrl;
-      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek() });
+      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek(), theme: theme.peek() });
       const unused = originToRelease(before, check.url);
       // Saving succeeded either way; a grant that cannot be removed only stays as it was.
       if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
