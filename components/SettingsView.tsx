@@ -1,3 +1,4 @@
+import './settings.css';
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
 import { ShortcutsHelp } from './ShortcutsHelp';

@@ -20,6 +20,28 @@ function button(doc: Document, cls: string, text: string, label?: string): HTMLB
   return b;
 }
 
+/**
+ * A region that scrolls sideways (a long code line, a wide table) must be reachable by keyboard
+ * to be scrolled at all (axe: scrollable-region-focusable); the name says what it is. A group,
+ * not a region: a landmark per block would bury the panel's own.
+ */
+function focusableScroller(el: Element, name: string): void {
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('role', 'group');
+  el.setAttribute('aria-label', name);
+}
+
+const codeName = (lang: string) => (lang ? `Code, ${lang}` : 'Code');
+
+/** Wide tables scroll inside a wrapper, so the table itself keeps its table layout and semantics. */
+function tableScroller(table: Element): void {
+  const box = table.ownerDocument.createElement('div');
+  box.className = 'md-table';
+  focusableScroller(box, 'Table');
+  table.before(box);
+  box.append(table);
+}
+
 export function languageOf(code: Element): string {
   const cls = code.getAttribute('class') ?? '';
   return CODE_CLASS.test(cls) ? cls.slice('language-'.length) : '';
@@ -45,6 +67,7 @@ export function openCodeBlock(doc: Document, lang: string): { box: HTMLElement; 
   const code = doc.createElement('code');
   if (lang && CODE_CLASS.test(`language-${lang}`)) code.className = `language-${lang}`;
   pre.append(code);
+  focusableScroller(pre, codeName(languageOf(code)));
   const box = codeShell(doc, languageOf(code));
   box.append(pre);
   return { box, code };
@@ -110,9 +133,12 @@ function imagePlaceholder(img: Element): void {
 /** Adds our chrome to a sanitized fragment; `finished` blocks also get syntax colors. */
 export function decorate(frag: DocumentFragment, finished: boolean): DocumentFragment {
   for (const img of frag.querySelectorAll('img')) imagePlaceholder(img);
+  for (const table of frag.querySelectorAll('table')) tableScroller(table);
   for (const pre of frag.querySelectorAll('pre')) {
     const code = pre.querySelector('code');
-    const shell = codeShell(pre.ownerDocument, code ? languageOf(code) : '');
+    const lang = code ? languageOf(code) : '';
+    focusableScroller(pre, codeName(lang));
+    const shell = codeShell(pre.ownerDocument, lang);
     pre.before(shell);
     shell.append(pre);
     if (finished && code) highlight(code);

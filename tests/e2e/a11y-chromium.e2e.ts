@@ -1,0 +1,8 @@
+/** Accessibility and layout of the panel in real Chromium: axe-core in every state, both schemes. */
+import { describe } from 'vitest';
+import { a11yScenarios } from './support/a11y-scenarios';
+import { launchChromium } from './support/chromium';
+
+describe('Chromium: accessibility (axe-core), light and dark', () => {
+  a11yScenarios(() => launchChromium());
+});
