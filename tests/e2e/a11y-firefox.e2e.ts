@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { a11yScenarios } from './support/a11y-scenarios';
+import { layoutScenarios } from './support/layout-scenarios';
 import { launchFirefox } from './support/firefox';
 
 const available = !!findFirefox();
@@ -13,4 +14,8 @@ if (!available) {
 
 describe.skipIf(!available)('Firefox: accessibility (axe-core), light and dark', () => {
   a11yScenarios(() => launchFirefox());
+});
+
+describe.skipIf(!available)('Firefox: layout at 320 and 800 px, and the theme', () => {
+  layoutScenarios(() => launchFirefox());
 });
