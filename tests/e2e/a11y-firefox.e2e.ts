@@ -3,7 +3,8 @@ import { describe } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { a11yScenarios } from './support/a11y-scenarios';
 import { layoutScenarios } from './support/layout-scenarios';
-import { launchFirefox } from './support/firefox';
+import { darkOsScenarios } from './support/dark-os-scenarios';
+import { FIREFOX_BUILD, launchFirefox } from './support/firefox';
 
 const available = !!findFirefox();
 if (!available) {
@@ -18,4 +19,9 @@ describe.skipIf(!available)('Firefox: accessibility (axe-core), light and dark',
 
 describe.skipIf(!available)('Firefox: layout at 320 and 800 px, and the theme', () => {
   layoutScenarios(() => launchFirefox());
+});
+
+describe.skipIf(!available)('Firefox: a dark OS', () => {
+  // What Firefox takes the OS's scheme to be, for pages and extension pages alike.
+  darkOsScenarios(() => launchFirefox(FIREFOX_BUILD, { 'ui.systemUsesDarkTheme': 1 }));
 });

@@ -1,10 +1,11 @@
 /**
  * The panel at its narrowest (320 px: nothing cut off, nothing overlapping) and wide (800 px:
- * a reading column, centred), and the theme following the OS until the setting overrides it.
+ * a reading column, centred), and the Theme setting switching an open panel.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
-import { richReply, usedScheme } from './a11y-scenarios';
+import { richReply } from './a11y-scenarios';
+import { bodyColour, DARK_BG, LIGHT_BG, saveTheme } from './theme';
 import { type ExtensionHost, openConfiguredPanel, removeOriginRule } from './host';
 import { type PanelDriver, SEL } from './panel';
 
@@ -105,28 +106,12 @@ export function layoutScenarios(launch: () => Promise<ExtensionHost>): void {
     }
   });
 
-  it('System follows the OS scheme; Light and Dark override it either way', async () => {
+  it('System on a light OS is light; saving Dark switches the open panel, and Light back', async () => {
     const p = await open(400);
-    const page = p.page;
-    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    expect(await page.evaluate(usedScheme)).toBe('light dark');
-    const systemDark = await bg();
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    const systemLight = await bg();
-    expect(systemDark).not.toBe(systemLight);
-
-    // Saved from Settings, as a user would: the open panel switches at once.
-    await page.click(SEL.settings);
-    await page.waitForSelector('select#theme');
-    await page.select('select#theme', 'dark');
-    await page.click('::-p-aria([role="button"][name="Save"])');
-    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    expect(await bg()).toBe(systemDark);
-    await page.select('select#theme', 'light');
-    await page.click('::-p-aria([role="button"][name="Save"])');
-    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    expect(await bg()).toBe(systemLight);
+    await expect.poll(() => p.page.evaluate(bodyColour)).toBe(LIGHT_BG);
+    await saveTheme(p, 'dark');
+    await expect.poll(() => p.page.evaluate(bodyColour)).toBe(DARK_BG);
+    await saveTheme(p, 'light');
+    await expect.poll(() => p.page.evaluate(bodyColour)).toBe(LIGHT_BG);
   });
 }
