@@ -139,6 +139,37 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
     });
   }
 
+  it('the keyboard reaches a code block and a wide table to scroll them, and every stop shows the focus ring', async () => {
+    sim.configure({ reply: richReply });
+    const p = await open('light');
+    await p.waitForStatus('Connected');
+    await p.ask('Tab through me');
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    const focused = () =>
+      p.page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const s = getComputedStyle(e);
+        return { label: e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 20), ring: s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2, wide: e.scrollWidth > e.clientWidth };
+      });
+    // From the link before the table, forward: the table's box, the code's Copy, the code itself.
+    await p.page.focus(`${SEL.assistant} a[href]`);
+    const stops = [];
+    for (let i = 0; i < 3; i++) {
+      await p.page.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops).toEqual([
+      { label: 'Table', ring: true, wide: true },
+      { label: 'Copy code', ring: true, wide: false },
+      { label: 'Code, python', ring: true, wide: true },
+    ]);
+    // Arrow keys scroll what has the focus.
+    const scrolled = () => p.page.evaluate(() => document.activeElement?.scrollLeft ?? 0);
+    expect(await scrolled()).toBe(0);
+    await p.page.keyboard.press('ArrowRight');
+    await expect.poll(scrolled).toBeGreaterThan(0);
+  });
+
   it('text reads at 14 px or more: the body, the messages, the message box', async () => {
     sim.configure({ reply: richReply });
     const p = await open('system');
