@@ -1,8 +1,8 @@
 import './settings.css';
+import type { Theme } from '../lib/settings';
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import type { Theme } from '../lib/settings';
 import type { SettingsModel } from './state/settings';
 
 /** `installed`: the model names Ollama lists now (empty when it is unreachable). */

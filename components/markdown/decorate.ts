@@ -1,8 +1,8 @@
 /**
  * Our own chrome around sanitized model output: code blocks get a language label and a Copy
- * button (and colors once finished), images become click-to-load placeholders. Everything added
- * here is built by us after sanitizing, so model output can never forge these controls (buttons
- * are not on its allow list).
+ * button (and colors once finished), code and tables scroll in keyboard-focusable boxes, images
+ * become click-to-load placeholders. Everything added here is built by us after sanitizing, so
+ * model output can never forge these controls (buttons are not on its allow list).
  */
 import type * as Highlighter from '../../lib/markdown/highlight';
 import { CODE_CLASS } from '../../lib/markdown/policy';
