@@ -1,3 +1,4 @@
+import './history.css';
 import { useState } from 'preact/hooks';
 import type { Conversation } from '../lib/conversations/contract';
 import { downloadText } from './download';

@@ -1,3 +1,5 @@
+import './settings.css';
+import type { Theme } from '../lib/settings';
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
 import { SendKeyField } from './SendKeyField';
@@ -64,6 +66,14 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
       </label>
       <SendKeyField model={model} />
+      <label class="field" htmlFor="theme">
+        <span>Theme</span>
+        <select id="theme" value={model.theme.value} onChange={(e) => model.setTheme(e.currentTarget.value as Theme)}>
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
       <AutoStart model={model} />
       <CustomPrompts model={model} />
       {error && (

@@ -21,11 +21,16 @@ export interface Settings {
   customPrompts: CustomPrompt[];
   /** Which key sends from the message box; the other way of pressing Enter makes a new line. */
   sendKey: SendKey;
+  /** Light or dark colours; 'system' follows the OS (prefers-color-scheme). */
+  theme: Theme;
 }
 
 /** 'enter': Enter sends, Shift+Enter is a new line. 'ctrl-enter': Ctrl/⌘+Enter sends, Enter is a new line. */
 export type SendKey = 'enter' | 'ctrl-enter';
 export const SEND_KEYS: readonly SendKey[] = ['enter', 'ctrl-enter'];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   baseUrl: 'http://localhost:11434',
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   selectionLimit: DEFAULT_SELECTION_LIMIT,
   customPrompts: [],
   sendKey: 'enter',
+  theme: 'system',
 };
 
 /** The selection limit Settings accepts, in characters. */
@@ -89,6 +95,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     selectionLimit: Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit) ? s.selectionLimit : d.selectionLimit,
     customPrompts: readPrompts(s.customPrompts),
     sendKey: SEND_KEYS.find((k) => k === s.sendKey) ?? d.sendKey,
+    theme: THEMES.find((t) => t === s.theme) ?? d.theme,
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Our own chrome around sanitized model output: code blocks get a language label and a Copy
- * button (and colors once finished), images become click-to-load placeholders. Everything added
- * here is built by us after sanitizing, so model output can never forge these controls (buttons
- * are not on its allow list).
+ * button (and colors once finished), code and tables scroll in keyboard-focusable boxes, images
+ * become click-to-load placeholders. Everything added here is built by us after sanitizing, so
+ * model output can never forge these controls (buttons are not on its allow list).
  */
 import type * as Highlighter from '../../lib/markdown/highlight';
 import { CODE_CLASS } from '../../lib/markdown/policy';
@@ -18,6 +18,28 @@ function button(doc: Document, cls: string, text: string, label?: string): HTMLB
   b.textContent = text;
   if (label) b.setAttribute('aria-label', label);
   return b;
+}
+
+/**
+ * A region that scrolls sideways (a long code line, a wide table) must be reachable by keyboard
+ * to be scrolled at all (axe: scrollable-region-focusable); the name says what it is. A group,
+ * not a region: a landmark per block would bury the panel's own.
+ */
+function focusableScroller(el: Element, name: string): void {
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('role', 'group');
+  el.setAttribute('aria-label', name);
+}
+
+const codeName = (lang: string) => (lang ? `Code, ${lang}` : 'Code');
+
+/** Wide tables scroll inside a wrapper, so the table itself keeps its table layout and semantics. */
+function tableScroller(table: Element): void {
+  const box = table.ownerDocument.createElement('div');
+  box.className = 'md-table';
+  focusableScroller(box, 'Table');
+  table.before(box);
+  box.append(table);
 }
 
 export function languageOf(code: Element): string {
@@ -45,6 +67,7 @@ export function openCodeBlock(doc: Document, lang: string): { box: HTMLElement; 
   const code = doc.createElement('code');
   if (lang && CODE_CLASS.test(`language-${lang}`)) code.className = `language-${lang}`;
   pre.append(code);
+  focusableScroller(pre, codeName(languageOf(code)));
   const box = codeShell(doc, languageOf(code));
   box.append(pre);
   return { box, code };
@@ -110,9 +133,12 @@ function imagePlaceholder(img: Element): void {
 /** Adds our chrome to a sanitized fragment; `finished` blocks also get syntax colors. */
 export function decorate(frag: DocumentFragment, finished: boolean): DocumentFragment {
   for (const img of frag.querySelectorAll('img')) imagePlaceholder(img);
+  for (const table of frag.querySelectorAll('table')) tableScroller(table);
   for (const pre of frag.querySelectorAll('pre')) {
     const code = pre.querySelector('code');
-    const shell = codeShell(pre.ownerDocument, code ? languageOf(code) : '');
+    const lang = code ? languageOf(code) : '';
+    focusableScroller(pre, codeName(lang));
+    const shell = codeShell(pre.ownerDocument, lang);
     pre.before(shell);
     shell.append(pre);
     if (finished && code) highlight(code);

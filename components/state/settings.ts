@@ -3,7 +3,7 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { originToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
 import type { CustomPrompt } from '../../lib/selection/menus';
-import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings } from '../../lib/settings';
+import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 
 export interface SettingsModel {
@@ -13,6 +13,7 @@ export interface SettingsModel {
   readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
   readonly autoStart: ReadonlySignal<boolean>;
   readonly sendKey: ReadonlySignal<SendKey>;
+  readonly theme: ReadonlySignal<Theme>;
   /** What the native host said about itself (null until asked). */
   readonly host: ReadonlySignal<HostInfo | null>;
   readonly error: ReadonlySignal<string | null>;
@@ -24,6 +25,7 @@ export interface SettingsModel {
   setSelectionLimit(v: string): void;
   setAutoStart(v: boolean): void;
   setSendKey(v: SendKey): void;
+  setTheme(v: Theme): void;
   setHost(info: HostInfo): void;
   addPrompt(): void;
   updatePrompt(index: number, patch: Partial<Omit<CustomPrompt, 'id'>>): void;
@@ -58,6 +60,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const selectionLimit = signal('');
   const autoStart = signal(true);
   const sendKey = signal<SendKey>('enter');
+  const theme = signal<Theme>('system');
   const host = signal<HostInfo | null>(null);
   const customPrompts = signal<CustomPrompt[]>([]);
   const error = signal<string | null>(null);
@@ -76,6 +79,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     selectionLimit,
     autoStart,
     sendKey,
+    theme,
     host,
     customPrompts,
     error,
@@ -96,6 +100,10 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
     },
     setSendKey(v) {
       sendKey.value = v;
+      edited();
+    },
+    setTheme(v) {
+      theme.value = v;
       edited();
     },
     setHost(info) {
@@ -124,6 +132,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       selectionLimit.value = String(s.selectionLimit);
       autoStart.value = s.autoStart;
       sendKey.value = s.sendKey;
+      theme.value = s.theme;
       customPrompts.value = s.customPrompts;
     },
     async save() {
@@ -158,7 +167,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       }
       // Read after the request: the user gesture it needs does not survive an await before it.
       const before = (await deps.read()).baseUrl;
-      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek(), sendKey: sendKey.peek() });
+      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek(), sendKey: sendKey.peek(), theme: theme.peek() });
       const unused = originToRelease(before, check.url);
       // Saving succeeded either way; a grant that cannot be removed only stays as it was.
       if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);

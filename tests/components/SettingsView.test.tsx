@@ -86,3 +86,29 @@ describe('SettingsView: the default model', () => {
     expect(box.value).toBe('llama3');
   });
 });
+
+describe('SettingsView: the theme', () => {
+  afterEach(cleanup);
+
+  it('shows the stored theme, offers System, Light and Dark, and Save stores the choice', async () => {
+    const write = vi.fn(async () => {});
+    const m = createSettingsModel({
+      permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
+      write,
+      read: async () => ({ ...DEFAULT_SETTINGS, theme: 'light' }),
+    });
+    await m.load();
+    render(<SettingsView model={m} onClose={() => {}} />);
+    const picker = screen.getByRole('combobox', { name: 'Theme' }) as HTMLSelectElement;
+    expect([...picker.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['system', 'System'],
+      ['light', 'Light'],
+      ['dark', 'Dark'],
+    ]);
+    expect(picker.value).toBe('light');
+    fireEvent.change(picker, { target: { value: 'dark' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(write).toHaveBeenCalledWith(expect.objectContaining({ theme: 'dark' }));
+  });
+});

@@ -93,6 +93,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     selectionLimit: 500,
     customPrompts: [{ id: 'p1', title: 'Fix', template: 'Fix: {selection}' }],
     sendKey: 'ctrl-enter',
+    theme: 'dark',
   };
 
   it('a fully valid value is kept as is', () => {
@@ -105,7 +106,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
 
   it('an empty object or one with only unknown fields → the defaults, unknown fields dropped', () => {
     expect(sanitizeSettings({})).toEqual(DEFAULT_SETTINGS);
-    expect(sanitizeSettings({ theme: 'dark', __proto__: { baseUrl: 'http://evil' } })).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings({ fontScale: 2, __proto__: { baseUrl: 'http://evil' } })).toEqual(DEFAULT_SETTINGS);
   });
 
   const bad: Record<keyof typeof valid, unknown[]> = {
@@ -118,6 +119,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     selectionLimit: [Number.NaN, null, '8000', -100, 0, 99, 1_000_001, 12.5, Number.POSITIVE_INFINITY, true],
     customPrompts: [null, 'Fix: {selection}', 42, {}, { 0: { id: 'p', title: 't', template: 'x' } }, true],
     sendKey: [null, 'Enter', 'ctrl+enter', 'shift-enter', 1, true, ['enter'], {}],
+    theme: [null, 'Dark', ' dark', 'auto', 'high-contrast', 1, true, ['dark'], { theme: 'dark' }],
   };
   const cases = Object.entries(bad).flatMap(([field, values]) => values.map((v) => [field, v] as const));
 
@@ -129,6 +131,11 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
   it('every field corrupt at once → exactly the defaults', () => {
     const raw = Object.fromEntries(Object.entries(bad).map(([k, v]) => [k, v[0]]));
     expect(sanitizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each(['system', 'light', 'dark'])('theme %s is kept; none stored means system', (theme) => {
+    expect(sanitizeSettings({ theme }).theme).toBe(theme);
+    expect(sanitizeSettings({}).theme).toBe('system');
   });
 
   it('a stored URL is normalised and a model name trimmed, as Settings would have saved them', () => {

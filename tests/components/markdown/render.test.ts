@@ -55,6 +55,18 @@ describe('markdown rendering', () => {
     expect(root.querySelector('button.md-copy')?.getAttribute('aria-label')).toBe('Copy code');
   });
 
+  it('code blocks and tables scroll sideways in a focusable, named box, so the keyboard can scroll them', () => {
+    const root = renderOnce('```python\nx = 1\n```\n\n```\nplain\n```\n\n| A | B |\n|---|---|\n| 1 | 2 |');
+    const named = (el: Element | null | undefined) => [el?.getAttribute('tabindex'), el?.getAttribute('role'), el?.getAttribute('aria-label')];
+    const [python, plain] = root.querySelectorAll('.md-code pre');
+    expect(named(python)).toEqual(['0', 'group', 'Code, python']);
+    expect(named(plain)).toEqual(['0', 'group', 'Code']);
+    const table = root.querySelector('table');
+    expect(table?.parentElement?.className).toBe('md-table');
+    expect(named(table?.parentElement)).toEqual(['0', 'group', 'Table']);
+    expect(table?.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('leaves an unknown language unhighlighted and labels a bare fence "text"', () => {
     const a = renderOnce('```brainfuck\n+++.\n```');
     expect(a.querySelector('code span')).toBeNull();

@@ -9,6 +9,11 @@ const ATTRS: Record<string, readonly string[]> = {
   div: ['class'],
   button: ['type', 'class', 'aria-label', 'data-md-src'],
 };
+/** Our own chrome's attributes (a focusable code block or table scroller), allowed with these values only. */
+const OURS: Record<string, Record<string, RegExp>> = {
+  pre: { tabindex: /^0$/, role: /^group$/, 'aria-label': /^Code(, [\w+#.-]+)?$/ },
+  div: { tabindex: /^0$/, role: /^group$/, 'aria-label': /^Table$/ },
+};
 const TAGS = new Set([
   'a', 'b', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'kbd', 'li',
   'mark', 'ol', 'p', 'pre', 's', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'u', 'ul',
@@ -35,7 +40,8 @@ export function dangers(root: ParentNode): string[] {
     for (const { name, value } of el.attributes) {
       // The streaming indicator (our own, empty) is hidden from screen readers; nothing else may be.
       const caret = tag === 'span' && name === 'aria-hidden' && el.className === 'stream-caret' && el.childNodes.length === 0;
-      if (name !== 'title' && !caret && !ATTRS[tag]?.includes(name)) found.push(`<${tag} ${name}>`);
+      const ours = OURS[tag]?.[name]?.test(value) && (tag !== 'div' || el.getAttribute('class') === 'md-table');
+      if (name !== 'title' && !caret && !ours && !ATTRS[tag]?.includes(name)) found.push(`<${tag} ${name}>`);
       if (/url\s*\(|javascript:|vbscript:|data:/i.test(value) && name !== 'title') found.push(`<${tag} ${name}="${value}">`);
     }
     if (tag === 'a' && el.hasAttribute('href')) {
