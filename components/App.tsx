@@ -4,6 +4,7 @@ import { Composer } from './Composer';
 import { Header } from './Header';
 import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
+import { AssistantBody } from './MessageView';
 import { SettingsLoader } from './SettingsLoader';
 import { createPanel, type Panel } from './state/panel';
 import { useShortcuts } from './useShortcuts';
@@ -13,6 +14,8 @@ import { Welcome } from './Welcome';
 export function App({ panel: given }: { panel?: Panel }) {
   const [panel] = useState(() => given ?? createPanel());
   useEffect(() => () => panel.dispose(), [panel]);
+  // After the first paint: replies need the markdown renderer, the empty panel does not.
+  useEffect(() => void AssistantBody.preload(), []);
   useShortcuts(panel);
   const view = panel.view.value;
 

@@ -1,7 +1,10 @@
-import { AssistantBody } from './markdown/AssistantBody';
 import { lazyView } from './LazyView';
 import type { ChatMessage, MessageStatus } from './state/message';
 import { StreamingText } from './StreamingText';
+
+// marked, DOMPurify and the renderer are a third of the panel's code and not needed for its
+// first paint: they load right after it (App preloads them), before a reply can arrive.
+export const AssistantBody = lazyView(() => import('./markdown/AssistantBody').then((m) => m.AssistantBody), 'The reply view');
 
 // Not needed to chat, and the panel's first load has a budget (bench 6): it comes with the first finished reply.
 const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFooter), 'The reply footer');

@@ -25,4 +25,29 @@ describe('lazyView', () => {
     render(<View />);
     expect((await screen.findByRole('alert')).textContent).toBe('Settings could not be loaded: reopen the panel and try again.');
   });
+
+  it('preload: loaded before first use, so the first use renders at once', async () => {
+    let loads = 0;
+    const View = lazyView(async () => {
+      loads++;
+      return ({ n }: { n: number }) => <p>Reply {n}</p>;
+    }, 'Reply');
+    await View.preload();
+    render(<View n={1} />);
+    expect(screen.getByText('Reply 1')).toBeTruthy();
+    await View.preload();
+    expect(loads).toBe(1);
+  });
+
+  it('a failed load is tried again on the next use', async () => {
+    let fail = true;
+    const View = lazyView(async () => {
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return () => <p>Loaded</p>;
+    }, 'Reply');
+    await View.preload();
+    fail = false;
+    render(<View />);
+    expect(await screen.findByText('Loaded')).toBeTruthy();
+  });
 });

@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MessageList, PAGE, WINDOW } from '../../components/MessageList';
+import { AssistantBody } from '../../components/MessageView';
 import type { ChatModel } from '../../components/state/chat';
 import { createMessage, type MutableMessage } from '../../components/state/message';
 
@@ -18,6 +19,8 @@ function setup(list: MutableMessage[]) {
 const articles = () => screen.queryAllByRole('article');
 
 describe('MessageList', () => {
+  // The panel preloads the reply view after its first paint; these tests count rendered text at once.
+  beforeAll(() => AssistantBody.preload());
   afterEach(cleanup);
 
   it('opens a long conversation at its latest messages and shows older ones a page at a time', () => {
