@@ -1,3 +1,4 @@
+// @ts-check
 // The PowerShell script the host runs on Windows to create the runner outside the browser's job
 // (see spawn.mjs for why). It reads the runner's command line from OLLAMA_CHAT_RUNNER_LINE, so no
 // path is ever spliced into code, and prints "<pid> breakaway" or "<pid> in-job".

@@ -1,8 +1,14 @@
+// @ts-check
 // Where the host keeps its files, and what it runs: read ONLY from the host's environment and its
 // config file (written by install.mjs). Nothing in a message reaches this module.
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { codeOf, messageOf } from './errors.mjs';
 import { checkPrivate, readPrivate, UnsafePathError } from './private.mjs';
+
+/** @typedef {Record<string, string | undefined>} Env a process environment, or a test's stand-in for one */
+/** @typedef {ReturnType<typeof filesIn>} HostFiles */
+/** @typedef {ReturnType<typeof loadConfig>} HostConfig */
 
 export const DEFAULT_URL = 'http://127.0.0.1:11434';
 export const START_TIMEOUT_MS = 10_000;
@@ -10,15 +16,15 @@ export const POLL_INTERVAL_MS = 500;
 export const PROBE_TIMEOUT_MS = 2_000;
 
 /** path.win32 or path.posix, so that Windows paths can be computed (and tested) on any OS. */
-export const pathFor = (platform) => (platform === 'win32' ? path.win32 : path.posix);
+export const pathFor = (/** @type {string} */ platform) => (platform === 'win32' ? path.win32 : path.posix);
 
 /** The user's home: HOME (POSIX) / USERPROFILE (Windows) from `env`, else the OS's idea of it. */
-export function homeOf(env = process.env, platform = process.platform) {
+export function homeOf(/** @type {Env} */ env = process.env, /** @type {string} */ platform = process.platform) {
   return (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
 }
 
 /** The host's data dir (config, launcher, start log, lock). OLLAMA_CHAT_HOST_DIR overrides it. */
-export function dataDirFor(env = process.env, platform = process.platform) {
+export function dataDirFor(/** @type {Env} */ env = process.env, /** @type {string} */ platform = process.platform) {
   if (env.OLLAMA_CHAT_HOST_DIR) return env.OLLAMA_CHAT_HOST_DIR;
   const p = pathFor(platform);
   const home = homeOf(env, platform);
@@ -28,22 +34,24 @@ export function dataDirFor(env = process.env, platform = process.platform) {
 }
 
 /** The files in the data dir. */
-export function filesIn(dataDir, platform = process.platform) {
+export function filesIn(/** @type {string} */ dataDir, /** @type {string} */ platform = process.platform) {
   const p = pathFor(platform);
   return {
     configPath: p.join(dataDir, 'config.json'),
     launcherPath: p.join(dataDir, platform === 'win32' ? 'ollama_chat_host.bat' : 'ollama_chat_host'),
     recordPath: p.join(dataDir, 'installed.json'),
     logPath: p.join(dataDir, 'ollama-start.log'),
+    /** the start log's previous part, once it outgrew its cap */
     oldLogPath: p.join(dataDir, 'ollama-start.log.1'),
     lockPath: p.join(dataDir, 'start.lock'),
     resultPath: p.join(dataDir, 'last-start.json'),
+    /** how the last launched command ended, written by runner.mjs */
     statusPath: p.join(dataDir, 'last-exit.json'),
   };
 }
 
 /** "http(s)://host[:port][/path]" without the trailing slash; throws on anything else. */
-export function normalizeUrl(value) {
+export function normalizeUrl(/** @type {string} */ value) {
   const u = new URL(String(value).trim());
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`Not an http(s) URL: ${value}`);
   if (u.search || u.hash || u.username || u.password) throw new TypeError(`URL must be a plain base URL: ${value}`);
@@ -51,7 +59,7 @@ export function normalizeUrl(value) {
 }
 
 /** OLLAMA_HOST as Ollama reads it: scheme http, host 127.0.0.1, port 11434 unless given (80/443 with a scheme). */
-export function parseOllamaHost(value) {
+export function parseOllamaHost(/** @type {string} */ value) {
   let rest = String(value).trim();
   let scheme = 'http';
   let defaultPort = '11434';
@@ -71,16 +79,19 @@ export function parseOllamaHost(value) {
   return normalizeUrl(u.href);
 }
 
-/** {file, error, refusal}: refusal is set when the data dir or config.json is a symlink or not ours. */
+/**
+ * {file, error, refusal}: refusal is set when the data dir or config.json is a symlink or not ours.
+ * @type {(dataDir: string, configPath: string) => { file: Record<string, unknown>, error: string | null, refusal: string | null }}
+ */
 function readConfigFile(dataDir, configPath) {
   let text;
   try {
     checkPrivate(dataDir, 'directory');
     text = readPrivate(configPath);
   } catch (err) {
-    if (err.code === 'ENOENT') return { file: {}, error: null, refusal: null };
+    if (codeOf(err) === 'ENOENT') return { file: {}, error: null, refusal: null };
     if (err instanceof UnsafePathError) return { file: {}, error: `${err.message}; its settings are ignored`, refusal: err.message };
-    return { file: {}, error: `cannot read ${configPath}: ${err.message}`, refusal: null };
+    return { file: {}, error: `cannot read ${configPath}: ${messageOf(err)}`, refusal: null };
   }
   try {
     const file = JSON.parse(text);
@@ -89,29 +100,32 @@ function readConfigFile(dataDir, configPath) {
   return { file: {}, error: `${configPath} is not a JSON object`, refusal: null };
 }
 
-const nonEmpty = (v) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-const knob = (v, min, max, fallback) => (Number.isFinite(v) && v >= min && v <= max ? v : fallback);
+const nonEmpty = (/** @type {unknown} */ v) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** @type {(v: unknown, min: number, max: number, fallback: number) => number} */
+const knob = (v, min, max, fallback) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback);
 
 /**
  * The host's settings. Environment beats the config file:
  * command: OLLAMA_START_COMMAND, else config.startCommand, else null;
  * url: OLLAMA_HOST (Ollama's syntax), else config.url, else DEFAULT_URL.
  * config.startTimeoutMs / config.pollIntervalMs are TEST-ONLY knobs (defaults 10 s / 0.5 s).
+ * `refusal` is set when the data dir or config.json is a symlink or someone else's: start refuses with it.
  */
-export function loadConfig(env = process.env, platform = process.platform) {
+export function loadConfig(/** @type {Env} */ env = process.env, /** @type {string} */ platform = process.platform) {
   const dataDir = dataDirFor(env, platform);
   const files = filesIn(dataDir, platform);
   const { file, error, refusal } = readConfigFile(dataDir, files.configPath);
   const warnings = error ? [error] : [];
   const envCommand = nonEmpty(env.OLLAMA_START_COMMAND);
   const fileCommand = nonEmpty(file.startCommand);
+  const envHost = nonEmpty(env.OLLAMA_HOST);
   let url = DEFAULT_URL;
   let urlSource = 'default';
   try {
-    if (nonEmpty(env.OLLAMA_HOST)) [url, urlSource] = [parseOllamaHost(env.OLLAMA_HOST), 'env OLLAMA_HOST'];
-    else if (nonEmpty(file.url)) [url, urlSource] = [normalizeUrl(file.url), 'config'];
+    if (envHost) [url, urlSource] = [parseOllamaHost(envHost), 'env OLLAMA_HOST'];
+    else if (typeof file.url === 'string' && file.url.trim()) [url, urlSource] = [normalizeUrl(file.url), 'config'];
   } catch (err) {
-    warnings.push(`ignoring bad URL (${err.message}); using ${DEFAULT_URL}`);
+    warnings.push(`ignoring bad URL (${messageOf(err)}); using ${DEFAULT_URL}`);
   }
   return Object.freeze({
     dataDir,

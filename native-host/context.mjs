@@ -1,3 +1,4 @@
+// @ts-check
 // What install/uninstall/doctor touch, injectable so that tests can run the Windows code paths here:
 // the file system (real by default), the command runner (for `reg`), platform, env, node path.
 import { spawnSync } from 'node:child_process';
@@ -6,7 +7,30 @@ import { fileURLToPath } from 'node:url';
 import { dataDirFor, filesIn, homeOf, pathFor } from './config.mjs';
 import { ensurePrivateDir, writePrivate } from './private.mjs';
 
-/** The real file system, reduced to what the installer needs. */
+/** @import { Env, HostFiles } from './config.mjs' */
+/**
+ * @typedef {object} InstallerFs
+ * @property {(path: string) => boolean} exists
+ * @property {(path: string) => boolean} [isExecutable] a file that can be run; `exists` stands in when absent
+ * @property {(path: string) => string} read
+ * @property {(path: string, text: string, mode?: number) => void} write
+ * @property {(dir: string) => string[]} mkdirp mkdir -p; the directories it created, outermost first
+ * @property {(dir: string) => string[]} privateDir mkdir -p whose last directory is the user's alone (0700, not a symlink); the directories it created
+ * @property {(path: string) => boolean} remove
+ * @property {(dir: string) => boolean} rmdirIfEmpty
+ */
+/** @typedef {(file: string, args: string[]) => { status: number, stdout: string, stderr: string }} Runner */
+/**
+ * What install/uninstall/doctor may be given instead of the real thing.
+ * @typedef {{ platform?: string, env?: Env, execPath?: string, hostScript?: string, fs?: InstallerFs, run?: Runner,
+ *   out?: (line: string) => void, probe?: import('./probe.mjs').Probe }} Deps
+ */
+/** @typedef {ReturnType<typeof makeContext>} Context Deps with the defaults filled in, and where things are for that user */
+
+/**
+ * The real file system, reduced to what the installer needs.
+ * @type {InstallerFs}
+ */
 export const realFs = {
   exists: (p) => existsSync(p),
   isExecutable(p) {
@@ -50,14 +74,17 @@ export const realFs = {
   },
 };
 
-/** Runs a program without a shell; {status, stdout, stderr}. */
+/**
+ * Runs a program without a shell; {status, stdout, stderr}.
+ * @type {Runner}
+ */
 export function realRun(file, args) {
   const r = spawnSync(file, args, { encoding: 'utf8', windowsHide: true });
   return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error?.message || '') };
 }
 
-/** Fills in defaults: {platform, env, home, execPath, hostScript, dataDir, files, p, fs, run}. */
-export function makeContext(deps = {}) {
+/** Fills in defaults: {platform, env, home, execPath, hostScript, dataDir, files, p, fs, run, out}. */
+export function makeContext(/** @type {Deps} */ deps = {}) {
   const platform = deps.platform ?? process.platform;
   const env = deps.env ?? process.env;
   const dataDir = dataDirFor(env, platform);
@@ -76,7 +103,10 @@ export function makeContext(deps = {}) {
   };
 }
 
-/** What earlier installs wrote: {manifests: [path], registryKeys: [key], createdDirs: [dir]}. */
+/**
+ * What earlier installs wrote: {manifests: [path], registryKeys: [key], createdDirs: [dir]}.
+ * @type {(ctx: { fs: InstallerFs, files: HostFiles }) => { manifests: string[], registryKeys: string[], createdDirs: string[] }}
+ */
 export function readRecord(ctx) {
   try {
     const r = JSON.parse(ctx.fs.read(ctx.files.recordPath));
@@ -86,9 +116,14 @@ export function readRecord(ctx) {
   }
 }
 
+/**
+ * The JSON object (or array) in `path`; null when it is missing, unreadable, not JSON, or a bare value.
+ * @type {(fs: InstallerFs, path: string) => Record<string, unknown> | null}
+ */
 export function readJson(fs, path) {
   try {
-    return JSON.parse(fs.read(path));
+    const value = JSON.parse(fs.read(path));
+    return value !== null && typeof value === 'object' ? value : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // node native-host/doctor.mjs [--user-data-dir DIR]
 // Prints what is installed where, the configured command, whether the host answers `ping` when started
 // through its launcher (real framing, a browser-like bare environment), and whether Ollama answers.
@@ -6,21 +7,27 @@
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { talk } from './client.mjs';
+import { replyTo, talk } from './client.mjs';
 import { loadConfig } from './config.mjs';
 import { makeContext, readJson, readRecord } from './context.mjs';
 import { CHROME_ORIGIN, HOST_NAME } from './ids.mjs';
 import { isOllamaUp } from './probe.mjs';
 import { BROWSERS, MANIFEST_FILE, manifestDir, manifestProblems, userDataDirManifest } from './targets.mjs';
 
+/** @import { Context, Deps } from './context.mjs' */
+/** @import { Browser } from './targets.mjs' */
+/** @typedef {(text: string) => void} Say */
+
 /** [node, host.mjs] named by a launcher, or null. */
+/** @type {(text: string, platform: string) => [string, string] | null} */
 export function launcherTargets(text, platform) {
   const m = platform === 'win32' ? /^"([^"]+)" "([^"]+)" %\*/m.exec(text) : /^exec '((?:[^']|'\\'')*)' '((?:[^']|'\\'')*)'/m.exec(text);
-  const unquote = (s) => (platform === 'win32' ? s.replace(/%%/g, '%') : s.replace(/'\\''/g, "'"));
+  const unquote = (/** @type {string} */ s) => (platform === 'win32' ? s.replace(/%%/g, '%') : s.replace(/'\\''/g, "'"));
   return m?.[1] && m[2] ? [unquote(m[1]), unquote(m[2])] : null;
 }
 
 /** What the "Launcher:" line says; problems go to `problem` (whose return value is not a word). */
+/** @type {(ctx: Context, problem: Say) => string} */
 function checkLauncher(ctx, problem) {
   const { launcherPath } = ctx.files;
   if (!ctx.fs.exists(launcherPath)) {
@@ -45,8 +52,10 @@ function checkLauncher(ctx, problem) {
   return `${launcherPath}\n            runs ${targets.join(' ')}\n            PATH ${PATH}`;
 }
 
+/** @type {(ctx: Context, opts: { userDataDir?: string }, line: Say, problem: Say) => void} */
 function checkManifests(ctx, opts, line, problem) {
   const record = readRecord(ctx);
+  /** @type {Array<[Browser, string]>} */
   const places = ctx.platform === 'win32' ? [] : BROWSERS.map((b) => [b, ctx.p.join(manifestDir(b, ctx, ctx.dataDir), MANIFEST_FILE)]);
   const extra = [...record.manifests, ...(opts.userDataDir ? [userDataDirManifest(opts.userDataDir, ctx.platform)] : [])];
   for (const path of extra) if (!places.some(([, p]) => p === path)) places.push([path.includes('firefox') ? 'firefox' : 'chromium', path]);
@@ -71,12 +80,21 @@ function checkManifests(ctx, opts, line, problem) {
   if (valid === 0) problem(`no host manifest installed: run npm run host:install -- --start-command "ollama serve"`);
 }
 
-/** Runs every check; resolves {healthy, lines}. deps: see context.mjs (plus probe for tests). */
+/**
+ * Runs every check; resolves {healthy, lines}. deps: see context.mjs (plus probe for tests).
+ * @type {(opts?: { userDataDir?: string }, deps?: Deps) => Promise<{ healthy: boolean, lines: string[], problems: string[] }>}
+ */
 export async function doctor(opts = {}, deps = {}) {
   const ctx = makeContext(deps);
+  /** @type {string[]} */
   const lines = [];
+  /** @type {string[]} */
   const problems = [];
-  const line = (s) => lines.push(s);
+  /** @type {Say} */
+  const line = (s) => {
+    lines.push(s);
+  };
+  /** @type {Say} */
   const problem = (s) => {
     problems.push(s);
   };
@@ -92,16 +110,17 @@ export async function doctor(opts = {}, deps = {}) {
   line('Manifests:');
   checkManifests(ctx, opts, line, problem);
 
+  /** @type {unknown} */
   let running = null;
   if (ctx.fs.exists(ctx.files.launcherPath)) {
     const env = ctx.platform === 'win32' ? ctx.env : { PATH: '/usr/bin:/bin', HOME: ctx.home };
     const started = Date.now();
     const shell = ctx.platform === 'win32';
     const r = await talk(ctx.files.launcherPath, [CHROME_ORIGIN], [{ id: 'doctor', verb: 'ping' }, { id: 'status', verb: 'status' }], { env, shell });
-    const ping = r.replies.find((x) => x.id === 'doctor');
+    const ping = replyTo(r.replies, 'doctor');
     if (ping?.ok && ping.host === HOST_NAME) line(`Host ping:  ok (version ${ping.version}, ${Date.now() - started} ms)`);
     else problem(`the host did not answer ping through its launcher: ${r.error ?? `exit code ${r.code}`} ${r.stderr.trim()}`.trim());
-    running = r.replies.find((x) => x.id === 'status')?.running ?? null;
+    running = replyTo(r.replies, 'status')?.running ?? null;
   }
   running ??= await (deps.probe ?? isOllamaUp)(config.url, config.probeTimeoutMs);
   line(`Ollama:     ${running ? `answering at ${config.url}` : `not answering at ${config.url} (the extension asks the host to start it)`}`);

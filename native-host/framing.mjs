@@ -1,12 +1,24 @@
+// @ts-check
 // Native-messaging framing, both directions: a 4-byte little-endian length, then that many bytes of
 // UTF-8 JSON. https://developer.chrome.com/docs/extensions/develop/concepts/native-messaging
+import { messageOf } from './errors.mjs';
+
+/**
+ * What the decoder makes of the bytes: a message, a bad body (framing still in sync), or a broken
+ * stream (nothing follows).
+ * @typedef {{ type: 'message', value: unknown } | { type: 'invalid', error: string } | FatalEvent} FrameEvent
+ * @typedef {{ type: 'fatal', error: string }} FatalEvent
+ */
 
 /** Largest message accepted from the browser; a longer header is answered with an error, then exit. */
 export const MAX_IN = 1024 * 1024;
 /** The browser rejects host messages over 1 MB; our replies are a few hundred bytes (see verbs.mjs). */
 export const MAX_OUT = 1024 * 1024;
 
-/** One frame for `value`. Throws RangeError past MAX_OUT (never reached by the host's replies). */
+/**
+ * One frame for `value`. Throws RangeError past MAX_OUT (never reached by the host's replies).
+ * @param {unknown} value
+ */
 export function encode(value) {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
   if (body.length > MAX_OUT) throw new RangeError(`Reply of ${body.length} bytes exceeds ${MAX_OUT}`);
@@ -17,11 +29,15 @@ export function encode(value) {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * @param {Buffer} body
+ * @returns {FrameEvent}
+ */
 function parse(body) {
   try {
     return { type: 'message', value: JSON.parse(utf8.decode(body)) };
   } catch (err) {
-    return { type: 'invalid', error: `Invalid JSON: ${String(err.message).slice(0, 200)}` };
+    return { type: 'invalid', error: `Invalid JSON: ${messageOf(err).slice(0, 200)}` };
   }
 }
 
@@ -31,13 +47,19 @@ function parse(body) {
  * {type:'fatal', error} (oversize length: the stream cannot be trusted any more; nothing follows).
  */
 export class FrameDecoder {
+  /** @type {Buffer[]} */
   #chunks = [];
   #size = 0;
-  /** body length once its header has been read, else null */
+  /** @type {number | null} body length once its header has been read, else null */
   #need = null;
   #dead = false;
 
+  /**
+   * @param {Buffer} chunk
+   * @returns {FrameEvent[]}
+   */
   push(chunk) {
+    /** @type {FrameEvent[]} */
     const out = [];
     if (this.#dead || chunk.length === 0) return out;
     this.#chunks.push(chunk);
@@ -63,7 +85,10 @@ export class FrameDecoder {
     return out;
   }
 
-  /** At end of input: null when the stream ended on a frame boundary, else a fatal 'Truncated' event. */
+  /**
+   * At end of input: null when the stream ended on a frame boundary, else a fatal 'Truncated' event.
+   * @returns {FatalEvent | null}
+   */
   end() {
     if (this.#dead || (this.#size === 0 && this.#need === null)) return null;
     this.#dead = true;
@@ -74,8 +99,10 @@ export class FrameDecoder {
     return { type: 'fatal', error: `Truncated message: input ended after ${detail}` };
   }
 
+  /** @param {number} n */
   #take(n) {
-    const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size);
+    const [only, ...more] = this.#chunks;
+    const all = only && more.length === 0 ? only : Buffer.concat(this.#chunks, this.#size);
     const taken = all.subarray(0, n);
     const rest = all.subarray(n);
     this.#chunks = rest.length ? [rest] : [];

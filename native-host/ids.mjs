@@ -1,3 +1,4 @@
+// @ts-check
 // Identity of the native host. Copied, not imported: the host runs under plain Node and must not
 // import extension code. The ids are copies of lib/extension-id.ts (CHROME_EXTENSION_ID, GECKO_ID);
 // tests/native-host/ids.test.ts fails when they drift apart.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // node native-host/install.mjs --start-command "ollama serve" [--browser chrome|chromium|edge|brave|vivaldi|firefox|all]
 //   [--url http://127.0.0.1:11434] [--user-data-dir DIR] [--ollama /path/to/ollama]
 // Writes the host config + launcher in the data dir, and the host manifest where each browser reads it
@@ -7,9 +8,18 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_URL, normalizeUrl } from './config.mjs';
 import { makeContext, readJson, readRecord } from './context.mjs';
+import { messageOf } from './errors.mjs';
 import { launcherPath, launcherScript } from './launcher.mjs';
 import { BROWSERS, MANIFEST_FILE, manifestDir, manifestFor, parseBrowsers, profileRoot, registryKey, userDataDirManifest } from './targets.mjs';
 import { findTools } from './which.mjs';
+
+/** @import { Context, Deps } from './context.mjs' */
+/** @import { Browser, HostManifest } from './targets.mjs' */
+/**
+ * The command-line options; `ollama` is the absolute path of the ollama whose directory goes on the launcher's PATH.
+ * @typedef {{ startCommand?: string, browsers?: Browser[], url?: string, userDataDir?: string, ollama?: string }} InstallOptions
+ */
+/** @typedef {ReturnType<typeof planInstall>} InstallPlan */
 
 export const USAGE = `Usage: node native-host/install.mjs --start-command "ollama serve" [--browser ${BROWSERS.join('|')}|all]
        [--url ${DEFAULT_URL}] [--user-data-dir DIR] [--ollama /path/to/ollama]
@@ -18,22 +28,30 @@ Without --browser: every browser with a profile for this user (Chrome if none is
 --ollama PATH: the ollama to put on the host's PATH, when it is not found on yours.`;
 
 /** Which browsers to install for when --browser is not given: those this user has run. */
+/** @type {(ctx: Context) => Browser[]} */
 function detectBrowsers(ctx) {
   if (ctx.platform === 'win32') return [...BROWSERS];
-  const found = BROWSERS.filter((b) => ctx.fs.exists(profileRoot(b, ctx)));
+  const found = BROWSERS.filter((b) => {
+    const root = profileRoot(b, ctx);
+    return root !== null && ctx.fs.exists(root);
+  });
   return found.length ? found : ['chrome'];
 }
 
 /** What install will write: {config, launcher, manifests:[{browser, path, manifest}], registry:[{browser, key, value}]}. */
-export function planInstall(opts, ctx) {
+export function planInstall(/** @type {InstallOptions} */ opts, /** @type {Context} */ ctx) {
   const old = readJson(ctx.fs, ctx.files.configPath) ?? {};
-  const startCommand = (opts.startCommand ?? old.startCommand ?? '').trim();
+  // An earlier value is kept only when it is text, as the host reads it (config.mjs).
+  const kept = (/** @type {unknown} */ v) => (typeof v === 'string' ? v : undefined);
+  const startCommand = (opts.startCommand ?? kept(old.startCommand) ?? '').trim();
   if (!startCommand) throw new Error('--start-command is required, e.g. --start-command "ollama serve"');
-  const url = normalizeUrl(opts.url ?? old.url ?? DEFAULT_URL);
+  const url = normalizeUrl(opts.url ?? kept(old.url) ?? DEFAULT_URL);
   const tools = findTools(ctx, startCommand, opts.ollama);
   const PATH = launcherPath(ctx.platform, ctx.env, [tools.ollama, tools.program]);
   const launcherFile = ctx.files.launcherPath;
+  /** @type {Array<{ browser: Browser, path: string, manifest: HostManifest }>} */
   const manifests = [];
+  /** @type {Array<{ browser: Browser, key: string, value: string }>} */
   const registry = [];
   if (opts.userDataDir) {
     if (opts.browsers?.includes('firefox')) throw new Error('--user-data-dir is for Chromium-family browsers only');
@@ -55,6 +73,7 @@ export function planInstall(opts, ctx) {
 }
 
 /** Installs; returns the plan it carried out. deps: see context.mjs. */
+/** @type {(opts: InstallOptions, deps?: Deps) => InstallPlan} */
 export function install(opts, deps) {
   const ctx = makeContext(deps);
   const plan = planInstall(opts, ctx);
@@ -71,6 +90,7 @@ export function install(opts, deps) {
     const res = ctx.run('reg', ['add', r.key, '/ve', '/t', 'REG_SZ', '/d', r.value, '/f']);
     if (res.status !== 0) throw new Error(`reg add ${r.key} failed: ${res.stderr.trim()}`);
   }
+  /** @type {(a: string[], b: string[]) => string[]} */
   const union = (a, b) => [...new Set([...a, ...b])];
   const next = {
     manifests: union(record.manifests, plan.manifests.map((m) => m.path)),
@@ -81,7 +101,7 @@ export function install(opts, deps) {
   return plan;
 }
 
-function main(argv) {
+function main(/** @type {string[]} */ argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -118,7 +138,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     main(process.argv.slice(2));
   } catch (err) {
-    console.error(`install: ${err.message}\n\n${USAGE}`);
+    console.error(`install: ${messageOf(err)}\n\n${USAGE}`);
     process.exitCode = 1;
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts the runner (runner.mjs), which runs the configured command on its own and outlives the host,
 // and follows it through the status file the runner writes when the command ends.
 import { spawn } from 'node:child_process';
@@ -8,10 +9,49 @@ import { checkPrivate, readPrivate } from './private.mjs';
 import { LOG_MAX_BYTES } from './rotate.mjs';
 import { spawnOptionsFor } from './spawn.mjs';
 
+/** @import { Env } from './config.mjs' */
+/**
+ * How the command ended: its exit code or signal, or why it could not run.
+ * @typedef {{ code: number | null, signal: string | null, error?: string }} Exit
+ */
+/**
+ * A launched command: `exited` resolves when it ends; `tail()` is the end of its output once it has
+ * ended (this run only); `stop()` ends the watching (the command runs on).
+ * @typedef {{ exited: Promise<Exit>, tail(): string, stop(): void }} Launched
+ */
+/**
+ * What the runner is told to do, through its environment (spawn.mjs, SPEC_VAR).
+ * @typedef {object} RunnerSpec
+ * @property {string} run this launch's id, echoed in the status file
+ * @property {string} command
+ * @property {string} logPath
+ * @property {string} oldLogPath
+ * @property {string} statusPath
+ * @property {number} maxBytes
+ * @property {string | null} note
+ */
+/**
+ * @typedef {object} LaunchOptions
+ * @property {string} logPath
+ * @property {string} oldLogPath
+ * @property {string} statusPath
+ * @property {string} cwd
+ * @property {string | null} [note] a line for the log before the command's output
+ * @property {string} [platform]
+ * @property {Env} [env]
+ * @property {string} [execPath]
+ * @property {number} [maxBytes]
+ */
+
 const RUNNER = fileURLToPath(new URL('./runner.mjs', import.meta.url));
 const STATUS_POLL_MS = 50;
 
-/** The runner's report for `run`: {code, signal, error?, tail}, or null before there is one. */
+/**
+ * The runner's report for `run`: {code, signal, error?, tail}, or null before there is one.
+ * @param {string} path
+ * @param {string} run
+ * @returns {(Exit & { tail: string }) | null}
+ */
 function readStatus(path, run) {
   try {
     const s = JSON.parse(readPrivate(path));
@@ -28,6 +68,9 @@ function readStatus(path, run) {
  * runs on); `tail()` is the end of its output, once it has ended (this run only); `stop()` ends
  * the watching (the command runs on).
  * Throws UnsafePathError when the log is a symlink or not ours, before anything runs.
+ * @param {string} command
+ * @param {LaunchOptions} opts
+ * @returns {Launched}
  */
 export function launch(command, opts) {
   const { logPath, oldLogPath, statusPath, cwd, note = null } = opts;
@@ -40,8 +83,10 @@ export function launch(command, opts) {
     unlinkSync(statusPath);
   } catch {}
   const run = randomUUID();
+  /** @type {RunnerSpec} */
   const spec = { run, command, logPath, oldLogPath, statusPath, maxBytes, note };
   const { file, args, options, trampoline } = spawnOptionsFor(platform, { execPath, runnerPath: RUNNER, env, cwd, spec });
+  /** @type {(Exit & { tail: string }) | null} */
   let status = null;
   let output = '';
   const child = spawn(file, args, options);
@@ -51,9 +96,11 @@ export function launch(command, opts) {
   child.stderr?.on('data', (d) => {
     output += d;
   });
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<Exit>} */
   const exited = new Promise((resolve) => {
-    const done = (exit) => {
+    const done = (/** @type {Exit} */ exit) => {
       clearInterval(timer);
       resolve(exit);
     };

@@ -1,3 +1,4 @@
+// @ts-check
 // The launcher the manifest points at. Browsers start native hosts with their own environment, not the
 // login shell's: `#!/usr/bin/env node` fails when node is not on that PATH, and so would `ollama`.
 // So the launcher holds the absolute node path and sets a PATH of its own: fixed system places plus
@@ -7,9 +8,16 @@
 import { pathFor } from './config.mjs';
 import { searchable } from './which.mjs';
 
-const shQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+/** @import { Env } from './config.mjs' */
 
-/** The system places of each platform, in the order a login shell has them. */
+const shQuote = (/** @type {string} */ s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The system places of each platform, in the order a login shell has them.
+ * @param {string} platform
+ * @param {Env} [env]
+ * @returns {string[]}
+ */
 export function systemPath(platform, env = {}) {
   if (platform === 'win32') {
     const root = env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
@@ -20,20 +28,30 @@ export function systemPath(platform, env = {}) {
   return platform === 'darwin' ? ['/opt/homebrew/bin', ...base] : base;
 }
 
-/** The launcher's PATH entries: the found tools' dirs first (so they win), then the system places in their order. */
+/**
+ * The launcher's PATH entries: the found tools' dirs first (so they win), then the system places in their order.
+ * @param {string} platform
+ * @param {Env} env
+ * @param {Array<string | null>} [tools]
+ * @returns {string[]}
+ */
 export function launcherPath(platform, env, tools = []) {
   const p = pathFor(platform);
   const system = systemPath(platform, env);
-  const dirs = tools.filter(Boolean).map((t) => p.dirname(t)).filter((d) => !system.includes(d));
+  const dirs = tools.flatMap((t) => (t ? [p.dirname(t)] : [])).filter((d) => !system.includes(d));
   const sep = platform === 'win32' ? ';' : ':';
   return [...new Set([...dirs, ...system])].filter((d) => searchable(d, platform) && !d.includes(sep));
 }
 
-/** The launcher's text: a POSIX sh script, or a .bat on Windows. */
+/**
+ * The launcher's text: a POSIX sh script, or a .bat on Windows.
+ * @param {{ platform: string, execPath: string, hostScript: string, dataDir: string }} ctx
+ * @param {string[]} entries
+ */
 export function launcherScript({ platform, execPath, hostScript, dataDir }, entries) {
   const PATH = entries.join(platform === 'win32' ? ';' : ':');
   if (platform === 'win32') {
-    const bat = (s) => String(s).replace(/%/g, '%%');
+    const bat = (/** @type {string} */ s) => String(s).replace(/%/g, '%%');
     return [
       '@echo off',
       'rem Ollama Chat native-messaging host launcher, written by native-host/install.mjs.',

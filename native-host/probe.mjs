@@ -1,9 +1,17 @@
+// @ts-check
 // "Is Ollama answering?": GET <url>/api/tags, any 2xx within the time limit. No Origin header is sent,
 // so a stock Ollama answers (its Origin check only rejects foreign origins).
 import http from 'node:http';
 import https from 'node:https';
 
-/** Resolves true when GET <baseUrl>/api/tags answers 2xx within timeoutMs; never rejects. */
+/** @typedef {(url: string, ms: number) => Promise<boolean>} Probe isOllamaUp, or a test's stand-in */
+
+/**
+ * Resolves true when GET <baseUrl>/api/tags answers 2xx within timeoutMs; never rejects.
+ * @param {string} baseUrl
+ * @param {number} [timeoutMs]
+ * @returns {Promise<boolean>}
+ */
 export function isOllamaUp(baseUrl, timeoutMs = 2000) {
   return new Promise((resolve) => {
     let target;
@@ -18,7 +26,9 @@ export function isOllamaUp(baseUrl, timeoutMs = 2000) {
       res.resume();
       clearTimeout(timer);
       req.destroy();
-      resolve(res.statusCode >= 200 && res.statusCode < 300);
+      // An http.ClientRequest's response always has a status code; `?? 0` only satisfies the type.
+      const status = res.statusCode ?? 0;
+      resolve(status >= 200 && status < 300);
     });
     const timer = setTimeout(() => {
       req.destroy();

@@ -1,3 +1,4 @@
+// @ts-check
 // The start log, capped: `ollama serve` writes a line per request for as long as it runs, so the log
 // is cut into the current part and one older part (log, log.1), each at most `maxBytes`.
 import { closeSync, fstatSync, renameSync, writeSync } from 'node:fs';
@@ -8,13 +9,20 @@ export const LOG_MAX_BYTES = 1024 * 1024;
 export const TAIL_BYTES = 2048;
 
 export class RotatingLog {
-  /** Opens `path` for appending (refusing symlinks and files not ours); `oldPath` takes the older part. */
+  /**
+   * Opens `path` for appending (refusing symlinks and files not ours); `oldPath` takes the older part.
+   * @param {string} path
+   * @param {string} oldPath
+   * @param {number} [maxBytes]
+   */
   constructor(path, oldPath, maxBytes = LOG_MAX_BYTES) {
     this.path = path;
     this.oldPath = oldPath;
     this.maxBytes = maxBytes;
-    this.fd = openPrivateAppend(path);
-    this.size = fstatSync(this.fd).size;
+    const fd = openPrivateAppend(path);
+    /** @type {number | null} null once closed, or after a rotation that failed */
+    this.fd = fd;
+    this.size = fstatSync(fd).size;
   }
 
   /**
@@ -22,6 +30,7 @@ export class RotatingLog {
    * draining the server's output even when the disk is full, or the server would block or die on a
    * closed pipe. Two runners sharing the log (an old server still running) may rotate each other's
    * parts early; each still writes at most `maxBytes` per part, so the total stays bounded.
+   * @param {Buffer} chunk
    */
   write(chunk) {
     if (this.fd === null) return; // a failed rotation: dropping output keeps the cap
@@ -34,7 +43,7 @@ export class RotatingLog {
   }
 
   rotate() {
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     // rename replaces a link at oldPath rather than writing through it; still, a link there is not ours.
     checkPrivate(this.oldPath, 'file');

@@ -1,3 +1,4 @@
+// @ts-check
 // The runner: started by the host (launch.mjs) on its own, it runs the start command, writes the
 // command's output to the capped start log for as long as the server runs, and reports how the
 // command ended in the status file, which is how the host learns it even on Windows, where the
@@ -8,15 +9,22 @@ import { writePrivate } from './private.mjs';
 import { RotatingLog, TAIL_BYTES } from './rotate.mjs';
 import { commandSpawnFor, LINE_VAR, SPEC_VAR } from './spawn.mjs';
 
+/** @import { Exit, RunnerSpec } from './launch.mjs' */
+
 /** After the command exits, how long its last output may take to drain before the status is written. */
 const DRAIN_MS = 200;
 
+/** @type {RunnerSpec} */
 const spec = JSON.parse(process.env[SPEC_VAR] ?? '{}');
 // The command gets the host's environment, not the runner's plumbing.
 delete process.env[SPEC_VAR];
 delete process.env[LINE_VAR];
 
 let reported = false;
+/**
+ * @param {Exit} exit
+ * @param {Buffer} [tail]
+ */
 function report(exit, tail = Buffer.alloc(0)) {
   if (reported) return;
   reported = true;
@@ -38,6 +46,7 @@ if (spec.note) log.write(Buffer.from(`${stamp()} ${spec.note}\n`));
 log.write(Buffer.from(`${stamp()} running: ${spec.command}\n`));
 
 let tail = Buffer.alloc(0);
+/** @param {Buffer} chunk */
 function record(chunk) {
   log.write(chunk);
   tail = Buffer.concat([tail, chunk]);

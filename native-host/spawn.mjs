@@ -1,3 +1,4 @@
+// @ts-check
 // How processes are started, per platform, as plain data so that every platform's choice is tested
 // here. The host starts a runner (runner.mjs) that must outlive it; the runner starts the command.
 //
@@ -14,7 +15,20 @@
 // forbids it; then the server lives as long as the browser lets the host's job live).
 import { BREAKAWAY_SCRIPT } from './breakaway.mjs';
 
-/** How a command line is run: `sh -c` on POSIX, `cmd /c` on Windows (as Node's `shell: true` does). */
+/** @import { SpawnOptions, SpawnOptionsWithStdioTuple, StdioNull, StdioPipe } from 'node:child_process' */
+/** @import { Env } from './config.mjs' */
+/**
+ * What to spawn: `trampoline` is true when `file` only creates the runner and exits (Windows).
+ * @typedef {{ file: string, args: string[], options: SpawnOptions & { env: Env }, trampoline: boolean }} SpawnPlan
+ */
+
+/**
+ * How a command line is run: `sh -c` on POSIX, `cmd /c` on Windows (as Node's `shell: true` does).
+ * @param {string} command
+ * @param {string} [platform]
+ * @param {Env} [env]
+ * @returns {{ file: string, args: string[], verbatim: boolean }}
+ */
 export function shellFor(command, platform = process.platform, env = process.env) {
   if (platform === 'win32') {
     return { file: env.ComSpec || 'cmd.exe', args: ['/d', '/s', '/c', `"${command}"`], verbatim: true };
@@ -27,11 +41,14 @@ export const SPEC_VAR = 'OLLAMA_CHAT_RUN';
 /** Windows only: the runner's command line, for the breakaway script. */
 export const LINE_VAR = 'OLLAMA_CHAT_RUNNER_LINE';
 
-const systemRoot = (env) => env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
+const systemRoot = (/** @type {Env} */ env) => env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
 
 /**
  * The host → runner spawn: {file, args, options, trampoline}. `trampoline` is true when `file`
  * only creates the runner and exits (Windows): its exit code says whether that worked.
+ * @param {string} platform
+ * @param {{ execPath: string, runnerPath: string, env: Env, cwd: string, spec: Record<string, unknown> }} opts
+ * @returns {SpawnPlan}
  */
 export function spawnOptionsFor(platform, { execPath, runnerPath, env, cwd, spec }) {
   const runnerEnv = { ...env, [SPEC_VAR]: JSON.stringify(spec) };
@@ -55,6 +72,11 @@ export function spawnOptionsFor(platform, { execPath, runnerPath, env, cwd, spec
  * runner's hidden console, where a DETACHED_PROCESS cmd would make `ollama.exe` open a visible
  * console window. libuv puts a non-detached child in a kill-on-close job of the runner's, but that
  * job allows silent breakaway, so what cmd starts (the server) is not in it.
+ * @param {string} platform
+ * @param {string} command
+ * @param {Env} env
+ * @param {string} cwd
+ * @returns {{ file: string, args: string[], options: SpawnOptionsWithStdioTuple<StdioNull, StdioPipe, StdioPipe> & { env: Env } }}
  */
 export function commandSpawnFor(platform, command, env, cwd) {
   const { file, args, verbatim } = shellFor(command, platform, env);
@@ -62,4 +84,4 @@ export function commandSpawnFor(platform, command, env, cwd) {
 }
 
 /** PowerShell's -EncodedCommand: base64 of UTF-16LE, so no quoting reaches a command line. */
-export const encodePowerShell = (script) => Buffer.from(script, 'utf16le').toString('base64');
+export const encodePowerShell = (/** @type {string} */ script) => Buffer.from(script, 'utf16le').toString('base64');

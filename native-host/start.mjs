@@ -1,3 +1,4 @@
+// @ts-check
 // The `start` verb: make Ollama answer, launching the configured command at most once at a time
 // (one in-flight start per host process, and a lock file across host processes).
 import { launch as realLaunch } from './launch.mjs';
@@ -8,14 +9,23 @@ import { isOllamaUp } from './probe.mjs';
 
 export { busyMessage, exitedZeroMessage, exitMessage, NOT_SET, timeoutMessage };
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** @import { HostConfig } from './config.mjs' */
+/** @import { Exit, Launched, LaunchOptions } from './launch.mjs' */
+/** @import { OwnLock } from './lock.mjs' */
+/** @import { Probe } from './probe.mjs' */
+/** @typedef {{ ok: true, started: boolean } | { ok: false, error: string }} StartReply */
+/** @typedef {(command: string, opts: LaunchOptions) => Launched} Launch */
+/** @typedef {(deadline?: number) => Promise<boolean>} Up "is Ollama answering?", asked so as to be answered by `deadline` (epoch ms) */
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** @type {(exit: Exit | null) => exit is Exit} */
 const failed = (exit) => exit !== null && (exit.code !== 0 || exit.error !== undefined);
 
-function writeResult(path, reply) {
+function writeResult(/** @type {string} */ path, /** @type {StartReply} */ reply) {
   try {
     writePrivate(path, JSON.stringify({ at: Date.now(), reply }));
   } catch {}
 }
+/** @type {(path: string) => { at: number, reply: StartReply } | null} as writeResult wrote it */
 function readResult(path) {
   try {
     return JSON.parse(readPrivate(path));
@@ -24,10 +34,12 @@ function readResult(path) {
   }
 }
 
-async function launchAndWait(config, up, launch, note) {
+/** @type {(config: HostConfig, command: string, up: Up, launch: Launch, note: string | null) => Promise<StartReply>} */
+async function launchAndWait(config, command, up, launch, note) {
   const deadline = Date.now() + config.startTimeoutMs;
   const { logPath, oldLogPath, statusPath, dataDir: cwd } = config;
-  const child = launch(config.command, { logPath, oldLogPath, statusPath, cwd, note });
+  const child = launch(command, { logPath, oldLogPath, statusPath, cwd, note });
+  /** @type {{ exit: Exit | null }} */
   const state = { exit: null };
   child.exited.then((e) => {
     state.exit = e;
@@ -39,6 +51,7 @@ async function launchAndWait(config, up, launch, note) {
   }
 }
 
+/** @type {(config: HostConfig, up: Up, child: Launched, deadline: number, state: { exit: Exit | null }) => Promise<StartReply>} */
 async function waitForOllama(config, up, child, deadline, state) {
   for (;;) {
     if (await up(deadline)) return { ok: true, started: true };
@@ -57,7 +70,10 @@ async function waitForOllama(config, up, child, deadline, state) {
   }
 }
 
-/** Waits while another host process holds the lock: the lock once we hold it, or {reply}. */
+/**
+ * Waits while another host process holds the lock: the lock once we hold it, or {reply}.
+ * @type {(config: HostConfig, up: Up) => Promise<OwnLock | { reply: StartReply, release?: undefined }>}
+ */
 async function lockOrWait(config, up) {
   const since = Date.now();
   const staleMs = config.startTimeoutMs + 2 * config.probeTimeoutMs + 5_000;
@@ -74,12 +90,14 @@ async function lockOrWait(config, up) {
   }
 }
 
-async function lockedStart(config, up, launch) {
+/** @type {(config: HostConfig, command: string, up: Up, launch: Launch) => Promise<StartReply>} */
+async function lockedStart(config, command, up, launch) {
   const lock = await lockOrWait(config, up);
   if (!lock.release) return lock.reply;
   try {
     const note = lock.tookOver ? `took over a stale start lock (${lock.tookOver.reason})` : null;
-    const reply = (await up()) ? { ok: true, started: false } : await launchAndWait(config, up, launch, note);
+    /** @type {StartReply} */
+    const reply = (await up()) ? { ok: true, started: false } : await launchAndWait(config, command, up, launch, note);
     writeResult(config.resultPath, reply);
     return reply;
   } finally {
@@ -87,7 +105,9 @@ async function lockedStart(config, up, launch) {
   }
 }
 
+/** @type {(config: HostConfig, probe: Probe, launch: Launch) => Promise<StartReply>} */
 async function startOnce(config, probe, launch) {
+  /** @type {Up} */
   const up = (deadline = Number.POSITIVE_INFINITY) =>
     probe(config.url, Math.max(100, Math.min(config.probeTimeoutMs, deadline - Date.now())));
   if (await up()) return { ok: true, started: false };
@@ -95,7 +115,7 @@ async function startOnce(config, probe, launch) {
   if (!config.command) return { ok: false, error: NOT_SET };
   try {
     ensurePrivateDir(config.dataDir);
-    return await lockedStart(config, up, launch);
+    return await lockedStart(config, config.command, up, launch);
   } catch (err) {
     if (err instanceof UnsafePathError) return { ok: false, error: err.message };
     throw err;
@@ -106,10 +126,12 @@ async function startOnce(config, probe, launch) {
  * start() → {ok:true, started:boolean} | {ok:false, error}. Calls made while one is in flight share
  * its outcome (reported as started:false: they launched nothing). It takes no arguments: nothing
  * from a message can choose what runs. deps (tests): probe(url, ms), launch(command, opts).
+ * @type {(config: HostConfig, deps?: { probe?: Probe, launch?: Launch }) => () => Promise<StartReply>}
  */
 export function createStarter(config, deps = {}) {
   const probe = deps.probe ?? isOllamaUp;
   const launch = deps.launch ?? realLaunch;
+  /** @type {Promise<StartReply> | null} */
   let inflight = null;
   return async function start() {
     if (inflight) {

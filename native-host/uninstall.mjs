@@ -1,19 +1,30 @@
 #!/usr/bin/env node
+// @ts-check
 // node native-host/uninstall.mjs [--user-data-dir DIR]
 // Removes what install.mjs wrote (its record, plus any manifest in the usual places that points at our
 // launcher) and the host's own files in the data dir; nothing else. Manifests that point elsewhere stay.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeContext, readJson, readRecord } from './context.mjs';
+import { messageOf } from './errors.mjs';
 import { HOST_NAME } from './ids.mjs';
 import { BROWSERS, MANIFEST_FILE, manifestDir, userDataDirManifest } from './targets.mjs';
 
-/** Removes the installation; returns {removed: [path|key], kept: [{path, reason}]}. */
+/** @import { Deps } from './context.mjs' */
+
+/**
+ * Removes the installation; returns {removed: [path|key], kept: [{path, reason}]}.
+ * @param {{ userDataDir?: string }} [opts]
+ * @param {Deps} [deps]
+ * @returns {{ removed: string[], kept: Array<{ path: string, reason: string }> }}
+ */
 export function uninstall(opts = {}, deps = {}) {
   const ctx = makeContext(deps);
   const { fs, files, p } = ctx;
   const record = readRecord(ctx);
+  /** @type {string[]} */
   const removed = [];
+  /** @type {Array<{ path: string, reason: string }>} */
   const kept = [];
   const candidates = new Set(record.manifests);
   if (ctx.platform !== 'win32') for (const b of BROWSERS) candidates.add(p.join(manifestDir(b, ctx, ctx.dataDir), MANIFEST_FILE));
@@ -41,6 +52,7 @@ export function uninstall(opts = {}, deps = {}) {
   return { removed, kept };
 }
 
+/** @param {string[]} argv */
 function main(argv) {
   const { values } = parseArgs({ args: argv, options: { 'user-data-dir': { type: 'string' } } });
   const { removed, kept } = uninstall({ userDataDir: values['user-data-dir'] });
@@ -53,7 +65,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     main(process.argv.slice(2));
   } catch (err) {
-    console.error(`uninstall: ${err.message}`);
+    console.error(`uninstall: ${messageOf(err)}`);
     process.exitCode = 1;
   }
 }

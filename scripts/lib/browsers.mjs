@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Finds a browser binary: env var, puppeteer's own download (laptops), then system packages.
  * Plain JS so `npm start` (Node, no TS loader) and the TS tests share it.

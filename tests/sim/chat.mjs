@@ -1,3 +1,4 @@
+// @ts-check
 // POST /api/chat: the checks in the order Ollama's ChatHandler makes them, then the reply.
 import { planReply, sleep, streamReply, wholeReply } from './generate.mjs';
 import { capabilitiesOf, findModel, normalizeName, rfc3339 } from './models.mjs';

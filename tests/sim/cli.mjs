@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Run the simulator by hand, e.g. to try the extension without a GPU:
 //   node tests/sim/cli.mjs [--port 11434] [--host 127.0.0.1] [--allow-origins "a,b"] [--rate 50]
 //     [--first-token-delay 200] [--tokens 60] [--models llama3.2:latest,qwen3:0.6b] [--seed 1] [--quiet]

@@ -1,3 +1,4 @@
+// @ts-check
 // Producing a reply: which tokens, at what pace, and what the injected faults do to it.
 import { setTimeout as timeout } from 'node:timers/promises';
 import { rfc3339 } from './models.mjs';

@@ -1,7 +1,12 @@
+// @ts-check
 // The installed models and the shapes /api/tags, /api/show and /api/ps describe them with.
 import { createHash } from 'node:crypto';
 
-/** @typedef {{ name: string, family?: string, parameterSize?: string, capabilities?: string[] }} SimModel */
+/**
+ * A model the simulator reports as installed. capabilities: default ['completion']; 'thinking' streams
+ * message.thinking first, 'tools' allows `tools`.
+ * @typedef {{ name: string, family?: string, parameterSize?: string, capabilities?: string[] }} SimModel
+ */
 
 /** @type {SimModel[]} */
 export const DEFAULT_MODELS = [

@@ -1,3 +1,4 @@
+// @ts-check
 // Encoding like Go's encoding/json, and putting NDJSON bytes on the wire the way a real network
 // delivers them: cut at arbitrary byte offsets, sometimes inside a UTF-8 character, sometimes with a
 // line's tail travelling together with the next line.

@@ -1,3 +1,4 @@
+// @ts-check
 // Ollama's Origin check (gin-contrib/cors with Ollama's config). It is the reason a browser
 // extension's POST /api/chat gets an empty 403 while a curl of the same request works.
 

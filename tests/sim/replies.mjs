@@ -1,3 +1,4 @@
+// @ts-check
 // The text the simulated model "generates", and how it is cut into tokens.
 // Everything here is deterministic so that tests can assert the exact text a panel shows.
 

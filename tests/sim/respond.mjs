@@ -1,7 +1,17 @@
+// @ts-check
 // Writing whole (non-streamed) responses with the headers Go's net/http and gin would send.
 import { goJson } from './ndjson.mjs';
 
-/** @typedef {import('./server.mjs').SimRequest} SimRequest */
+/**
+ * One request as received, with the status it was answered with.
+ * @typedef {object} SimRequest
+ * @property {string} method
+ * @property {string} path pathname, without the query
+ * @property {string | undefined} origin
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {unknown} body parsed JSON when the body is JSON, the raw text otherwise, undefined when empty
+ * @property {number} status
+ */
 /** @typedef {import('./state.mjs').State} State */
 
 /**

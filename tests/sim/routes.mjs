@@ -1,3 +1,4 @@
+// @ts-check
 // The route table and the small endpoints. Not-found and wrong-method answers are gin's defaults.
 import { chat } from './chat.mjs';
 import { findModel, psEntry, showEntry, tagsEntry } from './models.mjs';

@@ -1,6 +1,6 @@
+// @ts-check
 // An Ollama HTTP server double for tests: faithful to the wire behaviour described in
 // /work/shared/spec/ollama-wire.md, plus switches to inject the failures real setups produce.
-// Types: server.d.mts (server.d.ts re-exports it for extension-less imports).
 import { createServer } from 'node:http';
 import { corsDecision } from './origin.mjs';
 import { readBody, send } from './respond.mjs';
@@ -9,11 +9,25 @@ import { configureState, createState } from './state.mjs';
 
 export { defaultReply, splitTokens } from './replies.mjs';
 
-/** @typedef {import('./server.mjs').SimOptions} SimOptions */
-/** @typedef {import('./server.mjs').SimFaults} SimFaults */
-/** @typedef {import('./server.mjs').SimRequest} SimRequest */
-/** @typedef {import('./server.mjs').Simulator} Simulator */
-/** @typedef {import('./state.mjs').State} State */
+/** @typedef {import('./models.mjs').SimModel} SimModel */
+/** @typedef {import('./state.mjs').SimOptions} SimOptions */
+/** @typedef {import('./state.mjs').SimFaults} SimFaults */
+/** @typedef {import('./respond.mjs').SimRequest} SimRequest */
+
+/** @typedef {Readonly<Pick<SimulatorShape, 'url' | 'port' | 'requests'>> & Omit<SimulatorShape, 'url' | 'port' | 'requests'>} Simulator */
+/**
+ * @typedef {object} SimulatorShape
+ * @property {string} url 'http://127.0.0.1:PORT'
+ * @property {number} port
+ * @property {SimRequest[]} requests every request, in order, with the status answered
+ * @property {(opts: Partial<Omit<SimOptions, 'host' | 'port'>>) => void} configure change options at runtime
+ *   (faults here are applied without waiting: prefer setFaults)
+ * @property {(f: SimFaults) => Promise<void>} setFaults replaces faults; resolves once the listening/refusing state is in effect
+ * @property {() => number} activeStreams /api/chat responses currently being written (including the model-load wait)
+ * @property {(pred: (r: SimRequest) => boolean, timeoutMs?: number) => Promise<SimRequest>} waitForRequest resolves with the
+ *   first matching request, already received or later; rejects after timeoutMs (default 5000) or on close
+ * @property {() => Promise<void>} close closes the server and destroys open sockets
+ */
 
 /** @param {Buffer} raw */
 function logBody(raw) {

@@ -1,11 +1,44 @@
+// @ts-check
 // The simulator's mutable state, shared by the route handlers: options that tests change at
 // runtime, injected faults, the PRNG and the models "loaded in memory" (/api/ps).
 import { createRandom } from './ndjson.mjs';
 import { DEFAULT_MODELS } from './models.mjs';
 
-/** @typedef {import('./server.mjs').SimOptions} SimOptions */
-/** @typedef {import('./server.mjs').SimFaults} SimFaults */
-/** @typedef {import('./server.mjs').SimModel} SimModel */
+/** @typedef {import('./models.mjs').SimModel} SimModel */
+
+/**
+ * Failures to inject; setFaults replaces the whole set.
+ * @typedef {object} SimFaults
+ * @property {boolean} [refuse] stop listening: connections are refused (ECONNREFUSED) until cleared; then the SAME port listens again
+ * @property {{ code: number, body: string, contentType?: string }} [status] the next /api/chat that passes validation answers this instead (e.g. 503 busy)
+ * @property {number} [dieAfterTokens] destroy the socket after N content tokens (no done line)
+ * @property {{ n: number, message: string }} [errorAfterTokens] after N content tokens send one line {"error": message} and end the response (no done line); N=0: 500 JSON
+ * @property {number} [stallAfterTokens] after N content tokens send nothing more; the connection stays open until the client aborts
+ * @property {{ n: number, ms: number }} [pauseAfterTokens] after N content tokens send nothing for `ms`, then go on with the reply (a long pause mid-reply)
+ * @property {boolean} [garbageLines] interleave unparseable lines between real lines (each ends with \n)
+ * @property {boolean} [once] chat faults (status/die/error/stall/garbage) apply to the next /api/chat only, then clear themselves
+ */
+
+/**
+ * @typedef {object} SimOptions
+ * @property {string} [host] default '127.0.0.1'
+ * @property {number} [port] default 0 (ephemeral)
+ * @property {SimModel[]} [models] default: llama3.2:latest (completion,tools), qwen3:0.6b (completion,thinking), llama3:latest
+ * @property {string[]} [allowOrigins] like OLLAMA_ORIGINS, put in front of the default allow list; '*' allows all; one '*' wildcard per entry
+ * @property {number} [tokensPerSecond] default 50; 0 or Infinity = as fast as possible
+ * @property {number} [firstTokenDelayMs] default 0: model load time before status + headers + first line
+ * @property {number} [replyTokens] default 30: length of the generated reply in tokens
+ * @property {(req: { model: string, messages: { role: string, content: string }[] }) => string} [reply] overrides the generated text; it is streamed as splitTokens(text)
+ * @property {(index: number, text: string, sentAtMs: number) => void} [onToken] Called for each content
+ *   token (0-based `index`, thinking excluded) of a streamed reply, right after the last byte of its line
+ *   was handed to the socket; `sentAtMs` is `performance.timeOrigin + performance.now()` taken just before
+ *   that write, the same clock a browser page reads on this machine. Passing `undefined` to configure() removes it.
+ * @property {boolean} [wholeLines] default false: when true each NDJSON line leaves in one write, never cut or
+ *   held back (as a local Ollama flushes them), so that high token rates keep their pace (no ms timers between pieces)
+ * @property {number} [seed] seed of the PRNG that picks chunk split offsets (default 1)
+ * @property {SimFaults} [faults]
+ * @property {string} [version] default '0.32.15'
+ */
 
 /**
  * @typedef {object} Settings

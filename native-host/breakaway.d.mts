@@ -1,2 +1,0 @@
-// Types for breakaway.mjs.
-export const BREAKAWAY_SCRIPT: string;
