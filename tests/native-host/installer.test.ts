@@ -149,6 +149,17 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     expect(cli('install.mjs', home, ['--start-command', 'x', '--url', 'ftp://x']).err).toContain('Not an http(s) URL');
     expect(tree(home)).toEqual([]);
   });
+
+  it('an old config whose start command is not text is not reused (it used to crash install)', () => {
+    const home = tempDir('oc-home-');
+    const dataDir = join(home, '.local', 'share', 'ollama-chat');
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ startCommand: 42, url: 'http://127.0.0.1:11434' }));
+    expect(cli('install.mjs', home, ['--browser', 'chromium'])).toMatchObject({ code: 1, err: expect.stringContaining('--start-command is required') });
+    const r = cli('install.mjs', home, ['--browser', 'chromium', '--start-command', 'ollama serve']);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(json(join(dataDir, 'config.json'))).toMatchObject({ startCommand: 'ollama serve' });
+  });
 });
 
 describe('install on macOS', () => {
