@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../lib/history/summary';
 import { relativeTime } from './relative-time';
 import type { HistoryModel } from './state/history';
@@ -14,6 +14,18 @@ interface Props {
 export function HistoryItem({ conversation: c, history, current, onOpen, onExport }: Props) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(c.title);
+  // Leaving the rename form puts focus back on the item's menu button, not on the page.
+  const menuButton = useRef<HTMLElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || renaming) return;
+    menuButton.current?.focus();
+    setRefocus(false);
+  }, [refocus, renaming]);
+  const stopRenaming = () => {
+    setRenaming(false);
+    setRefocus(true);
+  };
 
   if (renaming)
     return (
@@ -23,14 +35,21 @@ export function HistoryItem({ conversation: c, history, current, onOpen, onExpor
           onSubmit={(e) => {
             e.preventDefault();
             history.rename(c.id, name);
-            setRenaming(false);
+            stopRenaming();
+          }}
+          onKeyDown={(e) => {
+            // Esc cancels the rename (not the whole History view).
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            e.stopPropagation();
+            stopRenaming();
           }}
         >
           <input aria-label="Conversation name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
           <button type="submit" class="button">
             Save name
           </button>
-          <button type="button" class="button button-secondary" onClick={() => setRenaming(false)}>
+          <button type="button" class="button button-secondary" onClick={stopRenaming}>
             Cancel
           </button>
         </form>
@@ -57,7 +76,9 @@ export function HistoryItem({ conversation: c, history, current, onOpen, onExpor
           menu.querySelector('summary')?.focus();
         }}
       >
-        <summary aria-label={`Actions for ${c.title}`}>⋯</summary>
+        <summary ref={menuButton} aria-label={`Actions for ${c.title}`}>
+          ⋯
+        </summary>
         <div class="history-actions">
           <button type="button" onClick={() => setRenaming(true)}>
             Rename
