@@ -5,11 +5,11 @@
  * final DOM is in place before the message shows as done.
  */
 import { effect, signal } from '@preact/signals';
-import { renewMarkedPatterns } from '../../lib/markdown/patterns';
-import { ThinkStream, type ThinkDelta } from '../../lib/markdown/think';
+import { renewMarkedPatterns } from './parse/patterns';
+import { ThinkStream, type ThinkDelta } from './split/think';
 import type { ChatMessage } from '../state/message';
 import { StreamText } from '../state/stream-text';
-import { releaseHighlighter } from './decorate';
+import { releaseHighlighter } from './decorate/decorate';
 import { type FrameScheduler, frameScheduler } from './frame';
 import { MarkdownStreamView } from './stream-view';
 

@@ -5,8 +5,8 @@
  * however it is chunked); past the budget the new text is appended raw and the next affordable
  * re-render catches up. A streaming code fence needs no parsing at all: its text is appended.
  */
-import { BlockSplitter, type FenceInfo } from '../../lib/markdown/blocks';
-import { openCodeBlock } from './decorate';
+import { BlockSplitter, type FenceInfo } from './split/blocks';
+import { openCodeBlock } from './decorate/decorate';
 import { type BlockRenderer, renderMarkdown } from './render';
 import { appendRun } from './text-runs';
 
