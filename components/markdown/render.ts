@@ -1,6 +1,6 @@
 /**
  * One block of model markdown to safe, decorated DOM: parse, sanitize, then add our chrome.
- * Where the sanitizer cannot be trusted (see sanitize.ts) the block is shown as plain text.
+ * Where the sanitizer cannot be trusted (see sanitize/sanitize.ts) the block is shown as plain text.
  */
 import { markdownToHtml } from './parse/parse';
 import { sanitizeToFragment } from './sanitize/sanitize';
