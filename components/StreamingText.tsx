@@ -13,7 +13,7 @@ export function StreamingText({ text }: { text: StreamText }) {
     const root = ref.current;
     if (!root) return;
     root.replaceChildren();
-    let shown = 0;
+    const source = text.reader();
     let para: HTMLParagraphElement | null = null;
     const newPara = () => {
       para = document.createElement('p');
@@ -21,11 +21,8 @@ export function StreamingText({ text }: { text: StreamText }) {
       return para;
     };
     return effect(() => {
-      text.revision.value; // subscribe
-      if (text.pieceCount === shown) return;
-      const pieces = text.piecesFrom(shown);
-      shown = text.pieceCount;
-      const segments = pieces.join('').split('\n\n');
+      if (!source.unread) return;
+      const segments = source.take().join('').split('\n\n');
       segments.forEach((seg, i) => {
         const p = i === 0 && para ? para : newPara();
         if (seg) p.append(seg);

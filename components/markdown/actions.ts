@@ -2,10 +2,10 @@
  * Clicks inside rendered markdown, handled once on the container: the blocks' DOM is replaced
  * as they stream, so per-button listeners would have to be re-attached every frame.
  */
-import { isSafeImage } from '../../lib/markdown/policy';
-import { IMAGE_SRC_ATTR } from '../../lib/markdown/sanitize';
+import { isSafeImage } from './sanitize/policy';
+import { IMAGE_SRC_ATTR } from './sanitize/sanitize';
 import { copyWithFeedback } from './clipboard';
-import { COPY_CODE_CLASS, LOAD_IMAGE_CLASS } from './decorate';
+import { COPY_CODE_CLASS, LOAD_IMAGE_CLASS } from './decorate/decorate';
 
 /** The placeholder becomes the image only now, at the user's request, without a Referer. */
 export function loadImage(placeholder: HTMLElement): HTMLImageElement | null {

@@ -1,16 +1,25 @@
 /**
- * Connects one assistant message to its markdown view. Chunks only bump a signal; the work
- * (think-tag split, block split, DOM) runs once per animation frame over everything that
- * arrived since the last frame, and synchronously when the message stops streaming, so the
- * final DOM is in place before the message shows as done.
+ * Connects one assistant message to its markdown view. Data goes one way, left to right:
+ *
+ *   chunk ─append─> message.text (StreamText, ../state/stream-text.ts)
+ *         ─unread─> a frame is requested (frame.ts: at most one render per animation frame)
+ *         ─take───> ThinkStream (split/think.ts): `<think>` text to `thinking`, the rest is answer
+ *         ─update─> MarkdownStreamView (stream-view.ts): BlockSplitter (split/blocks.ts) cuts the
+ *                   answer into blocks; a closed block is rendered once, the growing one as it grows
+ *         ─render─> render.ts, per block: parse (parse/) → sanitize (sanitize/) → decorate
+ *                   (decorate/; code colors load with the first finished code block) → DOM
+ *
+ * A chunk only marks the text unread; the work runs once per animation frame over everything that
+ * arrived since the last frame, and synchronously when the message stops streaming, so the final
+ * DOM is in place before the message shows as done.
  */
 import { effect, signal } from '@preact/signals';
-import { renewMarkedPatterns } from '../../lib/markdown/patterns';
-import { ThinkStream, type ThinkDelta } from '../../lib/markdown/think';
 import type { ChatMessage } from '../state/message';
-import { StreamText } from '../state/stream-text';
-import { releaseHighlighter } from './decorate';
+import { type StreamReader, StreamText } from '../state/stream-text';
+import { releaseHighlighter } from './decorate/decorate';
 import { type FrameScheduler, frameScheduler } from './frame';
+import { renewMarkedPatterns } from './parse/patterns';
+import { ThinkStream, type ThinkDelta } from './split/think';
 import { MarkdownStreamView } from './stream-view';
 
 export class AnswerController {
@@ -18,9 +27,10 @@ export class AnswerController {
   readonly thinking = new StreamText();
   /** The answer proper has begun (the Thinking section folds away). */
   readonly answerStarted = signal(false);
+  private readonly source: StreamReader;
   private readonly think = new ThinkStream();
-  private consumed = 0;
-  private pending: string[] = [];
+  /** Answer text split off but not rendered yet (before mounting, or since the last frame). */
+  private unrendered: string[] = [];
   private view: MarkdownStreamView | null = null;
   private ended = false;
   private mounted = false;
@@ -29,8 +39,9 @@ export class AnswerController {
     private readonly message: ChatMessage,
     private readonly schedule: (run: () => void) => FrameScheduler = frameScheduler,
   ) {
+    this.source = message.text.reader();
     // A stored or resumed reply knows at once whether its answer has started.
-    this.pull();
+    this.split();
   }
 
   /** Renders into `root` from now on (once per controller); returns the cleanup. */
@@ -55,8 +66,7 @@ export class AnswerController {
       releaseHighlighter();
     });
     const stopText = effect(() => {
-      this.message.text.revision.value;
-      if (!this.ended && this.message.text.pieceCount !== this.consumed) frame.request();
+      if (this.source.unread && !this.ended) frame.request();
     });
     // What is already there shows now, not a frame later.
     if (!this.ended) this.render();
@@ -67,38 +77,35 @@ export class AnswerController {
     };
   }
 
-  private pull(): void {
-    const text = this.message.text;
-    if (text.pieceCount === this.consumed) return;
-    const pieces = text.piecesFrom(this.consumed);
-    this.consumed = text.pieceCount;
-    for (const piece of pieces) this.take(this.think.push(piece));
+  /** Runs the text that arrived since the last call through the think splitter. */
+  private split(): void {
+    for (const piece of this.source.take()) this.route(this.think.push(piece));
   }
 
-  private take(d: ThinkDelta): void {
+  private route(d: ThinkDelta): void {
     if (d.thinking) this.thinking.append(d.thinking);
     if (!d.answer) return;
-    this.pending.push(d.answer);
+    this.unrendered.push(d.answer);
     this.answerStarted.value = true;
   }
 
-  private drainPending(): string {
-    const text = this.pending.join('');
-    this.pending = [];
+  private takeUnrendered(): string {
+    const text = this.unrendered.join('');
+    this.unrendered = [];
     return text;
   }
 
   private render(): void {
-    this.pull();
-    this.view?.update(this.drainPending());
+    this.split();
+    this.view?.update(this.takeUnrendered());
   }
 
   private end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.pull();
-    this.take(this.think.finish());
-    this.view?.end(this.drainPending());
+    this.split();
+    this.route(this.think.finish());
+    this.view?.end(this.takeUnrendered());
     // Its DOM is final: the block splitter's state is no longer needed.
     this.view = null;
   }

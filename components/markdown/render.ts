@@ -1,10 +1,10 @@
 /**
  * One block of model markdown to safe, decorated DOM: parse, sanitize, then add our chrome.
- * Where the sanitizer cannot be trusted (see sanitize.ts) the block is shown as plain text.
+ * Where the sanitizer cannot be trusted (see sanitize/sanitize.ts) the block is shown as plain text.
  */
-import { markdownToHtml } from '../../lib/markdown/parse';
-import { sanitizeToFragment } from '../../lib/markdown/sanitize';
-import { decorate } from './decorate';
+import { markdownToHtml } from './parse/parse';
+import { sanitizeToFragment } from './sanitize/sanitize';
+import { decorate } from './decorate/decorate';
 import { splitLongTexts } from './text-runs';
 
 export type BlockRenderer = (markdown: string, finished: boolean) => DocumentFragment;

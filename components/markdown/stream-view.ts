@@ -5,9 +5,10 @@
  * however it is chunked); past the budget the new text is appended raw and the next affordable
  * re-render catches up. A streaming code fence needs no parsing at all: its text is appended.
  */
-import { BlockSplitter, type FenceInfo } from '../../lib/markdown/blocks';
-import { openCodeBlock } from './decorate';
+import { appendText, growingEnd } from './block-end';
+import { openCodeBlock } from './decorate/decorate';
 import { type BlockRenderer, renderMarkdown } from './render';
+import { BlockSplitter, type FenceInfo } from './split/blocks';
 import { appendRun } from './text-runs';
 
 /**
@@ -26,47 +27,8 @@ export const PREVIEW_BUDGET = 2;
  * start, renders as itself appended to the last paragraph, so it needs no re-render at all.
  */
 const SYNTAX = /[\n\r*_`~\\<>&|[\]!:@]/;
-/** Elements raw text may be appended into (we descend to the innermost at the block's end). */
-const HOLDERS = new Set(['P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'PRE', 'DIV']);
-/** Elements the streaming indicator goes into, to sit right after the last character shown. */
-const CARET_HOLDERS = new Set([...HOLDERS, 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** A fence's unfinished last line that may yet close it: not shown until we know. */
 const MAYBE_CLOSING = /^\s*(`+|~+)\s*$/;
-
-/** The last child that is not whitespace between blocks (marked puts newlines there). */
-function lastContent(el: Element): ChildNode | null {
-  let n = el.lastChild;
-  while (n && n.nodeType === 3 && !/\S/.test(n.textContent ?? '')) n = n.previousSibling;
-  return n;
-}
-
-function appendText(el: HTMLElement, text: string): void {
-  let target: Element = el;
-  for (let last = lastContent(target); last && last.nodeType === 1; last = lastContent(target)) {
-    const inPre = last.nodeName === 'CODE' && target.nodeName === 'PRE';
-    if (!HOLDERS.has(last.nodeName) && !inPre) break;
-    target = last as Element;
-  }
-  if (target === el) {
-    target = el.ownerDocument.createElement('p');
-    el.append(target);
-  }
-  appendRun(target, text);
-}
-
-/**
- * The innermost element at the end of `block` (a list item, a table cell, a heading, the code of a
- * fence…): where the text grows, so where the indicator belongs.
- */
-function growingEnd(block: Element): Element {
-  let target = block;
-  for (let last = lastContent(target); last && last.nodeType === 1; last = lastContent(target)) {
-    const inPre = last.nodeName === 'CODE' && target.nodeName === 'PRE';
-    if (!CARET_HOLDERS.has(last.nodeName) && !inPre) break;
-    target = last as Element;
-  }
-  return target;
-}
 
 export class MarkdownStreamView {
   private readonly blocks = new BlockSplitter();

@@ -1,9 +1,21 @@
 /**
- * Text that grows by chunks. Appending is O(1): the pieces are kept and joined only when the
- * whole string is asked for, and `revision` tells renderers that new pieces are there, so a
- * renderer can append just the new ones instead of re-setting the whole text per token.
+ * Text that grows by chunks. Data goes one way: the chat model appends, and each renderer reads
+ * through its own `reader()`, which takes everything appended since its last take, at the
+ * renderer's own pace (the markdown view takes once per animation frame, however many chunks came).
+ * Appending is O(1): the pieces are kept and joined only when the whole string is asked for.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+
+/** One renderer's position in a StreamText. */
+export interface StreamReader {
+  /**
+   * Text was appended since the last `take`. Reactive: an effect that reads it runs again on every
+   * append, so a renderer can ask for a frame there and take the text when the frame comes.
+   */
+  readonly unread: boolean;
+  /** Everything appended since the last take, as one or more strings; [] when nothing was. */
+  take(): readonly string[];
+}
 
 export class StreamText {
   private parts: string[] = [];
@@ -17,20 +29,37 @@ export class StreamText {
     if (initial) this.append(initial);
   }
 
-  /** Bumped on every append; subscribe to re-render. */
+  /** Bumped on every append. Renderers read through `reader()`; this is for views that only ask
+   * whether there is text at all (the Thinking section). */
   get revision(): ReadonlySignal<number> {
     return this.rev;
   }
 
+  /** How many non-empty chunks were appended: 0 while there is no text. */
   get pieceCount(): number {
     return this.count;
   }
 
-  /**
-   * The text after the first `from` pieces, for incremental renderers, as one or more strings.
-   * Callers then hold `pieceCount` as their position, not `from` plus the strings' count.
-   */
-  piecesFrom(from: number): readonly string[] {
+  /** A new reader, at the start of the text: its first `take` returns all there is. */
+  reader(): StreamReader {
+    let at = 0;
+    const rev = this.rev;
+    const count = () => this.count;
+    return {
+      get unread() {
+        rev.value; // subscribes the reading effect to appends
+        return at < count();
+      },
+      take: () => {
+        const pieces = this.piecesFrom(at);
+        at = this.count;
+        return pieces;
+      },
+    };
+  }
+
+  /** The text after the first `from` pieces, as one or more strings. */
+  private piecesFrom(from: number): readonly string[] {
     if (from >= this.count) return [];
     if (!this.ends) return this.parts.slice(from);
     return [this.value.slice(from === 0 ? 0 : this.ends[from - 1])];

@@ -1,11 +1,11 @@
 import './support/happy-dom-compat';
 import { Lexer } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighlighter } from '../../../components/markdown/decorate';
+import { loadHighlighter } from '../../../components/markdown/decorate/decorate';
 import { AnswerController } from '../../../components/markdown/answer';
 import type { FrameScheduler } from '../../../components/markdown/frame';
 import { createMessage } from '../../../components/state/message';
-import { parseStats } from '../../../lib/markdown/parse';
+import { parseStats } from '../../../components/markdown/parse/parse';
 import { randomChunks, renderOnce } from './support/dom';
 
 /** Frames that only come when the test says so. */

@@ -1,7 +1,7 @@
 import './support/happy-dom-compat';
 import { describe, expect, it } from 'vitest';
 import { PREVIEW_BUDGET } from '../../../components/markdown/stream-view';
-import { parseStats } from '../../../lib/markdown/parse';
+import { parseStats } from '../../../components/markdown/parse/parse';
 import { randomChunks, renderStreamed, rng, tokens } from './support/dom';
 
 /** A longer reply of many blocks, `n` tokens long. */

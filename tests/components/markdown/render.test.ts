@@ -1,6 +1,6 @@
 import './support/happy-dom-compat';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighlighter } from '../../../components/markdown/decorate';
+import { loadHighlighter } from '../../../components/markdown/decorate/decorate';
 import { renderOnce } from './support/dom';
 
 const html = (md: string) => renderOnce(md).innerHTML;

@@ -1,8 +1,8 @@
 import './support/happy-dom-compat';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadHighlighter } from '../../../components/markdown/decorate';
+import { loadHighlighter } from '../../../components/markdown/decorate/decorate';
 import { CHUNK_BLOCKS, MarkdownStreamView } from '../../../components/markdown/stream-view';
-import { parseStats } from '../../../lib/markdown/parse';
+import { parseStats } from '../../../components/markdown/parse/parse';
 import { randomChunks, renderOnce, renderStreamed, tokens } from './support/dom';
 
 const REPLY = [

@@ -1,6 +1,6 @@
 import './support/happy-dom-compat';
 import { describe, expect, it } from 'vitest';
-import { sanitizeToFragment } from '../../../lib/markdown/sanitize';
+import { sanitizeToFragment } from '../../../components/markdown/sanitize/sanitize';
 import { randomChunks, renderOnce, renderStreamed, tokens } from './support/dom';
 import { dangers } from './support/inert';
 import { nodeNameWorks, unwrapWhileIterating } from './support/happy-dom-compat';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, parseStats } from '../../../lib/markdown/parse';
-import { ALLOWED_ATTR, ALLOWED_TAGS, isSafeImage, isSafeLink } from '../../../lib/markdown/policy';
+import { markdownToHtml, parseStats } from '../../../../components/markdown/parse/parse';
+import { ALLOWED_ATTR, ALLOWED_TAGS, isSafeImage, isSafeLink } from '../../../../components/markdown/sanitize/policy';
 
 describe('policy', () => {
   it('allows nothing that runs, loads, submits or styles', () => {

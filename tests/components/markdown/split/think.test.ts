@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitThink, ThinkStream } from '../../../lib/markdown/think';
+import { splitThink, ThinkStream } from '../../../../components/markdown/split/think';
 
 function streamed(text: string, size: number) {
   const s = new ThinkStream();

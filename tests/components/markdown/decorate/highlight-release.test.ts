@@ -1,6 +1,6 @@
 import hljs from 'highlight.js/lib/core';
 import { describe, expect, it } from 'vitest';
-import { highlightToHtml, releaseGrammars } from '../../../lib/markdown/highlight';
+import { highlightToHtml, releaseGrammars } from '../../../../components/markdown/decorate/highlight';
 
 const compiled = (name: string) => (hljs.getLanguage(name) as { isCompiled?: boolean } | undefined)?.isCompiled === true;
 

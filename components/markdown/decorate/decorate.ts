@@ -4,9 +4,9 @@
  * become click-to-load placeholders. Everything added here is built by us after sanitizing, so
  * model output can never forge these controls (buttons are not on its allow list).
  */
-import type * as Highlighter from '../../lib/markdown/highlight';
-import { CODE_CLASS } from '../../lib/markdown/policy';
-import { IMAGE_SRC_ATTR, sanitizeHighlight } from '../../lib/markdown/sanitize';
+import type * as Highlighter from './highlight';
+import { CODE_CLASS } from '../sanitize/policy';
+import { IMAGE_SRC_ATTR, sanitizeHighlight } from '../sanitize/sanitize';
 
 export const COPY_CODE_CLASS = 'md-copy';
 export const LOAD_IMAGE_CLASS = 'md-image';
@@ -80,7 +80,7 @@ let loading: Promise<typeof Highlighter> | null = null;
 
 /** Loads the highlighter now (tests, or a caller that knows code is coming). */
 export function loadHighlighter(): Promise<typeof Highlighter> {
-  loading ??= import('../../lib/markdown/highlight').then((m) => {
+  loading ??= import('./highlight').then((m) => {
     highlighter = m;
     return m;
   });
@@ -146,7 +146,7 @@ export function decorate(frag: DocumentFragment, finished: boolean): DocumentFra
   return frag;
 }
 
-/** After a reply: the grammars it compiled are let go (lib/markdown/highlight.ts releaseGrammars). */
+/** After a reply: the grammars it compiled are let go (highlight.ts releaseGrammars). */
 export function releaseHighlighter(): void {
   highlighter?.releaseGrammars();
 }

@@ -1,7 +1,7 @@
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../lib/markdown/parse';
-import { renewMarkedPatterns } from '../../../lib/markdown/patterns';
+import { markdownToHtml } from '../../../../components/markdown/parse/parse';
+import { renewMarkedPatterns } from '../../../../components/markdown/parse/patterns';
 
 const SAMPLE = [
   '# Title',

@@ -7,7 +7,7 @@
  * attribute is merely parsed in the panel's context, and it is better seen than silently fixed.
  */
 import { Marked, type Tokens } from 'marked';
-import { ALLOWED_TAGS } from './policy';
+import { ALLOWED_TAGS } from '../sanitize/policy';
 
 /** For tests: how much text went through the parser. */
 export const parseStats = { calls: 0, chars: 0 };

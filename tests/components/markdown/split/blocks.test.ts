@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockSplitter, splitBlocks } from '../../../lib/markdown/blocks';
+import { BlockSplitter, splitBlocks } from '../../../../components/markdown/split/blocks';
 
 const texts = (md: string) => splitBlocks(md).map((b) => b.text);
 
