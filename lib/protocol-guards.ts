@@ -4,7 +4,8 @@
  * and a handler must never see a message whose fields are not what its type says.
  */
 import { readStats } from './chat/stats';
-import { type BackgroundMessage, type Guards, type HistoryMessage, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
+import type { HistoryMessage } from './conversations/contract';
+import { type BackgroundMessage, type Guards, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
 

@@ -5,16 +5,16 @@
  */
 import { type Exchange, startExchange } from '../chat/exchange';
 import { statsFrom } from '../chat/stats';
-import type { ReplyStats } from '../conversations/contract';
+import type { HistoryMessage, ReplyStats } from '../conversations/contract';
 import { createRecorder } from '../history/recorder';
 import type { HistoryStore } from '../history/store';
 import { isConnectionFailure } from '../ollama/errors';
-import type { BackgroundMessage, Failure, HistoryMessage, PanelMessage } from '../protocol';
+import type { BackgroundMessage, Failure, PanelMessage, Post } from '../protocol';
 import { type EnsureResult, ensureOllamaRunning, remoteDown, startFailure } from '../recovery/ensure';
 import { isLoopbackUrl } from '../settings';
 import type { OllamaContext } from './context';
 import type { KeepAlive } from './keepalive';
-import { createViewers, type Post } from './viewers';
+import { createViewers } from './viewers';
 
 type Start = Extract<PanelMessage, { type: 'chat/start' }>;
 type Terminal = Extract<BackgroundMessage, { type: 'chat/done' | 'chat/stopped' | 'chat/failed' }>;

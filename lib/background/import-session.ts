@@ -10,9 +10,8 @@ import { itemChecker, type ItemResult } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { ImportStore } from '../history/import-store';
 import type { ConversationSummary } from '../history/summary';
-import type { BackgroundMessage, ImportMessage } from '../protocol';
+import type { ImportMessage, Post } from '../protocol';
 
-type Post = (msg: BackgroundMessage) => void;
 type Msg<T extends ImportMessage['type']> = Extract<ImportMessage, { type: T }>;
 
 export interface ImportSessions {
