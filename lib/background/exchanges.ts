@@ -1,23 +1,18 @@
 /**
- * The replies streaming right now, by request. Each one is recorded to history and relayed to
- * every panel watching it; a panel can leave (closed) and another can join (reopened) mid-reply.
- * A request refused because Ollama is down gets one retry after ensureOllamaRunning (layer 1).
+ * The replies streaming right now, by request: the bookkeeping around each one (lib/background/
+ * reply.ts runs it, lib/background/retry-policy.ts decides its retry). One reply per
+ * conversation; the question is saved before anything is asked; a panel can leave (closed) and
+ * another can join (reopened) mid-reply; the background is kept alive until the reply is saved.
  */
-import { type Exchange, startExchange } from '../chat/exchange';
-import { statsFrom } from '../chat/stats';
-import type { HistoryMessage, ReplyStats } from '../conversations/contract';
+import type { HistoryMessage } from '../conversations/contract';
 import { createRecorder } from '../history/recorder';
 import type { HistoryStore } from '../history/store';
-import { isConnectionFailure } from '../ollama/errors';
-import type { BackgroundMessage, Failure, PanelMessage, Post } from '../protocol';
-import { type EnsureResult, ensureOllamaRunning, remoteDown, startFailure } from '../recovery/ensure';
-import { isLoopbackUrl } from '../settings';
+import type { BackgroundMessage, Failure, Post } from '../protocol';
+import { type EnsureResult, ensureOllamaRunning } from '../recovery/ensure';
 import type { OllamaContext } from './context';
 import type { KeepAlive } from './keepalive';
+import { createReply, type Reply, type Start } from './reply';
 import { createViewers } from './viewers';
-
-type Start = Extract<PanelMessage, { type: 'chat/start' }>;
-type Terminal = Extract<BackgroundMessage, { type: 'chat/done' | 'chat/stopped' | 'chat/failed' }>;
 
 interface Running {
   conversationId: string;
@@ -25,8 +20,7 @@ interface Running {
   history: HistoryMessage[];
   /** The question is saved: panels may join. Until then the request may still be refused as stale. */
   joinable: boolean;
-  current(): Exchange;
-  stop(): void;
+  reply: Reply;
   watchers: Set<Post>;
 }
 
@@ -61,26 +55,31 @@ const STALE: Failure = {
   message: 'This conversation changed in another panel since it was opened here. It has been reloaded; your message is back in the box: send it again.',
 };
 
-/** The failure after a recovery attempt that did not bring Ollama back. */
-function afterFailedRecovery(failure: Failure, r: Extract<EnsureResult, { ok: false }>): Failure {
-  if (r.kind === 'remote') return { kind: 'refused', message: r.message };
-  return r.kind === 'not-installed'
-    ? { ...failure, message: `${failure.message} ${r.message}` }
-    : { kind: 'refused', message: startFailure(r.message) };
-}
+const resume = (requestId: string, r: Running): BackgroundMessage => ({
+  type: 'chat/resume',
+  requestId,
+  conversationId: r.conversationId,
+  history: r.history,
+  content: r.reply.text(),
+  thinking: r.reply.thinking(),
+});
 
 export function createExchanges(deps: ExchangeDeps): Exchanges {
   const running = new Map<string, Running>();
   const viewers = createViewers();
   const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api, ctx.settings.baseUrl));
   const sleep = deps.sleep ?? wait;
-  const resume = (requestId: string, r: Running): BackgroundMessage => {
-    const ex = r.current();
-    return { type: 'chat/resume', requestId, conversationId: r.conversationId, history: r.history, content: ex.text(), thinking: ex.thinking() };
-  };
   // Any entry blocks a second request; only a joinable one is followed (a stale one ends unseen).
   const forConversation = (id: string) => [...running].find(([, r]) => r.conversationId === id);
   const joinable = (id: string) => [...running].find(([, r]) => r.joinable && r.conversationId === id);
+  /** Other panels showing this conversation (a refused one included) follow the reply live. */
+  const joinViewers = (requestId: string, entry: Running) => {
+    for (const post of viewers.of(entry.conversationId)) {
+      if (entry.watchers.has(post)) continue;
+      entry.watchers.add(post);
+      post(resume(requestId, entry));
+    }
+  };
 
   const run = async (msg: Start, ctx: OllamaContext, watcher: Post, onConnectionFailure: () => void) => {
     const { requestId } = msg;
@@ -92,24 +91,13 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       return exchanges.attach(conversationId, watcher);
     }
     const watchers = new Set([watcher]);
-    const toAll = (m: BackgroundMessage) => {
+    const recorder = createRecorder({ store: deps.store, conversation: msg.conversation, model: msg.model, history: msg.history, onProblem: deps.broadcastProblem });
+    const toAll: Post = (m) => {
       for (const post of watchers) post(m);
     };
-    let exchange: Exchange | null = null;
-    let stopped = false;
-    const entry: Running = {
-      conversationId,
-      history: msg.history,
-      joinable: false,
-      current: () => exchange ?? idle,
-      stop: () => {
-        stopped = true;
-        exchange?.stop();
-      },
-      watchers,
-    };
+    const reply = createReply({ msg, ctx, recorder, toAll, ensure, sleep, onConnectionFailure });
+    const entry: Running = { conversationId, history: msg.history, joinable: false, reply, watchers };
     running.set(requestId, entry);
-    const recorder = createRecorder({ store: deps.store, conversation: msg.conversation, model: msg.model, history: msg.history, onProblem: deps.broadcastProblem });
     // The question is saved before anything is asked (a crash from here on loses no user text),
     // and only onto the copy the panel read: an older copy never replaces a newer reply.
     if ((await recorder.begin(msg.base)) === 'conflict') {
@@ -117,73 +105,10 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       watcher({ type: 'chat/failed', requestId, failure: STALE });
       return;
     }
-    // Other panels showing this conversation (a refused one included) follow the reply live.
     entry.joinable = true;
-    for (const post of viewers.of(conversationId)) {
-      if (watchers.has(post)) continue;
-      watchers.add(post);
-      post(resume(requestId, entry));
-    }
-    let retried = false;
-    let settle: () => void = () => {};
-    const settled = new Promise<void>((resolve) => {
-      settle = resolve;
-    });
-    const finish = (outcome: 'done' | 'stopped' | 'interrupted', then: Terminal, stats?: ReplyStats) =>
-      void recorder.finish(outcome, exchange?.text() ?? '', exchange?.thinking() ?? '', stats).then((version) => {
-        toAll(version ? { ...then, version } : then);
-        settle();
-      });
-
-    const failed = async (failure: Failure) => {
-      // Only an Ollama on this machine can be started: for another server, say so at once.
-      if (failure.kind === 'refused' && ctx.settings.autoStart && !isLoopbackUrl(ctx.settings.baseUrl)) {
-        failure = { kind: 'refused', message: remoteDown(ctx.settings.baseUrl) };
-      } else if (failure.kind === 'refused' && !retried && !stopped && ctx.settings.autoStart) {
-        retried = true;
-        toAll({ type: 'chat/recovering', requestId, message: 'Ollama is not answering: trying to start it…' });
-        const r = await ensure(ctx);
-        if (r.ok && !stopped) {
-          await sleep(ctx.settings.retryDelayMs);
-          if (!stopped) {
-            exchange = attempt();
-            return;
-          }
-        }
-        if (stopped) return finish('stopped', { type: 'chat/stopped', requestId });
-        if (!r.ok) failure = afterFailedRecovery(failure, r);
-      }
-      finish('interrupted', { type: 'chat/failed', requestId, failure });
-      if (isConnectionFailure(failure)) onConnectionFailure();
-    };
-
-    const attempt = (): Exchange =>
-      startExchange({
-        api: ctx.api,
-        baseUrl: ctx.settings.baseUrl,
-        model: msg.model,
-        // Ollama gets role and content only; an empty failed reply is not history.
-        messages: msg.history.filter((m) => m.content).map(({ role, content }) => ({ role, content })),
-        stallTimeoutMs: ctx.settings.stallTimeoutMs,
-        firstTokenTimeoutMs: ctx.settings.firstTokenTimeoutMs,
-        sink: {
-          chunk: (content, thinking) => {
-            toAll({ type: 'chat/chunk', requestId, content, thinking });
-            if (exchange) recorder.checkpoint(exchange.text, exchange.thinking);
-          },
-          // Saved with the reply, so its footer is the same when the conversation is reopened.
-          done: (info) => {
-            const stats = statsFrom(msg.model, info);
-            finish('done', { type: 'chat/done', requestId, info, stats }, stats);
-          },
-          stopped: () => finish('stopped', { type: 'chat/stopped', requestId }),
-          failed: (failure) => void failed(failure),
-        },
-      });
-    if (stopped) finish('stopped', { type: 'chat/stopped', requestId });
-    else exchange = attempt();
+    joinViewers(requestId, entry);
     try {
-      await settled;
+      await reply.run();
     } finally {
       running.delete(requestId);
     }
@@ -199,7 +124,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
         release();
       }
     },
-    stop: (requestId) => running.get(requestId)?.stop(),
+    stop: (requestId) => running.get(requestId)?.reply.stop(),
     attach(conversationId, watcher) {
       viewers.show(watcher, conversationId);
       for (const r of running.values()) if (r.conversationId !== conversationId) r.watchers.delete(watcher);
@@ -217,6 +142,3 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
   };
   return exchanges;
 }
-
-/** Stands in for the exchange while the question is being saved: nothing has arrived yet. */
-const idle: Exchange = { text: () => '', thinking: () => '', stop: () => {}, finished: Promise.resolve() };
