@@ -51,23 +51,28 @@ function ask(msg: Start, ctx: OllamaContext, sink: ExchangeSink): Exchange {
   });
 }
 
-export function createReply(deps: ReplyDeps): Reply {
-  const { msg, ctx, recorder, toAll } = deps;
-  const { requestId } = msg;
-  let exchange: Exchange | null = null;
-  let stopped = false;
+/** The reply's one end: saved first, then told to its panels with the stored version. */
+function ending(recorder: Recorder, toAll: Post, text: () => string, thinking: () => string) {
   let settle: () => void = () => {};
   const settled = new Promise<void>((resolve) => {
     settle = resolve;
   });
-  const text = () => exchange?.text() ?? '';
-  const thinking = () => exchange?.thinking() ?? '';
-
   const finish = (outcome: Outcome, then: Terminal, stats?: ReplyStats) =>
     void recorder.finish(outcome, text(), thinking(), stats).then((version) => {
       toAll(version ? { ...then, version } : then);
       settle();
     });
+  return { finish, settled };
+}
+
+export function createReply(deps: ReplyDeps): Reply {
+  const { msg, ctx, recorder, toAll } = deps;
+  const { requestId } = msg;
+  let exchange: Exchange | null = null;
+  let stopped = false;
+  const text = () => exchange?.text() ?? '';
+  const thinking = () => exchange?.thinking() ?? '';
+  const { finish, settled } = ending(recorder, toAll, text, thinking);
   const nextStep = retryPolicy({
     settings: ctx.settings,
     ensure: () => deps.ensure(ctx),
