@@ -1,5 +1,5 @@
 import { lazyView } from './LazyView';
-import type { ChatMessage, MessageStatus } from './state/message';
+import type { ChatMessage, MessageState } from './state/message';
 import { StreamingText } from './StreamingText';
 
 // marked, DOMPurify and the renderer are a third of the panel's code and not needed for its
@@ -9,7 +9,7 @@ export const AssistantBody = lazyView(() => import('./markdown/AssistantBody').t
 // Not needed to chat, and the panel's first load has a budget (bench 6): it comes with the first finished reply.
 const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFooter), 'The reply footer');
 
-const NOTE: Partial<Record<MessageStatus, string>> = {
+const NOTE: Partial<Record<MessageState, string>> = {
   stopped: 'Stopped',
   interrupted: 'Interrupted',
   failed: 'No reply',

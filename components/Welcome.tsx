@@ -4,15 +4,9 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { lazyView } from './LazyView';
-import type { BannerAction } from './state/banner-actions';
 import type { WelcomeStep } from './state/welcome';
-
-export interface WelcomeProps {
-  step: WelcomeStep;
-  act(action: BannerAction): void;
-  /** Sends an example prompt as the user's message. */
-  ask(text: string): void;
-}
+// Type-only: erased, so the guide still loads lazily (and it needs nothing from this file).
+import type { WelcomeProps } from './WelcomeGuide';
 
 const Guide = lazyView(() => import('./WelcomeGuide').then((m) => m.WelcomeGuide), 'The welcome guide');
 

@@ -1,7 +1,14 @@
 /** The first-run guide, one step at a time: get Ollama answering, allow this extension, get a model, chat. */
 import { CopyCommand } from './CopyCommand';
-import { INSTALL_COMMAND, ORIGINS_COMMAND, PULL_COMMAND, SERVE_COMMAND } from './state/banner-actions';
-import type { WelcomeProps } from './Welcome';
+import { type BannerAction, INSTALL_COMMAND, ORIGINS_COMMAND, PULL_COMMAND, SERVE_COMMAND } from './state/banner-actions';
+import type { WelcomeStep } from './state/welcome';
+
+export interface WelcomeProps {
+  step: WelcomeStep;
+  act(action: BannerAction): void;
+  /** Sends an example prompt as the user's message. */
+  ask(text: string): void;
+}
 
 export const EXAMPLE_PROMPTS = [
   'Explain how a rainbow forms, in three sentences.',

@@ -4,13 +4,14 @@
  * and a handler must never see a message whose fields are not what its type says.
  */
 import { readStats } from './chat/stats';
-import { type BackgroundMessage, type Guards, type HistoryMessage, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
+import type { HistoryMessage } from './conversations/contract';
+import { type BackgroundMessage, type Guards, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
 
 type Fields = Record<string, unknown>;
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const nonEmpty = (x: unknown): x is string => isString(x) && x.length > 0;
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function isHistoryMessage(x: unknown): x is HistoryMessage {
   if (!isObject(x)) return false;
@@ -24,6 +25,9 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
   );
 }
 
+// Stats are saved as given and shown as numbers: checked in full, not only as an object.
+const isFullMessage = (m: unknown) => isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null);
+
 /** The background checks a chat request's shape before it reaches Ollama. */
 export function isValidChatStart(msg: Fields): boolean {
   const c = msg.conversation;
@@ -36,9 +40,7 @@ export function isValidChatStart(msg: Fields): boolean {
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
-    // Stats are saved as given: checked in full here, in the background only (the panel's bundle
-    // does without the checker; it only shows stats).
-    msg.history.every((m) => isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null))
+    msg.history.every(isFullMessage)
   );
 }
 
@@ -66,32 +68,50 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'import/cancel': (m) => nonEmpty(m.importId),
 };
 
-const isFailure = (x: unknown) => isObject(x) && isString(x.kind) && isString(x.message);
 const optional = (x: unknown, check: (y: unknown) => boolean) => x === undefined || check(x);
+const orNull = (x: unknown, check: (y: unknown) => boolean) => x === null || check(x);
+const oneOf =
+  <T>(...values: T[]) =>
+  (x: unknown) =>
+    values.includes(x as T);
 const stringList = (x: unknown) => Array.isArray(x) && x.every(isString);
+const isFailure = (x: unknown) => isObject(x) && isString(x.kind) && isString(x.message) && optional(x.status, (s) => typeof s === 'number');
+const isModel = (x: unknown) => isObject(x) && isString(x.name) && optional(x.parameterSize, isString) && optional(x.capabilities, stringList);
+const isStats = (x: unknown) => readStats(x) !== null;
+const isSelection = (x: unknown) =>
+  isObject(x) && isString(x.text) && typeof x.originalLength === 'number' && typeof x.truncated === 'boolean' && isString(x.pageTitle) && isString(x.pageUrl);
+const isHandoff = (x: unknown) =>
+  isObject(x) && isString(x.id) && isSelection(x.selection) && (x.kind === 'ask' || (x.kind === 'send' && isString(x.title) && isString(x.prompt)));
 
 /**
- * The panel's side: what the background sends is ours, so these are shallow (field types, not
- * every nested value), cheap enough for each streamed chunk, and catch a panel and a background
- * from different versions (an update while the panel is open) before a handler misreads them.
+ * The panel's side: every field a handler reads has the type its message says, so a panel and a
+ * background from different versions (an update while the panel is open) never misread each
+ * other. What comes once (a status, a resumed history, a reply's stats) is checked in full; a
+ * streamed chunk, many a second, is two string checks.
  */
 export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
-  status: (m) => isString(m.state) && Array.isArray(m.models) && isString(m.baseUrl) && optional(m.failure, isFailure),
+  status: (m) =>
+    oneOf('unknown', 'running', 'stopped')(m.state) &&
+    Array.isArray(m.models) &&
+    m.models.every(isModel) &&
+    isString(m.baseUrl) &&
+    optional(m.version, isString) &&
+    optional(m.failure, isFailure),
   'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),
   'chat/resume': (m) =>
-    isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isHistoryMessage) && isString(m.content) && isString(m.thinking),
-  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && optional(m.stats, isObject) && optional(m.version, isString),
+    isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isFullMessage) && isString(m.content) && isString(m.thinking),
+  'chat/done': (m) => isString(m.requestId) && isObject(m.info) && isString(m.info.doneReason) && optional(m.stats, isStats) && optional(m.version, isString),
   'chat/stopped': (m) => isString(m.requestId) && optional(m.version, isString),
   'chat/failed': (m) => isString(m.requestId) && isFailure(m.failure) && optional(m.version, isString),
   'chat/recovering': (m) => isString(m.requestId) && isString(m.message),
   'recovery/result': (m) => m.ok === true || (m.ok === false && isString(m.message)),
-  'host/status': (m) => typeof m.installed === 'boolean',
+  'host/status': (m) => typeof m.installed === 'boolean' && orNull(m.command, isString) && orNull(m.url, isString) && optional(m.error, isString),
   'history/problem': (m) => isString(m.message),
-  'history/done': (m) => isString(m.action) && isString(m.message),
+  'history/done': (m) => oneOf('rename', 'delete', 'restore')(m.action) && isString(m.message) && optional(m.deleted, isObject),
   'history/conversation': (m) => isString(m.id) && (m.conversation === null || isObject(m.conversation)),
   'history/results': (m) => isString(m.query) && stringList(m.ids),
   'selection/available': none,
-  'selection/items': (m) => Array.isArray(m.items) && m.items.every(isObject),
+  'selection/items': (m) => Array.isArray(m.items) && m.items.every(isHandoff),
   'import/ack': (m) => isString(m.importId) && isCount(m.seq) && isCount(m.done),
-  'import/result': (m) => isString(m.importId) && (m.outcome === 'done' || m.outcome === 'cancelled' || m.outcome === 'failed') && isString(m.message),
+  'import/result': (m) => isString(m.importId) && oneOf('done', 'cancelled', 'failed')(m.outcome) && isString(m.message),
 };

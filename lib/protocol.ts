@@ -3,13 +3,11 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
-import type { Conversation, ReplyStats } from './conversations/contract';
+import type { Conversation, HistoryMessage, ReplyStats, Role } from './conversations/contract';
 import type { Handoff } from './selection/handoff';
 
 /** Name of the runtime.Port the panel opens to the background. */
 export const PORT_NAME = 'ollama-chat/panel';
-
-export type Role = 'user' | 'assistant';
 
 /** One turn as Ollama's /api/chat wants it: only role and content travel. */
 export interface ChatTurn {
@@ -46,16 +44,6 @@ export interface Failure {
   /** Text for the user, already explained. */
   message: string;
   status?: number;
-}
-
-/** A message as the panel holds it and the background stores it (the storage contract's shape). */
-export interface HistoryMessage {
-  role: Role;
-  content: string;
-  timestamp: string;
-  status?: 'interrupted' | 'stopped';
-  thinking?: string;
-  stats?: ReplyStats;
 }
 
 /** Which conversation an exchange belongs to; the panel mints the id (conv-<ms>-<9 base36>). */
@@ -182,6 +170,9 @@ export type BackgroundMessage =
   /** A selection was queued: ask for it with selection/take. */
   | { type: 'selection/available' }
   | { type: 'selection/items'; items: Handoff[] };
+
+/** How the background answers one panel: a post to that panel's Port. */
+export type Post = (msg: BackgroundMessage) => void;
 
 type AnyMessage = { type: string };
 

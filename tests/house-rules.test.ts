@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cycles, typeNames, type Graph, importsOf, resolve } from './support/source-graph';
 
 const ROOT = join(import.meta.dirname, '..');
 const SOURCE_DIRS = ['entrypoints', 'components', 'lib', 'native-host'];
@@ -50,5 +51,44 @@ describe('house rules', () => {
   it('the panel never talks to Ollama itself: only lib/ollama imports the client', () => {
     const offenders = files.filter((f) => !f.startsWith('lib/ollama/') && /from 'ollama/.test(read(f)));
     expect(offenders).toEqual([]);
+  });
+
+  // The app's own code: what the extension ships (native-host/ is a separate Node program).
+  const appFiles = files.filter((f) => /^(lib|components|entrypoints)\//.test(f) && /\.tsx?$/.test(f));
+
+  it('the import reader sees every form of import, and finds a cycle', () => {
+    const text = "import type { A } from './a';\nimport {\n  b,\n} from '../b';\nexport * from './c';\nimport './d.css';\nconst e = () => import('./e');\nimport x from 'pkg';";
+    expect(importsOf(text)).toEqual(['./a', '../b', './c', './e']);
+    expect(typeNames('export type A = 1;\nexport interface B {}\ntype C = 2;')).toEqual({ exported: ['A', 'B'], local: ['C'] });
+    const graph: Graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    expect(cycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
+    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+  });
+
+  it('no import cycle in lib/, components/ or entrypoints/ (type-only and lazy imports included)', () => {
+    const unresolved: string[] = [];
+    const graph: Graph = new Map(
+      appFiles.map((f) => [
+        f,
+        importsOf(read(f)).flatMap((spec) => {
+          const target = resolve(ROOT, f, spec);
+          if (!target) unresolved.push(`${f} -> ${spec}`);
+          return target ? [target] : [];
+        }),
+      ]),
+    );
+    // A specifier the resolver cannot follow would hide its edges: it must understand them all.
+    expect(unresolved).toEqual([]);
+    expect(cycles(graph).map((c) => c.join(' -> '))).toEqual([]);
+  });
+
+  it('each exported type or interface name means one thing: declared once, never reused by a local type', () => {
+    const exported = new Map<string, string[]>();
+    const names = appFiles.map((f) => ({ f, ...typeNames(read(f)) }));
+    for (const { f, exported: list } of names) for (const name of list) exported.set(name, [...(exported.get(name) ?? []), f]);
+    const twice = [...exported].filter(([, at]) => at.length > 1).map(([name, at]) => `${name}: ${at.join(', ')}`);
+    // Local names that only repeat each other (a component's Props) are private to their file.
+    const shadows = names.flatMap(({ f, local }) => local.filter((n) => exported.has(n)).map((n) => `${n}: ${f} shadows ${exported.get(n)?.join(', ')}`));
+    expect([...twice, ...shadows]).toEqual([]);
   });
 });

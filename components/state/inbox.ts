@@ -11,7 +11,7 @@ import type { BannerModel } from './banner';
 import type { ChatModel } from './chat';
 import type { Readiness } from './readiness';
 
-type QuickAction = Extract<Handoff, { kind: 'send' }>;
+type QuickSend = Extract<Handoff, { kind: 'send' }>;
 
 export interface Inbox {
   readonly contexts: ReadonlySignal<readonly Selection[]>;
@@ -28,7 +28,7 @@ export interface Inbox {
 export function createInbox(chat: ChatModel, banner: BannerModel, readiness: ReadonlySignal<Readiness>): Inbox {
   const contexts = signal<Selection[]>([]);
   const focusRequests = signal(0);
-  const pending = signal<readonly QuickAction[]>([]);
+  const pending = signal<readonly QuickSend[]>([]);
 
   // Prompts that cannot go out now join the draft, after anything typed there.
   const toDraft = (prompts: readonly string[]) =>
@@ -66,7 +66,7 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
     contexts,
     focusRequests,
     accept(items) {
-      const actions: QuickAction[] = [];
+      const actions: QuickSend[] = [];
       for (const item of items) {
         if (item.kind === 'ask') {
           contexts.value = [...contexts.peek(), item.selection];

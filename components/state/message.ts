@@ -1,11 +1,10 @@
 /** One message in the panel. Only its own signals change while it streams. */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { ReplyStats } from '../../lib/conversations/contract';
-import type { HistoryMessage, Role } from '../../lib/protocol';
+import type { HistoryMessage, ReplyStats, Role } from '../../lib/conversations/contract';
 import { StreamText } from './stream-text';
 
 /** streaming → done | stopped (user) | interrupted (failed after text) | failed (no text). */
-export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'failed';
+export type MessageState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'failed';
 
 export interface ChatMessage {
   readonly id: string;
@@ -13,7 +12,7 @@ export interface ChatMessage {
   readonly timestamp: string;
   readonly text: StreamText;
   readonly thinking: StreamText;
-  readonly status: ReadonlySignal<MessageStatus>;
+  readonly status: ReadonlySignal<MessageState>;
   readonly error: ReadonlySignal<string | null>;
   /** How a finished reply was produced (its footer); null until done, and on older data. */
   readonly stats: ReadonlySignal<ReplyStats | null>;
@@ -34,7 +33,7 @@ export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-$
 interface Init {
   content?: string;
   thinking?: string;
-  status?: MessageStatus;
+  status?: MessageState;
   timestamp?: string;
   stats?: ReplyStats;
 }
@@ -44,7 +43,7 @@ class Message implements MutableMessage {
   readonly id = newId('msg');
   readonly text: StreamText;
   readonly thinking: StreamText;
-  readonly status: Signal<MessageStatus>;
+  readonly status: Signal<MessageState>;
   readonly error = signal<string | null>(null);
   readonly stats: Signal<ReplyStats | null>;
 

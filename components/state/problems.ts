@@ -57,6 +57,19 @@ export function runAction(a: BannerAction, deps: Deps): void {
   }
 }
 
+/**
+ * Layer 2 (seed-system.md): a reply's connection dropped. A dropped stream starts recovery; a
+ * refusal was already retried by the background (layer 1), so only the status is checked again.
+ */
+export function replyConnectionLost(failure: Failure, deps: Pick<Deps, 'banner' | 'connection' | 'send'>): void {
+  if (failure.kind === 'refused') {
+    deps.connection.check();
+    return;
+  }
+  deps.banner.info('Connection to Ollama lost. Attempting to reconnect...', 'recovery');
+  deps.send({ type: 'recovery/start' });
+}
+
 /** What a status says to the banner: raise its failure, or clear what Ollama answering fixed. */
 export function statusBanner(banner: BannerModel, msg: Extract<BackgroundMessage, { type: 'status' }>): void {
   // A status failure must not hide a more specific error (a failed start, a chat error).

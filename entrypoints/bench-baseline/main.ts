@@ -8,7 +8,8 @@
 // Type-only imports: a runtime import would make Vite split a chunk shared with the panel, and the
 // bench build's panel would then differ from the shipped one.
 import type { browser as Api } from 'wxt/browser';
-import type { BackgroundMessage, HistoryMessage, PanelMessage, PORT_NAME } from '../../lib/protocol';
+import type { HistoryMessage } from '../../lib/conversations/contract';
+import type { BackgroundMessage, PanelMessage, PORT_NAME } from '../../lib/protocol';
 
 // The raw extension API; the compiler still checks the Port name against lib/protocol.ts.
 const browser = (globalThis as unknown as { chrome: typeof Api }).chrome;

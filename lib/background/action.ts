@@ -1,14 +1,10 @@
 /** The toolbar button opens the panel: Chrome's side panel, Firefox's sidebar. */
 import { browser } from 'wxt/browser';
-
-interface FirefoxSidebar {
-  sidebarAction: { toggle(): Promise<void> };
-  browserAction: { onClicked: { addListener(cb: () => void): void } };
-}
+import { firefox, isFirefox } from './firefox';
 
 export function wireActionToPanel(): void {
-  if (import.meta.env.BROWSER === 'firefox') {
-    const ff = browser as unknown as FirefoxSidebar;
+  if (isFirefox()) {
+    const ff = firefox();
     // toggle() must run inside the click's user gesture, so no await before it.
     ff.browserAction.onClicked.addListener(() => void ff.sidebarAction.toggle());
     return;

@@ -1,10 +1,8 @@
 /** History changes the panel asks for; each answers with a sentence for the user. */
-import type { Conversation } from '../conversations/contract';
+import type { Conversation, HistoryMessage } from '../conversations/contract';
 import type { HistoryStore } from '../history/store';
-import type { BackgroundMessage, HistoryMessage } from '../protocol';
+import type { Post } from '../protocol';
 import { createImportSessions, type ImportSessions } from './import-session';
-
-type Post = (msg: BackgroundMessage) => void;
 
 export interface HistoryOps {
   rename(id: string, title: string, post: Post): Promise<void>;

@@ -10,9 +10,8 @@ import { itemChecker, type ItemResult } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { ImportStore } from '../history/import-store';
 import type { ConversationSummary } from '../history/summary';
-import type { BackgroundMessage, ImportMessage } from '../protocol';
+import type { ImportMessage, Post } from '../protocol';
 
-type Post = (msg: BackgroundMessage) => void;
 type Msg<T extends ImportMessage['type']> = Extract<ImportMessage, { type: T }>;
 
 export interface ImportSessions {
@@ -103,12 +102,12 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
   const mine = (importId: string, post: Post) => (active?.id === importId && active.post === post && !active.stopping ? active : null);
 
   const parse = (s: Session, msg: Msg<'import/batch'>): Conversation[] => {
-    if (!Array.isArray(msg.items) || msg.first !== s.received) throw new ImportProblem(`batch ${msg.seq} arrived out of order`);
+    if (msg.first !== s.received) throw new ImportProblem(`batch ${msg.seq} arrived out of order`);
     return msg.items.map((text, k) => {
       const index = s.received + k;
       let value: unknown;
       try {
-        value = JSON.parse(String(text));
+        value = JSON.parse(text);
       } catch (e) {
         throw new ImportProblem(`Item ${fmt(index + 1)} is not valid JSON: ${errorText(e)}`);
       }
@@ -121,11 +120,10 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
   return {
     begin(msg, post) {
       if (active) {
-        post({ type: 'import/result', importId: String(msg.importId), outcome: 'failed', message: 'Import failed, nothing changed: another import is running (in another panel or window). Let it finish or cancel it there, then try again.' });
+        post({ type: 'import/result', importId: msg.importId, outcome: 'failed', message: 'Import failed, nothing changed: another import is running (in another panel or window). Let it finish or cancel it there, then try again.' });
         return;
       }
-      const total = Number.isSafeInteger(msg.total) && msg.total >= 0 ? msg.total : 0;
-      const s: Session = { id: String(msg.importId), post, total, received: 0, check: itemChecker(now()), taken: new Set(), counts: { added: 0, copies: 0, same: 0 }, written: [], waiting: [], stopping: false, ended: false, publishing: false };
+      const s: Session = { id: msg.importId, post, total: msg.total, received: 0, check: itemChecker(now()), taken: new Set(), counts: { added: 0, copies: 0, same: 0 }, written: [], waiting: [], stopping: false, ended: false, publishing: false };
       active = s;
       step(s, () => store.begin(s.id));
     },

@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import type { HandoffQueue } from '../selection/handoff';
 import { parseConversations } from '../conversations/validate';
 import { type BackgroundMessage, dispatch, type PanelMessage } from '../protocol';
-import { PANEL_GUARDS } from '../protocol-guards';
+import { isObject, PANEL_GUARDS } from '../protocol-guards';
 import type { OllamaContext } from './context';
 import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
@@ -87,8 +87,7 @@ export function servePanel(port: Port, services: PanelServices): void {
     if (handled) return;
     console.warn('Refused a malformed or unknown message from a panel', raw);
     // A refused chat/start must still end, or that panel would wait for its reply forever.
-    const r = raw as { type?: unknown; requestId?: unknown } | null;
-    if (r?.type === 'chat/start' && typeof r.requestId === 'string') refuse(r.requestId);
+    if (isObject(raw) && raw.type === 'chat/start' && typeof raw.requestId === 'string') refuse(raw.requestId);
   });
 
   port.onDisconnect.addListener(() => {

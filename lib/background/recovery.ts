@@ -2,13 +2,11 @@
  * Layer 2 (seed-system.md): the panel saw the connection drop mid-reply. Start Ollama if we can,
  * give it the customary 2 s, and check again; the panel words the outcome.
  */
-import type { BackgroundMessage } from '../protocol';
+import type { Post } from '../protocol';
 import { type EnsureResult, ensureOllamaRunning, startFailure } from '../recovery/ensure';
 import { askHost, INSTALL_HINT, type SendNative } from '../recovery/host';
 import type { OllamaContext } from './context';
 import { checkStatus } from './status';
-
-type Post = (msg: BackgroundMessage) => void;
 
 export const STILL_DOWN = 'Cannot connect to Ollama. Please ensure it is running.';
 

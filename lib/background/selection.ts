@@ -7,6 +7,7 @@ import { type Handoff, type HandoffQueue, handoffId } from '../selection/handoff
 import { actionFor, buildMenus, MENU, registerMenus } from '../selection/menus';
 import { fillTemplate, takeSelection } from '../selection/prompt';
 import type { Settings } from '../settings';
+import { firefox, isFirefox } from './firefox';
 
 export interface MenuClick {
   menuItemId: string | number;
@@ -23,17 +24,12 @@ export interface ClickTab {
   url?: string;
 }
 
-interface FirefoxSidebar {
-  sidebarAction: { open(): Promise<void> };
-}
-
-const isFirefox = () => import.meta.env.BROWSER === 'firefox';
 const uiLanguage = () => browser.i18n.getUILanguage();
 
 /** Opens the panel; must be called before any await in a click handler. */
 export function openPanel(tab: ClickTab | undefined): Promise<unknown> {
   try {
-    if (isFirefox()) return (browser as unknown as FirefoxSidebar).sidebarAction.open();
+    if (isFirefox()) return firefox().sidebarAction.open();
     return browser.sidePanel.open(tab?.id !== undefined ? { tabId: tab.id } : { windowId: tab?.windowId ?? browser.windows.WINDOW_ID_CURRENT });
   } catch (e) {
     return Promise.reject(e);

@@ -3,9 +3,7 @@
  * every other panel showing the same conversation (side panels in two windows), so none of them
  * mistakes the stored checkpoint of a running reply for an interrupted one.
  */
-import type { BackgroundMessage } from '../protocol';
-
-export type Post = (msg: BackgroundMessage) => void;
+import type { Post } from '../protocol';
 
 export interface Viewers {
   /** `post`'s panel now shows `conversationId` (null: an empty new chat). */

@@ -3,9 +3,11 @@
  * the stored shape, ids, titles and ordering. Pure functions only; storage I/O lives elsewhere.
  * The same JSON array is the export/import format, so the original app's dump must stay valid.
  */
-import type { Role } from '../protocol';
 
 export type ConversationId = string & { readonly __brand: 'ConversationId' };
+
+/** Who wrote a message. */
+export type Role = 'user' | 'assistant';
 
 /** Why an assistant reply is incomplete; absent on complete replies and on the original's data. */
 export type MessageStatus = 'interrupted' | 'stopped';
@@ -27,7 +29,11 @@ export interface ReplyStats {
   ttftMs?: number;
 }
 
-export interface StoredMessage {
+/**
+ * One message as it is stored, and as it travels between panel and background (the whole
+ * history goes with each chat request; only role and content go on to Ollama).
+ */
+export interface HistoryMessage {
   role: Role;
   content: string;
   timestamp: string;
@@ -40,7 +46,7 @@ export interface Conversation {
   id: ConversationId;
   title: string;
   model: string;
-  messages: StoredMessage[];
+  messages: HistoryMessage[];
   created_at: string;
   updated_at: string;
 }
@@ -76,7 +82,7 @@ export function asConversationId(s: string): ConversationId | null {
  * Like the original, the content is not trimmed; unlike String.slice, we count code points so an
  * emoji (a surrogate pair) is never cut in half. A blank first message gives no usable title.
  */
-export function titleFor(messages: readonly StoredMessage[]): string {
+export function titleFor(messages: readonly HistoryMessage[]): string {
   const first = messages.find((m) => m.role === 'user');
   if (!first || first.content.trim() === '') return UNTITLED;
   let head = '';
@@ -109,7 +115,7 @@ export function sortNewestFirst(list: readonly Conversation[]): Conversation[] {
 export type ConversationDraft = Omit<Conversation, 'id' | 'created_at' | 'updated_at' | 'title'> &
   Partial<Pick<Conversation, 'id' | 'created_at' | 'title'>>;
 
-function chooseTitle(given: string | undefined, messages: readonly StoredMessage[], existing?: Conversation): string {
+function chooseTitle(given: string | undefined, messages: readonly HistoryMessage[], existing?: Conversation): string {
   if (given?.trim()) return given;
   // A caller that omits the title must not undo a rename made elsewhere (another panel, the list):
   // a stored title that differs from the automatic one was set by the user.

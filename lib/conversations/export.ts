@@ -2,7 +2,7 @@
  * Export formats. JSON is the lossless backup (the storage contract's array, importable by us and
  * shaped like the original app's dump); Markdown is for reading and sharing one conversation.
  */
-import { type Conversation, type StoredMessage, sortNewestFirst, UNTITLED } from './contract';
+import { type Conversation, type HistoryMessage, type MessageStatus, sortNewestFirst, UNTITLED } from './contract';
 import { type InertMarkdown, inertMarkdown } from './inert-markdown';
 
 /** The backup file: a pretty JSON array, newest first, every field (extras too) kept. */
@@ -26,7 +26,7 @@ function dateOf(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
 }
 
-const STATUS_NOTE: Record<NonNullable<StoredMessage['status']>, string> = {
+const STATUS_NOTE: Record<MessageStatus, string> = {
   interrupted: '_(Interrupted: this reply is incomplete.)_',
   stopped: '_(Stopped: the reply was stopped before it finished.)_',
 };
@@ -36,7 +36,7 @@ const STATUS_NOTE: Record<NonNullable<StoredMessage['status']>, string> = {
  * never run, and a `</details>` in the thinking cannot end our <details> early. A code fence left
  * open (a reply cut off mid-stream) is closed, or every later message would render inside it.
  */
-function messageBlock(doc: InertMarkdown, m: StoredMessage): void {
+function messageBlock(doc: InertMarkdown, m: HistoryMessage): void {
   doc.trusted(m.role === 'user' ? '### You' : '### Assistant');
   // Thinking is kept but folded away: it is long and secondary to the answer.
   if (m.thinking?.trim()) {

@@ -13,7 +13,7 @@
  */
 
 /** A fenced code block a renderer may be inside. */
-interface Fence {
+interface OpenFence {
   ch: '`' | '~';
   len: number;
   /** Indentation of the opening line: a closing line so indented closes it in every reading. */
@@ -25,8 +25,8 @@ interface Fence {
 }
 
 /** One way of reading the document so far: outside any fence (null), or inside one. */
-type Reading = Fence | null;
-type Role = 'blank' | 'text' | 'fence' | 'code';
+type Reading = OpenFence | null;
+type LineRole = 'blank' | 'text' | 'fence' | 'code';
 
 const OPENER = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
@@ -43,7 +43,7 @@ function indentOf(line: string): number {
 
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
 
-function opener(line: string): Omit<Fence, 'closeMax' | 'endBelow'> | null {
+function opener(line: string): Omit<OpenFence, 'closeMax' | 'endBelow'> | null {
   const m = OPENER.exec(line);
   if (!m) return null;
   const marker = m[2] ?? '';
@@ -53,13 +53,13 @@ function opener(line: string): Omit<Fence, 'closeMax' | 'endBelow'> | null {
   return { ch, len: marker.length, indent: (m[1] ?? '').length };
 }
 
-function closes(line: string, f: Fence): boolean {
+function closes(line: string, f: OpenFence): boolean {
   const m = /^[ \t]*(`+|~+)[ \t]*$/.exec(line);
   return !!m && m[1]?.[0] === f.ch && (m[1]?.length ?? 0) >= f.len && indentOf(line) <= f.closeMax;
 }
 
 /** The readings after `line`, and what the line is in this one. */
-function advance(r: Reading, line: string): { next: Reading[]; role: Role } {
+function advance(r: Reading, line: string): { next: Reading[]; role: LineRole } {
   if (r) {
     if (isBlank(line)) return { next: [r], role: 'code' };
     if (indentOf(line) < r.endBelow) return advance(null, line);

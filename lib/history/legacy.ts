@@ -6,10 +6,18 @@
 import type { Conversation } from '../conversations/contract';
 import { mergeImport } from '../conversations/merge';
 import { parseConversations } from '../conversations/validate';
-import type { HistoryIO } from './store';
 import { type ConversationSummary, withSummaries } from './summary';
 
-export async function migrateLegacy(io: HistoryIO, readIndex: () => Promise<ConversationSummary[]>, onProblem: (message: string) => void): Promise<void> {
+/** The storage the move needs: part of lib/history/store.ts's HistoryIO. */
+export interface LegacyIO {
+  /** The v1 layout's array under the contract key (also where a dump of the original app may be put). */
+  readLegacy(): Promise<unknown>;
+  /** Moves that value aside (nothing is deleted); returns the backup key. */
+  retireLegacy(raw: unknown): Promise<string>;
+  write(change: { put: Conversation[]; index: ConversationSummary[] }): Promise<void>;
+}
+
+export async function migrateLegacy(io: LegacyIO, readIndex: () => Promise<ConversationSummary[]>, onProblem: (message: string) => void): Promise<void> {
   const raw = await io.readLegacy();
   if (raw === undefined || raw === null) return;
   const parsed = parseConversations(raw);

@@ -3,8 +3,8 @@
  * interval (marked interrupted, so a worker killed mid-stream leaves an honest record), and the
  * final reply when it ends. Checkpoints ride on chunk arrival: no timer.
  */
-import type { ConversationId, ReplyStats } from '../conversations/contract';
-import type { ConversationRef, HistoryMessage } from '../protocol';
+import type { ConversationId, HistoryMessage, ReplyStats } from '../conversations/contract';
+import type { ConversationRef } from '../protocol';
 import { HistoryConflictError, type HistoryStore } from './store';
 
 export const CHECKPOINT_INTERVAL_MS = 1000;

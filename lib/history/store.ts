@@ -5,10 +5,10 @@
  * Changes run one at a time; caches change only after a write succeeded, so a failed save loses
  * nothing.
  */
-import { type Conversation, renameConversation, upsertConversation } from '../conversations/contract';
+import { type Conversation, type ConversationDraft, renameConversation, upsertConversation } from '../conversations/contract';
 import { parseConversations } from '../conversations/validate';
 import { createImportStore, type ImportIO, type ImportStore } from './import-store';
-import { migrateLegacy } from './legacy';
+import { type LegacyIO, migrateLegacy } from './legacy';
 import { type ConversationSummary, indexFingerprint, searchConversations, shardOf, sortSummaries, summarize, withSummaries } from './summary';
 
 export interface HistoryWrite {
@@ -17,11 +17,7 @@ export interface HistoryWrite {
   index: ConversationSummary[];
 }
 
-export interface HistoryIO extends ImportIO {
-  /** The v1 layout's array under the contract key (also where a dump of the original app may be put). */
-  readLegacy(): Promise<unknown>;
-  /** Moves that value aside (nothing is deleted); returns the backup key. */
-  retireLegacy(raw: unknown): Promise<string>;
+export interface HistoryIO extends ImportIO, LegacyIO {
   readIndex(): Promise<unknown>;
   readConversation(id: string): Promise<unknown>;
   /** Every stored conversation value (raw), for search and repair. */
@@ -30,9 +26,6 @@ export interface HistoryIO extends ImportIO {
   /** Keeps an unreadable value under a backup key; returns that key. */
   backup(id: string, raw: unknown): Promise<string>;
 }
-
-/** What a save needs; id, created_at and title are kept or derived (upsertConversation). */
-export type ConversationDraft = Parameters<typeof upsertConversation>[1];
 
 export class HistoryWriteError extends Error {
   constructor(message: string, readonly quota: boolean) {

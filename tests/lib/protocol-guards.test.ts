@@ -1,6 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { type BackgroundMessage, dispatch, type Handlers, type PanelMessage } from '../../lib/protocol';
 import { BACKGROUND_GUARDS, isValidChatStart, PANEL_GUARDS } from '../../lib/protocol-guards';
+
+/** At least one valid message of each type, by type: the compiler insists on every type. */
+type Samples<M extends { type: string }> = { [K in M['type']]: Extract<M, { type: K }>[] };
 
 const ok = {
   type: 'chat/start',
@@ -40,25 +43,29 @@ describe('every panel message is checked at dispatch', () => {
   const handlers = () =>
     Object.fromEntries(Object.keys(PANEL_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<PanelMessage> & Record<string, ReturnType<typeof vi.fn>>;
 
-  const valid: PanelMessage[] = [
-    { type: 'status/check' },
-    { ...ok, history: [...ok.history] },
-    { type: 'chat/stop', requestId: 'r' },
-    { type: 'chat/attach', conversationId: 'conv-1-abcdefghi' },
-    { type: 'chat/attach', conversationId: null },
-    { type: 'history/rename', id: 'c', title: '' },
-    { type: 'history/delete', id: 'c' },
-    { type: 'history/restore', conversation: {} },
-    { type: 'history/get', id: 'c' },
-    { type: 'history/search', query: '' },
-    { type: 'selection/take' },
-    { type: 'recovery/start' },
-    { type: 'host/status' },
-    { type: 'import/begin', importId: 'i', total: 3 },
-    { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: ['{}'] },
-    { type: 'import/commit', importId: 'i' },
-    { type: 'import/cancel', importId: 'i' },
-  ];
+  // A record by type: a new message type does not compile until it has a valid sample here.
+  const samples: Samples<PanelMessage> = {
+    'status/check': [{ type: 'status/check' }],
+    'chat/start': [{ ...ok, history: [...ok.history] }],
+    'chat/stop': [{ type: 'chat/stop', requestId: 'r' }],
+    'chat/attach': [
+      { type: 'chat/attach', conversationId: 'conv-1-abcdefghi' },
+      { type: 'chat/attach', conversationId: null },
+    ],
+    'history/rename': [{ type: 'history/rename', id: 'c', title: '' }],
+    'history/delete': [{ type: 'history/delete', id: 'c' }],
+    'history/restore': [{ type: 'history/restore', conversation: {} }],
+    'history/get': [{ type: 'history/get', id: 'c' }],
+    'history/search': [{ type: 'history/search', query: '' }],
+    'selection/take': [{ type: 'selection/take' }],
+    'recovery/start': [{ type: 'recovery/start' }, { type: 'recovery/start', start: true }],
+    'host/status': [{ type: 'host/status' }],
+    'import/begin': [{ type: 'import/begin', importId: 'i', total: 3 }],
+    'import/batch': [{ type: 'import/batch', importId: 'i', seq: 0, first: 0, items: ['{}'] }],
+    'import/commit': [{ type: 'import/commit', importId: 'i' }],
+    'import/cancel': [{ type: 'import/cancel', importId: 'i' }],
+  };
+  const valid = Object.values(samples).flat();
   it.each(valid)('passes %j to its handler', (msg) => {
     const h = handlers();
     expect(dispatch<PanelMessage>(h, msg, PANEL_GUARDS)).toBe(true);
@@ -82,6 +89,7 @@ describe('every panel message is checked at dispatch', () => {
     { type: 'import/batch', importId: 'i', seq: 0.5, first: 0, items: [] },
     { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: Array(501).fill('{}') },
     { type: 'import/cancel' },
+    { type: 'recovery/start', start: 'yes' },
   ];
   it.each(invalid)('refuses %j before any handler runs', (msg) => {
     const h = handlers();
@@ -89,35 +97,82 @@ describe('every panel message is checked at dispatch', () => {
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
   });
 
-  it('has a guard for every message type the handlers know', () => {
-    expect(Object.keys(PANEL_GUARDS).sort()).toEqual([...new Set(valid.map((m) => m.type))].sort());
+  it('has a guard for every message type, and no other', () => {
+    expectTypeOf<keyof typeof PANEL_GUARDS>().toEqualTypeOf<PanelMessage['type']>();
+    expect(Object.keys(PANEL_GUARDS).sort()).toEqual(Object.keys(samples).sort());
   });
 });
 
 describe('the panel checks what the background sends', () => {
   const handlers = () =>
     Object.fromEntries(Object.keys(BACKGROUND_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<BackgroundMessage> & Record<string, ReturnType<typeof vi.fn>>;
-  it.each<BackgroundMessage>([
-    { type: 'chat/chunk', requestId: 'r', content: 'x' },
-    { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, version: 'v' },
-    { type: 'chat/failed', requestId: 'r', failure: { kind: 'conflict', message: 'm' } },
-    { type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [], content: '', thinking: '' },
-    { type: 'history/conversation', id: 'c', conversation: null },
-    { type: 'recovery/result', ok: false, message: 'no' },
-  ])('passes %j', (msg) => {
+  const selection = { text: 't', originalLength: 1, truncated: false, pageTitle: 'p', pageUrl: 'https://example.com/' };
+  const samples: Samples<BackgroundMessage> = {
+    status: [
+      { type: 'status', state: 'running', models: [{ name: 'm', parameterSize: '8B', capabilities: ['completion'] }], baseUrl: 'u', version: '0.12.0' },
+      { type: 'status', state: 'stopped', models: [], baseUrl: 'u', failure: { kind: 'refused', message: 'm' } },
+    ],
+    'chat/chunk': [{ type: 'chat/chunk', requestId: 'r', content: 'x' }, { type: 'chat/chunk', requestId: 'r', content: '', thinking: 't' }],
+    'chat/resume': [{ type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [{ role: 'user', content: 'q', timestamp: 't' }], content: '', thinking: '' }],
+    'chat/done': [
+      { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, version: 'v' },
+      { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop', evalCount: 3 }, stats: { model: 'm', evalCount: 3 } },
+    ],
+    'chat/stopped': [{ type: 'chat/stopped', requestId: 'r', version: 'v' }],
+    'chat/failed': [{ type: 'chat/failed', requestId: 'r', failure: { kind: 'conflict', message: 'm', status: 409 } }],
+    'chat/recovering': [{ type: 'chat/recovering', requestId: 'r', message: 'm' }],
+    'recovery/result': [{ type: 'recovery/result', ok: true }, { type: 'recovery/result', ok: false, message: 'no' }],
+    'host/status': [
+      { type: 'host/status', installed: true, command: 'ollama serve', url: 'u' },
+      { type: 'host/status', installed: false, command: null, url: null, error: 'e' },
+    ],
+    'history/problem': [{ type: 'history/problem', message: 'm' }],
+    'history/done': [{ type: 'history/done', action: 'rename', message: 'm' }],
+    'history/conversation': [{ type: 'history/conversation', id: 'c', conversation: null }],
+    'history/results': [{ type: 'history/results', query: 'q', ids: ['c'] }],
+    'selection/available': [{ type: 'selection/available' }],
+    'selection/items': [
+      {
+        type: 'selection/items',
+        items: [
+          { id: 'h1', createdAt: 1, selection, kind: 'ask' },
+          { id: 'h2', createdAt: 2, selection, kind: 'send', title: 'Summarize', prompt: 'p' },
+        ],
+      },
+    ],
+    'import/ack': [{ type: 'import/ack', importId: 'i', seq: 0, done: 10 }],
+    'import/result': [{ type: 'import/result', importId: 'i', outcome: 'done', message: 'm' }],
+  };
+  it.each(Object.values(samples).flat())('passes %j', (msg) => {
     const h = handlers();
     expect(dispatch<BackgroundMessage>(h, msg, BACKGROUND_GUARDS)).toBe(true);
+    expect(h[msg.type]).toHaveBeenCalledWith(msg);
   });
   it.each([
+    { type: 'status', state: 'on', models: [], baseUrl: 'u' },
+    { type: 'status', state: 'running', models: [{ size: 1 }], baseUrl: 'u' },
+    { type: 'status', state: 'stopped', models: [], baseUrl: 'u', failure: { kind: 'refused' } },
     { type: 'chat/chunk', requestId: 'r', content: 5 },
     { type: 'chat/done', requestId: 'r' },
+    { type: 'chat/done', requestId: 'r', info: {} },
+    { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, stats: { model: 'm', evalCount: 'many' } },
     { type: 'chat/failed', requestId: 'r', failure: 'boom' },
     { type: 'chat/resume', requestId: 'r', conversationId: 'c', content: '', thinking: '' },
+    { type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [{ role: 'user', content: 'q', timestamp: 't', stats: { model: '' } }], content: '', thinking: '' },
+    { type: 'host/status', installed: true, command: 7, url: null },
+    { type: 'history/done', action: 'explode', message: 'm' },
     { type: 'history/results', query: 'q', ids: [1] },
     { type: 'recovery/result', ok: false },
+    { type: 'selection/items', items: [{ id: 'h', createdAt: 1, kind: 'ask' }] },
+    { type: 'selection/items', items: [{ id: 'h', createdAt: 1, selection, kind: 'send', title: 't' }] },
+    { type: 'import/result', importId: 'i', outcome: 'maybe', message: 'm' },
   ])('refuses %j', (msg) => {
     const h = handlers();
     expect(dispatch<BackgroundMessage>(h, msg, BACKGROUND_GUARDS)).toBe(false);
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+  it('has a guard for every message type, and no other', () => {
+    expectTypeOf<keyof typeof BACKGROUND_GUARDS>().toEqualTypeOf<BackgroundMessage['type']>();
+    expect(Object.keys(BACKGROUND_GUARDS).sort()).toEqual(Object.keys(samples).sort());
   });
 });

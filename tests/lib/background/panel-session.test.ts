@@ -89,7 +89,8 @@ describe('a panel session', () => {
     expect(p.posted).toEqual([]);
   });
 
-  it('malformed messages of any type reach no handler; a malformed chat/start still ends', async () => {
+  it('malformed messages of any type reach no handler and are reported; a malformed chat/start still ends', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const p = fakePort();
     const { s, history, exchanges } = services();
     servePanel(p.port, s);
@@ -103,6 +104,7 @@ describe('a panel session', () => {
     expect(exchanges.attach).not.toHaveBeenCalled();
     expect(exchanges.start).not.toHaveBeenCalled();
     expect(p.posted).toEqual([{ type: 'chat/failed', requestId: 'r1', failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } }]);
+    expect(warn.mock.calls.map((c) => (c[1] as { type: string }).type)).toEqual(['history/get', 'history/rename', 'chat/attach', 'chat/start']);
   });
 
   it('Start Ollama (recovery/start with start: true) starts it even with auto-start off; a plain recovery keeps the setting', async () => {

@@ -1,16 +1,16 @@
 /** Builders shared by the conversation tests: small, valid values with overridable fields. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Conversation, ConversationId, StoredMessage } from '../../../lib/conversations/contract';
+import type { Conversation, ConversationId, HistoryMessage } from '../../../lib/conversations/contract';
 
-export const user = (content: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({
+export const user = (content: string, extra: Partial<HistoryMessage> = {}): HistoryMessage => ({
   role: 'user',
   content,
   timestamp: '2026-01-01T10:00:00.000Z',
   ...extra,
 });
 
-export const assistant = (content: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({
+export const assistant = (content: string, extra: Partial<HistoryMessage> = {}): HistoryMessage => ({
   role: 'assistant',
   content,
   timestamp: '2026-01-01T10:00:05.000Z',

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { createRecorder } from '../../../lib/history/recorder';
-import { type ConversationDraft, HistoryConflictError, type HistoryStore } from '../../../lib/history/store';
+import type { ConversationDraft } from '../../../lib/conversations/contract';
+import { HistoryConflictError, type HistoryStore } from '../../../lib/history/store';
 
 function fakeStore() {
   const saves: ConversationDraft[] = [];
