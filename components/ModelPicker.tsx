@@ -1,6 +1,6 @@
 import type { ConnectionModel } from './state/connection';
 
-/** Hidden when Ollama lists no models (seed-system.md). */
+/** Hidden when Ollama lists no models (docs/spec/seed-system.md). */
 export function ModelPicker({ connection }: { connection: ConnectionModel }) {
   const models = connection.models.value;
   if (models.length === 0) return <div class="model-picker-empty" />;

@@ -1,4 +1,4 @@
-/** Which model to select: remembered choice > configured default > first listed (seed-system.md). */
+/** Which model to select: remembered choice > configured default > first listed (docs/spec/seed-system.md). */
 
 // "llama3" in settings should match "llama3:latest" from /api/tags, as the Ollama CLI does.
 function sameModel(a: string, b: string): boolean {

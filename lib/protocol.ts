@@ -15,7 +15,7 @@ export interface ChatTurn {
   content: string;
 }
 
-/** Connection status as seed-system.md names it. */
+/** Connection status as docs/spec/seed-system.md names it. */
 export type ConnectionState = 'unknown' | 'running' | 'stopped';
 
 /** A model as the panel needs it (subset of /api/tags). */

@@ -11,9 +11,9 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Loading a model can take minutes, so the first chunk gets its own, longer allowance. */
   firstTokenTimeoutMs: number;
-  /** Ask the native host to start Ollama when it refuses connections (seed-system.md, layer 1). */
+  /** Ask the native host to start Ollama when it refuses connections (docs/spec/seed-system.md, layer 1). */
   autoStart: boolean;
-  /** After Ollama was started, wait this long before retrying (seed-system.md: 2 s). */
+  /** After Ollama was started, wait this long before retrying (docs/spec/seed-system.md: 2 s). */
   retryDelayMs: number;
   /** Longer selections are cut to this many characters, with a visible note. */
   selectionLimit: number;

@@ -1,6 +1,6 @@
 // @ts-check
 // The start verb's error texts. The first three are seed texts that the extension shows as they are
-// (seed-system.md); the others name cases those three used to blur: a command that ended well while
+// (docs/spec/seed-system.md); the others name cases those three used to blur: a command that ended well while
 // nothing answers, and a start that another process is still running.
 import { hostname } from 'node:os';
 

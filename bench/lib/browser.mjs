@@ -1,4 +1,4 @@
-// Headless Chromium with the bench build loaded (toolchain.md's recipe), and the pages the cases
+// Headless Chromium with the bench build loaded (docs/spec/toolchain.md's recipe), and the pages the cases
 // drive. One browser per case, one page open at a time, closed on every path.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-/** The one banner under the header: info and error are mutually exclusive (seed-system.md). */
+/** The one banner under the header: info and error are mutually exclusive (docs/spec/seed-system.md). */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { type ActionContext, type BannerAction, type BannerCause, bannerActions } from './banner-actions';
 

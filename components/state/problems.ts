@@ -58,7 +58,7 @@ export function runAction(a: BannerAction, deps: Deps): void {
 }
 
 /**
- * Layer 2 (seed-system.md): a reply's connection dropped. A dropped stream starts recovery; a
+ * Layer 2 (docs/spec/seed-system.md): a reply's connection dropped. A dropped stream starts recovery; a
  * refusal was already retried by the background (layer 1), so only the status is checked again.
  */
 export function replyConnectionLost(failure: Failure, deps: Pick<Deps, 'banner' | 'connection' | 'send'>): void {

@@ -1,5 +1,5 @@
 /**
- * Layer 2 (seed-system.md): the panel saw the connection drop mid-reply. Start Ollama if we can,
+ * Layer 2 (docs/spec/seed-system.md): the panel saw the connection drop mid-reply. Start Ollama if we can,
  * give it the customary 2 s, and check again; the panel words the outcome.
  */
 import type { Post } from '../protocol';

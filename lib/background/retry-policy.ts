@@ -1,5 +1,5 @@
 /**
- * Layer 1 of recovery (seed-system.md), the whole retry policy of a chat request: refused →
+ * Layer 1 of recovery (docs/spec/seed-system.md), the whole retry policy of a chat request: refused →
  * ask the host to start Ollama, once → wait retryDelayMs → send again, once. Only with auto-start
  * on, and only for an Ollama on this machine: another server's owner must start it, so that is
  * said at once. Any other failure ends the request as it came.

@@ -1,4 +1,4 @@
-/** The connection check: GET /api/tags with a 2 s timeout (seed-system.md). */
+/** The connection check: GET /api/tags with a 2 s timeout (docs/spec/seed-system.md). */
 import type { OllamaApi } from '../ollama/client';
 import { classifyError } from '../ollama/errors';
 import type { BackgroundMessage } from '../protocol';

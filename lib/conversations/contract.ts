@@ -1,5 +1,5 @@
 /**
- * The conversation-history contract (seed-system.md, "Conversations: the storage contract"):
+ * The conversation-history contract (docs/spec/seed-system.md, "Conversations: the storage contract"):
  * the stored shape, ids, titles and ordering. Pure functions only; storage I/O lives elsewhere.
  * The same JSON array is the export/import format, so the original app's dump must stay valid.
  */

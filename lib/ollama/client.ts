@@ -5,7 +5,7 @@ import { Ollama } from 'ollama/browser';
 import type { ChatTurn, DoneInfo, ModelInfo } from '../protocol';
 import { AbortedByUs } from './errors';
 
-/** seed-system.md: the health check gives up after 2 s. */
+/** docs/spec/seed-system.md: the health check gives up after 2 s. */
 export const TAGS_TIMEOUT_MS = 2_000;
 
 /** One piece of a streamed reply. */
@@ -30,7 +30,7 @@ export interface OllamaApi {
 }
 
 export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): OllamaApi {
-  // Health-check style calls give up after TAGS_TIMEOUT_MS (seed-system.md).
+  // Health-check style calls give up after TAGS_TIMEOUT_MS (docs/spec/seed-system.md).
   async function quick<T>(call: (client: Ollama) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AbortedByUs('timeout')), TAGS_TIMEOUT_MS);

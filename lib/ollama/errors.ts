@@ -1,7 +1,7 @@
 /** Turns whatever the `ollama` client or fetch threw into one classified, explained Failure. */
 import type { Failure } from '../protocol';
 
-/** The exact fix for the 403 Origin trap (ollama-wire.md). */
+/** The exact fix for the 403 Origin trap (docs/spec/ollama-wire.md). */
 export const ORIGINS_FIX = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
 
 /** Why we aborted a request ourselves; passed as the AbortController reason. */
@@ -20,7 +20,7 @@ interface ResponseErrorLike {
   status_code: number;
 }
 
-// The client's ResponseError class is not exported (ollama-wire.md): match on name and fields.
+// The client's ResponseError class is not exported (docs/spec/ollama-wire.md): match on name and fields.
 function isResponseError(e: unknown): e is ResponseErrorLike {
   return (
     e instanceof Error &&
@@ -89,7 +89,7 @@ export function classifyStatus(status: number, serverText: string, baseUrl: stri
   return { kind: 'server', status, message: `Ollama error (${status}): ${text}` };
 }
 
-/** Connection-level failures trigger a status re-check (seed-system.md: "checked after errors"). */
+/** Connection-level failures trigger a status re-check (docs/spec/seed-system.md: "checked after errors"). */
 export function isConnectionFailure(f: Failure): boolean {
   return f.kind === 'refused' || f.kind === 'lost' || f.kind === 'timeout';
 }

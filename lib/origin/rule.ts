@@ -1,5 +1,5 @@
 /**
- * The 403 trap (ollama-wire.md): a default Ollama rejects `Origin: chrome-extension://…` and
+ * The 403 trap (docs/spec/ollama-wire.md): a default Ollama rejects `Origin: chrome-extension://…` and
  * `moz-extension://…`. We remove the Origin header from the extension's own requests to the
  * configured Ollama server, and from nothing else: the rule is scoped by initiator (our own
  * extension host) and by the server's URL, so web pages talking to the same host are untouched.

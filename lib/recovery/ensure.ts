@@ -1,5 +1,5 @@
 /**
- * ensureOllamaRunning (seed-system.md, layer 1): if /api/tags answers, Ollama is up; else ask the
+ * ensureOllamaRunning (docs/spec/seed-system.md, layer 1): if /api/tags answers, Ollama is up; else ask the
  * native host to run the user's start command (it polls until Ollama answers, up to 10 s).
  * The host can only start an Ollama on this machine, so for any other server it is never asked.
  */
@@ -33,7 +33,7 @@ export async function ensureOllamaRunning(api: OllamaApi, baseUrl: string, send?
   return { ok: true, started: result.reply.started ?? true };
 }
 
-/** "Failed to start Ollama: <reason>" (seed-system.md), without repeating the host's own prefix. */
+/** "Failed to start Ollama: <reason>" (docs/spec/seed-system.md), without repeating the host's own prefix. */
 export function startFailure(reason: string): string {
   return reason.startsWith('Failed to start Ollama') ? reason : `Failed to start Ollama: ${reason}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Storage layout v2 of conversation history (lib/history/store.ts is its only user):
  * - `ollama_chat_conversation:<id>`: one conversation, in the storage contract's object shape
- *   (seed-system.md: {id, title, model, messages:[{role, content, timestamp}], created_at, updated_at});
+ *   (docs/spec/seed-system.md: {id, title, model, messages:[{role, content, timestamp}], created_at, updated_at});
  * - `ollama_chat_index:<0..15>`: one small summary per conversation (lib/history/summary.ts),
  *   sharded by a hash of the id so that a save rewrites one shard, not the whole index.
  * v1 kept the whole array under `ollama_chat_conversations` (the contract key). At 1,000

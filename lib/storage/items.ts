@@ -18,7 +18,7 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   version: 1,
 });
 
-/** The model the user picked last; remembered across sessions (seed-system.md). */
+/** The model the user picked last; remembered across sessions (docs/spec/seed-system.md). */
 export const selectedModelItem = storage.defineItem<string | null>('local:selectedModel', {
   fallback: null,
   version: 1,
@@ -48,7 +48,7 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
 }
 
 /**
- * The storage contract's key (seed-system.md). Layout v2 keeps conversations under their own keys
+ * The storage contract's key (docs/spec/seed-system.md). Layout v2 keeps conversations under their own keys
  * (lib/storage/history-io.ts); this key is watched so that an array put here (v1 data, a dump of
  * the original app) is imported.
  */

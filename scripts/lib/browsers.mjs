@@ -45,7 +45,7 @@ export function findFirefox() {
 
 export const inCI = process.env.CI === 'true' || process.env.CI === '1';
 
-/** Chromium flags for loading an unpacked extension on these machines (toolchain.md). */
+/** Chromium flags for loading an unpacked extension on these machines (docs/spec/toolchain.md). */
 /** @param {string} extensionDir */
 export function chromiumArgs(extensionDir) {
   return [

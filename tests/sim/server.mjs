@@ -1,6 +1,6 @@
 // @ts-check
 // An Ollama HTTP server double for tests: faithful to the wire behaviour described in
-// /work/shared/spec/ollama-wire.md, plus switches to inject the failures real setups produce.
+// /work/docs/spec/ollama-wire.md, plus switches to inject the failures real setups produce.
 import { createServer } from 'node:http';
 import { corsDecision } from './origin.mjs';
 import { readBody, send } from './respond.mjs';

@@ -1,4 +1,4 @@
-/** Real Chromium with the built extension loaded (toolchain.md's verified recipe). */
+/** Real Chromium with the built extension loaded (docs/spec/toolchain.md's verified recipe). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-/** Firefox ESR with the built extension, over WebDriver BiDi (toolchain.md's verified recipe). */
+/** Firefox ESR with the built extension, over WebDriver BiDi (docs/spec/toolchain.md's verified recipe). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
