@@ -55,9 +55,7 @@ export default defineConfig({
         : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } },
     host_permissions: LOCAL_HOSTS,
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
-    ...(browser === 'firefox'
-      ? { optional_permissions: REMOTE_HOSTS }
-      : { optional_host_permissions: REMOTE_HOSTS }),
+    ...(browser === 'firefox' ? { optional_permissions: REMOTE_HOSTS } : { optional_host_permissions: REMOTE_HOSTS }),
     action: { default_title: 'Open Ollama Chat' },
     ...(browser === 'firefox'
       ? {

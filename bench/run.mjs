@@ -19,7 +19,14 @@ import { html } from './report/html.mjs';
 import { table } from './report/table.mjs';
 
 /** @type {Record<string, (ctx: import('./cases/context.mjs').CaseContext) => Promise<unknown>>} */
-const BROWSER_CASES = { latency: latencyCase, throughput: throughputCase, scaling: scalingCase, 'cold-open': coldOpenCase, conversation: conversationCase, import: importCase };
+const BROWSER_CASES = {
+  latency: latencyCase,
+  throughput: throughputCase,
+  scaling: scalingCase,
+  'cold-open': coldOpenCase,
+  conversation: conversationCase,
+  import: importCase,
+};
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
@@ -56,7 +63,15 @@ async function main() {
   const opts = parsed;
   const started = performance.now();
   /** @type {Record<string, any>} */
-  const meta = { date: new Date().toISOString(), machine: machine(), browser: 'unknown', runs: opts.runs, quick: opts.quick, loadBefore: load(), sizes: { latency: opts.latency, throughput: opts.throughput, scaling: opts.scaling, coldOpen: opts.coldOpen, import: opts.import } };
+  const meta = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    browser: 'unknown',
+    runs: opts.runs,
+    quick: opts.quick,
+    loadBefore: load(),
+    sizes: { latency: opts.latency, throughput: opts.throughput, scaling: opts.scaling, coldOpen: opts.coldOpen, import: opts.import },
+  };
   /** @type {import('./cases/context.mjs').CaseResult[]} */
   const cases = [];
   /** @type {{ case: string, message: string }[]} */

@@ -25,8 +25,17 @@ export function App({ panel: given }: { panel?: Panel }) {
       <BannerView banner={panel.banner} act={panel.act} />
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
-        {view === 'settings' && <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />}
-        {view === 'history' && <HistoryLoader history={panel.history} currentId={panel.chat.conversationId.value} onOpen={(id) => panel.openConversation(id)} fetch={panel.fetchConversation} />}
+        {view === 'settings' && (
+          <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />
+        )}
+        {view === 'history' && (
+          <HistoryLoader
+            history={panel.history}
+            currentId={panel.chat.conversationId.value}
+            onOpen={(id) => panel.openConversation(id)}
+            fetch={panel.fetchConversation}
+          />
+        )}
         {view === 'chat' && (
           <>
             <MessageList chat={panel.chat} empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} />} />

@@ -15,7 +15,9 @@ export function AutoStart({ model }: { model: SettingsModel }) {
         {host === null && 'Checking the helper…'}
         {host && !host.installed && `Helper not installed. ${INSTALL_HINT}`}
         {host?.installed && host.command && `Helper installed; it runs: ${host.command}${host.url ? ` (for ${host.url})` : ''}`}
-        {host?.installed && !host.command && `Helper installed, but no start command is set${host.error ? `: ${host.error}` : ''}. Re-run the install with --start-command.`}
+        {host?.installed &&
+          !host.command &&
+          `Helper installed, but no start command is set${host.error ? `: ${host.error}` : ''}. Re-run the install with --start-command.`}
       </p>
     </fieldset>
   );

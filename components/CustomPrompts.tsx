@@ -8,8 +8,18 @@ export function CustomPrompts({ model }: { model: SettingsModel }) {
       <legend>Custom prompts (context menu)</legend>
       {prompts.map((p, i) => (
         <div class="prompt-row" key={p.id}>
-          <input aria-label={`Prompt ${i + 1} name`} placeholder="Name shown in the menu" value={p.title} onInput={(e) => model.updatePrompt(i, { title: e.currentTarget.value })} />
-          <textarea aria-label={`Prompt ${i + 1} template`} rows={2} value={p.template} onInput={(e) => model.updatePrompt(i, { template: e.currentTarget.value })} />
+          <input
+            aria-label={`Prompt ${i + 1} name`}
+            placeholder="Name shown in the menu"
+            value={p.title}
+            onInput={(e) => model.updatePrompt(i, { title: e.currentTarget.value })}
+          />
+          <textarea
+            aria-label={`Prompt ${i + 1} template`}
+            rows={2}
+            value={p.template}
+            onInput={(e) => model.updatePrompt(i, { template: e.currentTarget.value })}
+          />
           <button type="button" class="link-button" onClick={() => model.removePrompt(i)}>
             Remove prompt {i + 1}
           </button>

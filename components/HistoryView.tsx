@@ -49,16 +49,21 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
           onInput={(e) => history.setQuery(e.currentTarget.value)}
         />
         <ImportButton history={history} />
-        <button type="button" class="button button-secondary" disabled={total === 0} onClick={async () => {
+        <button
+          type="button"
+          class="button button-secondary"
+          disabled={total === 0}
+          onClick={async () => {
             const file = await history.exportAllFile().catch(() => null); // shown as the notice
             if (file) downloadText(file.name, file.text, 'application/json');
-          }}>
+          }}
+        >
           Export all
         </button>
       </div>
       <ImportProgress history={history} />
       {notice && (
-        <p class={`notice notice-${notice.kind}`} role={notice.kind === "error" ? "alert" : undefined}>
+        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
           {notice.text}{' '}
           <button type="button" class="link-button" onClick={() => history.dismissNotice()}>
             Dismiss

@@ -37,12 +37,18 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         () => setLoaded('failed'),
       );
     }, [Loaded]);
-    if (Loaded === 'failed') return <p class="notice notice-error" role="alert">{what} could not be loaded: reopen the panel and try again.</p>;
+    if (Loaded === 'failed')
+      return (
+        <p class="notice notice-error" role="alert">
+          {what} could not be loaded: reopen the panel and try again.
+        </p>
+      );
     return Loaded ? <Loaded {...props} /> : null;
   }
-  View.preload = () => get().then(
-    () => {},
-    () => {},
-  );
+  View.preload = () =>
+    get().then(
+      () => {},
+      () => {},
+    );
   return View;
 }

@@ -5,12 +5,7 @@ export function ModelPicker({ connection }: { connection: ConnectionModel }) {
   const models = connection.models.value;
   if (models.length === 0) return <div class="model-picker-empty" />;
   return (
-    <select
-      class="model-picker"
-      aria-label="Model"
-      value={connection.selected.value ?? ''}
-      onChange={(e) => connection.select(e.currentTarget.value)}
-    >
+    <select class="model-picker" aria-label="Model" value={connection.selected.value ?? ''} onChange={(e) => connection.select(e.currentTarget.value)}>
       {models.map((m) => (
         <option key={m.name} value={m.name}>
           {m.parameterSize ? `${m.name} (${m.parameterSize})` : m.name}

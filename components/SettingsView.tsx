@@ -58,7 +58,13 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
           </select>
         ) : (
           // Ollama unreachable: no list to pick from, so the name can be typed.
-          <input id="default-model" type="text" spellcheck={false} value={model.defaultModel.value} onInput={(e) => model.setDefaultModel(e.currentTarget.value)} />
+          <input
+            id="default-model"
+            type="text"
+            spellcheck={false}
+            value={model.defaultModel.value}
+            onInput={(e) => model.setDefaultModel(e.currentTarget.value)}
+          />
         )}
       </label>
       <label class="field">

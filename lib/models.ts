@@ -6,11 +6,7 @@ function sameModel(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function pickModel(
-  installed: readonly string[],
-  remembered: string | null,
-  configuredDefault: string,
-): string | null {
+export function pickModel(installed: readonly string[], remembered: string | null, configuredDefault: string): string | null {
   const find = (wanted: string | null) => (wanted ? installed.find((n) => sameModel(n, wanted)) : undefined);
   return find(remembered) ?? find(configuredDefault) ?? installed[0] ?? null;
 }

@@ -99,7 +99,12 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
     optional(m.failure, isFailure),
   'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),
   'chat/resume': (m) =>
-    isString(m.requestId) && isString(m.conversationId) && Array.isArray(m.history) && m.history.every(isFullMessage) && isString(m.content) && isString(m.thinking),
+    isString(m.requestId) &&
+    isString(m.conversationId) &&
+    Array.isArray(m.history) &&
+    m.history.every(isFullMessage) &&
+    isString(m.content) &&
+    isString(m.thinking),
   'chat/done': (m) => isString(m.requestId) && isObject(m.info) && isString(m.info.doneReason) && optional(m.stats, isStats) && optional(m.version, isString),
   'chat/stopped': (m) => isString(m.requestId) && optional(m.version, isString),
   'chat/failed': (m) => isString(m.requestId) && isFailure(m.failure) && optional(m.version, isString),

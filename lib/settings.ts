@@ -52,7 +52,10 @@ export const SELECTION_LIMIT_RANGE = { min: 100, max: 1_000_000 } as const;
 // stored timeout would cancel every reply immediately instead of never.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const inRange = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const inRange =
+  (min: number, max: number) =>
+  (v: unknown): v is number =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 function validPrompt(v: unknown): v is CustomPrompt {
@@ -92,7 +95,10 @@ export function sanitizeSettings(raw: unknown): Settings {
     firstTokenTimeoutMs: timeout(s.firstTokenTimeoutMs) ? s.firstTokenTimeoutMs : d.firstTokenTimeoutMs,
     autoStart: typeof s.autoStart === 'boolean' ? s.autoStart : d.autoStart,
     retryDelayMs: inRange(0, MAX_TIMER_MS)(s.retryDelayMs) ? s.retryDelayMs : d.retryDelayMs,
-    selectionLimit: Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit) ? s.selectionLimit : d.selectionLimit,
+    selectionLimit:
+      Number.isInteger(s.selectionLimit) && inRange(SELECTION_LIMIT_RANGE.min, SELECTION_LIMIT_RANGE.max)(s.selectionLimit)
+        ? s.selectionLimit
+        : d.selectionLimit,
     customPrompts: readPrompts(s.customPrompts),
     sendKey: SEND_KEYS.find((k) => k === s.sendKey) ?? d.sendKey,
     theme: THEMES.find((t) => t === s.theme) ?? d.theme,

@@ -14,6 +14,10 @@ import { CHROME_ORIGIN, HOST_NAME } from './ids.mjs';
 import { isOllamaUp } from './probe.mjs';
 import { BROWSERS, MANIFEST_FILE, manifestDir, manifestProblems, userDataDirManifest } from './targets.mjs';
 
+/** What doctor asks the installed host, through its launcher as a browser would. */
+const ASK_PING = { id: 'doctor', verb: 'ping' };
+const ASK_STATUS = { id: 'status', verb: 'status' };
+
 /** @import { Context, Deps } from './context.mjs' */
 /** @import { Browser } from './targets.mjs' */
 /** @typedef {(text: string) => void} Say */
@@ -116,7 +120,7 @@ export async function doctor(opts = {}, deps = {}) {
     const env = ctx.platform === 'win32' ? ctx.env : { PATH: '/usr/bin:/bin', HOME: ctx.home };
     const started = Date.now();
     const shell = ctx.platform === 'win32';
-    const r = await talk(ctx.files.launcherPath, [CHROME_ORIGIN], [{ id: 'doctor', verb: 'ping' }, { id: 'status', verb: 'status' }], { env, shell });
+    const r = await talk(ctx.files.launcherPath, [CHROME_ORIGIN], [ASK_PING, ASK_STATUS], { env, shell });
     const ping = replyTo(r.replies, 'doctor');
     if (ping?.ok && ping.host === HOST_NAME) line(`Host ping:  ok (version ${ping.version}, ${Date.now() - started} ms)`);
     else problem(`the host did not answer ping through its launcher: ${r.error ?? `exit code ${r.code}`} ${r.stderr.trim()}`.trim());

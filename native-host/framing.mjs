@@ -92,10 +92,7 @@ export class FrameDecoder {
   end() {
     if (this.#dead || (this.#size === 0 && this.#need === null)) return null;
     this.#dead = true;
-    const detail =
-      this.#need === null
-        ? `${this.#size} of 4 header bytes`
-        : `${this.#size} of ${this.#need} body bytes`;
+    const detail = this.#need === null ? `${this.#size} of 4 header bytes` : `${this.#size} of ${this.#need} body bytes`;
     return { type: 'fatal', error: `Truncated message: input ended after ${detail}` };
   }
 

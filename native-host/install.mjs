@@ -90,12 +90,11 @@ export function install(opts, deps) {
     const res = ctx.run('reg', ['add', r.key, '/ve', '/t', 'REG_SZ', '/d', r.value, '/f']);
     if (res.status !== 0) throw new Error(`reg add ${r.key} failed: ${res.stderr.trim()}`);
   }
-  /** @type {(a: string[], b: string[]) => string[]} */
-  const union = (a, b) => [...new Set([...a, ...b])];
+  // The record keeps what every installation so far created, each once.
   const next = {
-    manifests: union(record.manifests, plan.manifests.map((m) => m.path)),
-    registryKeys: union(record.registryKeys, plan.registry.map((r) => r.key)),
-    createdDirs: union(record.createdDirs, created.filter((d) => d !== ctx.dataDir)),
+    manifests: [...new Set([...record.manifests, ...plan.manifests.map((m) => m.path)])],
+    registryKeys: [...new Set([...record.registryKeys, ...plan.registry.map((r) => r.key)])],
+    createdDirs: [...new Set([...record.createdDirs, ...created.filter((d) => d !== ctx.dataDir)])],
   };
   ctx.fs.write(ctx.files.recordPath, `${JSON.stringify(next, null, 2)}\n`, 0o600);
   return plan;

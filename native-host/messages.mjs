@@ -28,11 +28,7 @@ export function timeoutMessage(ms) {
  * @param {string} tail
  */
 export function exitMessage(exit, tail) {
-  const how = exit.error
-    ? `could not run the command: ${exit.error}`
-    : exit.code !== null
-      ? `exit code ${exit.code}`
-      : `killed by ${exit.signal}`;
+  const how = exit.error ? `could not run the command: ${exit.error}` : exit.code !== null ? `exit code ${exit.code}` : `killed by ${exit.signal}`;
   return `Failed to start Ollama (${how}): ${tail || '(no output)'}`;
 }
 

@@ -3,7 +3,7 @@
 // alone: the dir 0700, its files 0600, and nothing in it is reached through a symlink. A planted link
 // could aim the log's appends at another file, or make the host read a config someone else wrote.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
 import path from 'node:path';
 import { codeOf } from './errors.mjs';
 
@@ -11,9 +11,9 @@ import { codeOf } from './errors.mjs';
 /** @typedef {number | null} Uid whose files count as ours; null where owners cannot be compared (Windows) */
 /** @typedef {Pick<import('node:fs').Stats, 'isSymbolicLink' | 'isDirectory' | 'isFile' | 'uid'>} StatLike */
 
-const { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_WRONLY } = constants;
+const { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_WRONLY } = fs.constants;
 // Windows has no O_NOFOLLOW (0 there): the lstat checks before each open stand in for it.
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -39,7 +39,7 @@ const refusal = (p, reason) => new UnsafePathError(`Refusing to use ${p}: it ${r
 
 function lstatOrNull(/** @type {string} */ p) {
   try {
-    return lstatSync(p);
+    return fs.lstatSync(p);
   } catch (err) {
     if (codeOf(err) === 'ENOENT') return null;
     throw err;
@@ -61,20 +61,20 @@ export function checkPrivate(/** @type {string} */ p, /** @type {Kind} */ kind, 
  */
 export function ensurePrivateDir(/** @type {string} */ dir, /** @type {Uid} */ uid = currentUid()) {
   const parent = path.dirname(dir);
-  const first = parent === dir ? undefined : mkdirSync(parent, { recursive: true });
+  const first = parent === dir ? undefined : fs.mkdirSync(parent, { recursive: true });
   const created = [];
   for (let d = parent; first && d.length >= first.length; d = path.dirname(d)) created.unshift(d);
   try {
-    mkdirSync(dir, { mode: DIR_MODE });
+    fs.mkdirSync(dir, { mode: DIR_MODE });
     created.push(dir);
   } catch (err) {
     if (codeOf(err) !== 'EEXIST') throw err;
   }
-  const stat = lstatSync(dir);
+  const stat = fs.lstatSync(dir);
   const reason = unsafeReason(stat, 'directory', uid);
   if (reason) throw refusal(dir, reason);
   // The umask may have taken bits away, never added: only an older, looser dir needs this.
-  if (uid !== null && (stat.mode & 0o777) !== DIR_MODE) chmodSync(dir, DIR_MODE);
+  if (uid !== null && (stat.mode & 0o777) !== DIR_MODE) fs.chmodSync(dir, DIR_MODE);
   return created;
 }
 
@@ -86,33 +86,34 @@ function openChecked(p, flags, mode, uid) {
   checkPrivate(p, 'file', uid);
   let fd;
   try {
-    fd = openSync(p, flags | O_NOFOLLOW, mode ?? FILE_MODE);
+    fd = fs.openSync(p, flags | O_NOFOLLOW, mode ?? FILE_MODE);
   } catch (err) {
     if (codeOf(err) === 'ELOOP') throw refusal(p, 'is a symbolic link');
     throw err;
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     const reason = unsafeReason(stat, 'file', uid);
     if (reason) throw refusal(p, reason);
-    if (mode !== null && uid !== null && (stat.mode & 0o777) !== mode) fchmodSync(fd, mode);
+    if (mode !== null && uid !== null && (stat.mode & 0o777) !== mode) fs.fchmodSync(fd, mode);
     return fd;
   } catch (err) {
-    closeSync(fd);
+    fs.closeSync(fd);
     throw err;
   }
 }
 
 /** An fd appending to `p` (created 0600), never through a symlink. */
-export const openPrivateAppend = (/** @type {string} */ p, /** @type {Uid} */ uid = currentUid()) => openChecked(p, O_WRONLY | O_APPEND | O_CREAT, FILE_MODE, uid);
+export const openPrivateAppend = (/** @type {string} */ p, /** @type {Uid} */ uid = currentUid()) =>
+  openChecked(p, O_WRONLY | O_APPEND | O_CREAT, FILE_MODE, uid);
 
 /** The text of `p`, read only when it is a plain file of ours; ENOENT is thrown as is. */
 export function readPrivate(/** @type {string} */ p, /** @type {Uid} */ uid = currentUid()) {
   const fd = openChecked(p, O_RDONLY, null, uid);
   try {
-    return readFileSync(fd, 'utf8');
+    return fs.readFileSync(fd, 'utf8');
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -125,17 +126,17 @@ export function writePrivate(p, text, mode = FILE_MODE, uid = currentUid()) {
   checkPrivate(p, 'file', uid);
   const tmp = `${p}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   try {
-    const fd = openSync(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    const fd = fs.openSync(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
     try {
-      writeSync(fd, text);
-      fchmodSync(fd, mode); // the umask applied to openSync's mode
+      fs.writeSync(fd, text);
+      fs.fchmodSync(fd, mode); // the umask applied to openSync's mode
     } finally {
-      closeSync(fd);
+      fs.closeSync(fd);
     }
-    renameSync(tmp, p);
+    fs.renameSync(tmp, p);
   } catch (err) {
     try {
-      unlinkSync(tmp);
+      fs.unlinkSync(tmp);
     } catch {}
     throw err;
   }

@@ -29,7 +29,10 @@ function report(exit, tail = Buffer.alloc(0)) {
   if (reported) return;
   reported = true;
   // A multi-byte character cut at the start decodes to U+FFFD: drop it.
-  const text = tail.toString('utf8').replace(/^\uFFFD+/, '').trim();
+  const text = tail
+    .toString('utf8')
+    .replace(/^\uFFFD+/, '')
+    .trim();
   try {
     writePrivate(spec.statusPath, JSON.stringify({ run: spec.run, ...exit, tail: text }));
   } catch {}

@@ -57,7 +57,13 @@ export function spawnOptionsFor(platform, { execPath, runnerPath, env, cwd, spec
       file: `${systemRoot(env)}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`,
       args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShell(BREAKAWAY_SCRIPT)],
       // Windows paths cannot hold `"`, so quoting each is enough for the runner's argv.
-      options: { cwd, env: { ...runnerEnv, [LINE_VAR]: `"${execPath}" "${runnerPath}"` }, detached: true, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      options: {
+        cwd,
+        env: { ...runnerEnv, [LINE_VAR]: `"${execPath}" "${runnerPath}"` },
+        detached: true,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
       trampoline: true,
     };
   }

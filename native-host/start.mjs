@@ -108,8 +108,7 @@ async function lockedStart(config, command, up, launch) {
 /** @type {(config: HostConfig, probe: Probe, launch: Launch) => Promise<StartReply>} */
 async function startOnce(config, probe, launch) {
   /** @type {Up} */
-  const up = (deadline = Number.POSITIVE_INFINITY) =>
-    probe(config.url, Math.max(100, Math.min(config.probeTimeoutMs, deadline - Date.now())));
+  const up = (deadline = Number.POSITIVE_INFINITY) => probe(config.url, Math.max(100, Math.min(config.probeTimeoutMs, deadline - Date.now())));
   if (await up()) return { ok: true, started: false };
   if (config.refusal) return { ok: false, error: config.refusal };
   if (!config.command) return { ok: false, error: NOT_SET };

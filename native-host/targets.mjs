@@ -29,7 +29,14 @@ const MAC = { chrome: 'Google/Chrome', chromium: 'Chromium', edge: 'Microsoft Ed
  * HKCU\Software\<this>\NativeMessagingHosts. Vivaldi on Windows reads Chrome's key (keepassxc-browser#48).
  * @type {Record<Browser, string>}
  */
-const WINDOWS = { chrome: 'Google\\Chrome', chromium: 'Chromium', edge: 'Microsoft\\Edge', brave: 'BraveSoftware\\Brave-Browser', vivaldi: 'Google\\Chrome', firefox: 'Mozilla' };
+const WINDOWS = {
+  chrome: 'Google\\Chrome',
+  chromium: 'Chromium',
+  edge: 'Microsoft\\Edge',
+  brave: 'BraveSoftware\\Brave-Browser',
+  vivaldi: 'Google\\Chrome',
+  firefox: 'Mozilla',
+};
 
 /** {platform, env} → helpers bound to that user. */
 function where(/** @type {Where} */ { platform = process.platform, env = process.env } = {}) {
@@ -109,7 +116,10 @@ const isBrowser = (name) => BROWSERS.some((b) => b === name);
  * @type {(values: string[]) => Browser[]}
  */
 export function parseBrowsers(values) {
-  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const names = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
   if (names.includes('all')) return [...BROWSERS];
   const browsers = names.map((n) => {
     if (!isBrowser(n)) throw new Error(`Unknown browser "${n}" (use ${BROWSERS.join(', ')} or all)`);

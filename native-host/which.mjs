@@ -35,7 +35,9 @@ function usualDirs(ctx) {
   const { p, env, home, platform } = ctx;
   if (platform === 'win32') return [p.join(env.LOCALAPPDATA || p.join(home, 'AppData', 'Local'), 'Programs', 'Ollama')];
   const mine = [p.join(home, '.local', 'bin'), p.join(home, 'bin')];
-  return platform === 'darwin' ? ['/opt/homebrew/bin', '/usr/local/bin', '/Applications/Ollama.app/Contents/Resources', ...mine] : ['/usr/local/bin', '/usr/bin', ...mine];
+  return platform === 'darwin'
+    ? ['/opt/homebrew/bin', '/usr/local/bin', '/Applications/Ollama.app/Contents/Resources', ...mine]
+    : ['/usr/local/bin', '/usr/bin', ...mine];
 }
 
 /** @type {(ctx: Context, file: string) => boolean} */

@@ -52,18 +52,24 @@ if (!executablePath) {
 }
 
 // A real-looking model name and version: these pictures show the panel, not the simulator badge.
-const sim = await startSimulator({ tokensPerSecond: 400, reply: () => REPLY, models: [{ name: 'llama3.2:latest', family: 'llama', parameterSize: '3.2B', capabilities: ['completion'] }] });
+const sim = await startSimulator({
+  tokensPerSecond: 400,
+  reply: () => REPLY,
+  models: [{ name: 'llama3.2:latest', family: 'llama', parameterSize: '3.2B', capabilities: ['completion'] }],
+});
 const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-shots-'));
-const browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, ignoreDefaultArgs: ['--disable-extensions'], args: chromiumArgs(extensionDir) });
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  userDataDir,
+  ignoreDefaultArgs: ['--disable-extensions'],
+  args: chromiumArgs(extensionDir),
+});
 try {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const extensionId = new URL(target.url()).host;
   const worker = await target.worker();
-  const setTheme = (theme) =>
-    worker.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { baseUrl: sim.url, defaultModel: 'llama3.2', theme },
-    );
+  const setTheme = (theme) => worker.evaluate((settings) => chrome.storage.local.set({ settings }), { baseUrl: sim.url, defaultModel: 'llama3.2', theme });
   await setTheme('light');
 
   const page = await browser.newPage();

@@ -10,10 +10,16 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['Typecheck', 'npx', ['tsc', '--noEmit']],
   ['Lint', 'npx', ['biome', 'lint', '.']],
+  // Formatting is the formatter's, not a reviewer's: unformatted code fails here (fix: npm run format).
+  ['Format', 'npx', ['biome', 'format', '.']],
   ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.output/test-results/unit.json']],
   ['Build (Chrome, Firefox)', 'npm', ['run', 'build:all', '--silent']],
   ['Build for e2e (Chrome, Firefox; OLLAMA_CHAT_TEST=1)', 'npm', ['run', 'build:test', '--silent']],
-  ['E2E (Chromium, Firefox)', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.output/test-results/e2e.json']],
+  [
+    'E2E (Chromium, Firefox)',
+    'npx',
+    ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.output/test-results/e2e.json'],
+  ],
 ];
 
 rmSync('.output/test-results', { recursive: true, force: true });

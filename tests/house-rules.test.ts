@@ -38,7 +38,10 @@ describe('house rules', () => {
   it('only lib/storage/ touches browser storage', () => {
     const offenders = files.filter(
       // The bench's baseline page is not shipped and must stay free of shared code (bench/README.md).
-      (f) => !f.startsWith('lib/storage/') && !f.startsWith('entrypoints/bench-baseline/') && /\bstorage\.(local|session|sync)\b|defineItem\(|wxt\/utils\/storage/.test(read(f)),
+      (f) =>
+        !f.startsWith('lib/storage/') &&
+        !f.startsWith('entrypoints/bench-baseline/') &&
+        /\bstorage\.(local|session|sync)\b|defineItem\(|wxt\/utils\/storage/.test(read(f)),
     );
     expect(offenders).toEqual([]);
   });
@@ -57,12 +60,25 @@ describe('house rules', () => {
   const appFiles = files.filter((f) => /^(lib|components|entrypoints)\//.test(f) && /\.tsx?$/.test(f));
 
   it('the import reader sees every form of import, and finds a cycle', () => {
-    const text = "import type { A } from './a';\nimport {\n  b,\n} from '../b';\nexport * from './c';\nimport './d.css';\nconst e = () => import('./e');\nimport x from 'pkg';";
+    const text =
+      "import type { A } from './a';\nimport {\n  b,\n} from '../b';\nexport * from './c';\nimport './d.css';\nconst e = () => import('./e');\nimport x from 'pkg';";
     expect(importsOf(text)).toEqual(['./a', '../b', './c', './e']);
     expect(typeNames('export type A = 1;\nexport interface B {}\ntype C = 2;')).toEqual({ exported: ['A', 'B'], local: ['C'] });
-    const graph: Graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph: Graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
-    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('no import cycle in lib/, components/ or entrypoints/ (type-only and lazy imports included)', () => {

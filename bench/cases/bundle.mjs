@@ -47,7 +47,11 @@ function sizeRow(name, files) {
 }
 
 /** What loads later, on first use: the panel's dynamic chunks. */
-const ON_DEMAND = /** @type {Record<string, string>} */ ({ highlight: 'with the first code block', HistoryView: 'when History first opens', 'history-io': 'on the first import or export' });
+const ON_DEMAND = /** @type {Record<string, string>} */ ({
+  highlight: 'with the first code block',
+  HistoryView: 'when History first opens',
+  'history-io': 'on the first import or export',
+});
 
 export function bundleCase() {
   const panelFiles = pageFiles(readFileSync(join(PROD_BUILD, 'sidepanel.html'), 'utf8'));

@@ -77,7 +77,14 @@ async function saveCost({ session, opts, log }, n) {
       }
       return out;
     }, opts.runs);
-    return row(`one save (a conversation + its index shard, ${n} stored)`, 'ms', null, times, atMost(50, 'ms'), 'storage.local.set of one conversation key and its index shard, as the background does per save');
+    return row(
+      `one save (a conversation + its index shard, ${n} stored)`,
+      'ms',
+      null,
+      times,
+      atMost(50, 'ms'),
+      'storage.local.set of one conversation key and its index shard, as the background does per save',
+    );
   } finally {
     await page.close().catch(() => {});
   }
@@ -97,8 +104,14 @@ export async function coldOpenCase(ctx) {
 
   const bytes = await session.writeStorage({ settings, ...layoutV2(conversations(count, messagesEach)) });
   const baselineFull = { input: true, historyItem: BASELINE_HISTORY_ITEM };
-  rows.push(await measure(ctx, `open → usable, painted (${n} stored conversations)`, { baseline: baselineFull, ours: inputOnly },
-    'ours: input enabled (its history is in another view); baseline: input + every title painted'));
+  rows.push(
+    await measure(
+      ctx,
+      `open → usable, painted (${n} stored conversations)`,
+      { baseline: baselineFull, ours: inputOnly },
+      'ours: input enabled (its history is in another view); baseline: input + every title painted',
+    ),
+  );
 
   const probe = await session.open('ours');
   const hasHistory = (await probe.$(HISTORY_BUTTON)) !== null;
@@ -106,8 +119,12 @@ export async function coldOpenCase(ctx) {
   const historyLabel = `open → history list painted (${n} stored conversations)`;
   rows.push(
     hasHistory
-      ? await measure(ctx, historyLabel, { baseline: baselineFull, ours: { input: false, historyItem: OURS_HISTORY_ITEM, clickHistory: true } },
-          'ours: open, click History as soon as it exists, first items painted; baseline: every title painted at open')
+      ? await measure(
+          ctx,
+          historyLabel,
+          { baseline: baselineFull, ours: { input: false, historyItem: OURS_HISTORY_ITEM, clickHistory: true } },
+          'ours: open, click History as soon as it exists, first items painted; baseline: every title painted at open',
+        )
       : notYet(historyLabel, 'ms', atMost(250, 'ms'), 'n/a until history lands: the panel has no History view'),
   );
   rows.push(await saveCost(ctx, n));
@@ -116,6 +133,8 @@ export async function coldOpenCase(ctx) {
     title: '4. Cold open: navigation start → usable → next frame presented',
     rows,
     charts: [],
-    notes: [`${n} conversations × ${messagesEach} messages = ${(bytes / 1024 / 1024).toFixed(1)} MB in storage.local (its quota is 10 MB without "unlimitedStorage").`],
+    notes: [
+      `${n} conversations × ${messagesEach} messages = ${(bytes / 1024 / 1024).toFixed(1)} MB in storage.local (its quota is 10 MB without "unlimitedStorage").`,
+    ],
   };
 }

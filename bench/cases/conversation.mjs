@@ -50,7 +50,13 @@ export async function conversationCase({ session, sim, opts, log }) {
   const probe = await session.open('ours');
   const hasHistory = (await probe.$(HISTORY_BUTTON)) !== null;
   await probe.close();
-  if (!hasHistory) return { id: 'conversation', title: '5b. Memory after opening a long conversation', rows: [notYet(name, 'MB', atMost(5, 'MB'), 'n/a until history lands: the panel has no History view to open it from')], charts: [] };
+  if (!hasHistory)
+    return {
+      id: 'conversation',
+      title: '5b. Memory after opening a long conversation',
+      rows: [notYet(name, 'MB', atMost(5, 'MB'), 'n/a until history lands: the panel has no History view to open it from')],
+      charts: [],
+    };
 
   const lastText = String(conv.messages.at(-1)?.content ?? '').slice(0, 40);
   /** Heap with the conversation opened as the page opens it; for ours, also with every message shown. */

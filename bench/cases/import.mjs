@@ -17,7 +17,12 @@ const AFTER_MS = 1000;
 const SETTLE_MS = 10_000;
 
 /** The same text lib/conversations/export.ts toJsonExport writes. @param {ReturnType<typeof conversations>} list */
-const exportText = (list) => `${JSON.stringify([...list].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)), null, 2)}\n`;
+const exportText = (list) =>
+  `${JSON.stringify(
+    [...list].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)),
+    null,
+    2,
+  )}\n`;
 
 /**
  * @param {import('../lib/browser.mjs').Session} session
@@ -32,10 +37,13 @@ async function importOnce(session, file, expected) {
     await (await page.waitForSelector(HISTORY_BUTTON))?.click();
     const input = await page.waitForSelector(IMPORT_INPUT);
     await input?.uploadFile(file);
-    await page.waitForFunction(() => {
-      const b = /** @type {any} */ (window).__benchImport;
-      return b.doneAt > 0 && (b.listedAt > 0 || !b.notice.startsWith('Imported'));
-    }, { polling: 500, timeout: 20 * 60_000 });
+    await page.waitForFunction(
+      () => {
+        const b = /** @type {any} */ (window).__benchImport;
+        return b.doneAt > 0 && (b.listedAt > 0 || !b.notice.startsWith('Imported'));
+      },
+      { polling: 500, timeout: 20 * 60_000 },
+    );
     await new Promise((r) => setTimeout(r, AFTER_MS));
     const b = await page.evaluate(() => /** @type {any} */ (window).__benchImport);
     b.notice = b.notice.replace(/\s*Dismiss$/, '');
@@ -96,10 +104,36 @@ export async function importCase({ session, sim, opts, log }) {
       id: 'import',
       title: `7. Import: an exported file of ${n} conversations, through the panel's History`,
       rows: [
-        row(`file picked → "Imported" shown and all ${n} listed`, 's', null, results.map((r) => r.totalS), atMost(60, 's'), `${mib.toFixed(1)} MiB file (${messagesEach} messages each), what "Export all" writes`),
-        row('long tasks (> 50 ms) in the panel during the import', 'count', null, results.map((r) => r.longTasks.length), atMost(0, ''), longest.length ? `longest ${Math.max(...longest).toFixed(0)} ms` : undefined),
-        row('long animation frames (> 50 ms) in the panel during the import', 'count', null, results.map((r) => r.longFrames.length)),
-        row('longest time without a progress update', 's', null, results.map((r) => r.maxGapS), undefined, 'from the pick, through each "Reading…"/"Importing… x of y" text, to the notice'),
+        row(
+          `file picked → "Imported" shown and all ${n} listed`,
+          's',
+          null,
+          results.map((r) => r.totalS),
+          atMost(60, 's'),
+          `${mib.toFixed(1)} MiB file (${messagesEach} messages each), what "Export all" writes`,
+        ),
+        row(
+          'long tasks (> 50 ms) in the panel during the import',
+          'count',
+          null,
+          results.map((r) => r.longTasks.length),
+          atMost(0, ''),
+          longest.length ? `longest ${Math.max(...longest).toFixed(0)} ms` : undefined,
+        ),
+        row(
+          'long animation frames (> 50 ms) in the panel during the import',
+          'count',
+          null,
+          results.map((r) => r.longFrames.length),
+        ),
+        row(
+          'longest time without a progress update',
+          's',
+          null,
+          results.map((r) => r.maxGapS),
+          undefined,
+          'from the pick, through each "Reading…"/"Importing… x of y" text, to the notice',
+        ),
       ],
       charts: [],
       notes: [

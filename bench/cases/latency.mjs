@@ -31,8 +31,14 @@ export async function latencyCase({ session, sim, opts, log }) {
       row('max token latency', 'ms', per('baseline', 1), per('ours', 1)),
       {
         // A check of the method, not a comparison: a ratio of two offsets near zero means nothing.
-        ...row('clock offset page − Node (min-RTT probe)', 'ms', runs.baseline.map((r) => r.clock.offsetMs), runs.ours.map((r) => r.clock.offsetMs), undefined,
-          `± ${Math.max(...clocks.map((c) => c.boundMs)).toFixed(2)} ms bound; ${worstGap <= 0.5 ? 'the clocks agree' : 'CLOCKS DISAGREE beyond the bound: latencies are suspect'}`),
+        ...row(
+          'clock offset page − Node (min-RTT probe)',
+          'ms',
+          runs.baseline.map((r) => r.clock.offsetMs),
+          runs.ours.map((r) => r.clock.offsetMs),
+          undefined,
+          `± ${Math.max(...clocks.map((c) => c.boundMs)).toFixed(2)} ms bound; ${worstGap <= 0.5 ? 'the clocks agree' : 'CLOCKS DISAGREE beyond the bound: latencies are suspect'}`,
+        ),
         ratio: null,
       },
     ],

@@ -44,8 +44,14 @@ export async function scalingCase({ session, sim, opts, log }) {
         title: `Lag behind the simulator along the ${k(large)} reply (median run)`,
         xLabel: 's since the first token was sent',
         series: {
-          baseline: lagOfMedianRun(runs.baseline.map((r) => r.run), largeMs.baseline),
-          ours: lagOfMedianRun(runs.ours.map((r) => r.run), largeMs.ours),
+          baseline: lagOfMedianRun(
+            runs.baseline.map((r) => r.run),
+            largeMs.baseline,
+          ),
+          ours: lagOfMedianRun(
+            runs.ours.map((r) => r.run),
+            largeMs.ours,
+          ),
         },
       },
     ],

@@ -37,8 +37,16 @@ export async function throughputCase(ctx) {
   const para = await measure(ctx, paragraphReply(tokens), true);
   const size = `${tokens.toLocaleString('en')}-token reply`;
   const keepUp = md((r) => r.finishMs / r.emissionMs);
-  const lag = (/** @type {ReturnType<typeof md>} */ k) =>
-    ({ baseline: lagOfMedianRun(k.runs.baseline.map((r) => r.run), k.baseline), ours: lagOfMedianRun(k.runs.ours.map((r) => r.run), k.ours) });
+  const lag = (/** @type {ReturnType<typeof md>} */ k) => ({
+    baseline: lagOfMedianRun(
+      k.runs.baseline.map((r) => r.run),
+      k.baseline,
+    ),
+    ours: lagOfMedianRun(
+      k.runs.ours.map((r) => r.run),
+      k.ours,
+    ),
+  });
   const paraKeepUp = para((r) => r.finishMs / r.emissionMs);
   const heapAfter = md((r) => r.run.heapAfter / MB);
   const heapGrowth = md((r) => (r.run.heapAfter - r.run.heapBefore) / MB);
@@ -66,7 +74,9 @@ export async function throughputCase(ctx) {
       row('long tasks (> 50 ms) during the stream', 'count', ...pair(para((r) => r.longTasks))),
       row('long animation frames (> 50 ms, layout included)', 'count', ...pair(para((r) => r.longFrames))),
     ],
-    charts: [{ kind: 'lag', title: 'Lag behind the simulator along the paragraph (median run)', xLabel: 's since the first token was sent', series: lag(paraKeepUp) }],
+    charts: [
+      { kind: 'lag', title: 'Lag behind the simulator along the paragraph (median run)', xLabel: 's since the first token was sent', series: lag(paraKeepUp) },
+    ],
     notes: [
       'Chromium lays out a paragraph again as a whole each time it grows, so a frame costs time proportional to the paragraph so far in both pages; the rows show how much of it lands in tasks that also run script.',
     ],
@@ -81,8 +91,8 @@ export async function throughputCase(ctx) {
     ],
     charts: [],
     notes: [
-      'The heap is the extension renderer\'s isolate with only this page open, measured after the probe\'s own records were dropped.',
-      'Most of what the reply used to leave (5.66 MB) was machine code V8 compiled for marked\'s rules and highlight.js\'s grammars, kept as long as their RegExps live; the panel renews those when a reply ends (npm run bench:heap shows what is left).',
+      "The heap is the extension renderer's isolate with only this page open, measured after the probe's own records were dropped.",
+      "Most of what the reply used to leave (5.66 MB) was machine code V8 compiled for marked's rules and highlight.js's grammars, kept as long as their RegExps live; the panel renews those when a reply ends (npm run bench:heap shows what is left).",
     ],
   };
   return [throughput, stress, memory];

@@ -51,7 +51,9 @@ export function parseArgs(argv) {
       preset.runs = n;
       preset.import.runs = Math.min(preset.import.runs, n);
     } else if (a === '--only') {
-      only = String(argv[++i] ?? '').split(',').filter(Boolean);
+      only = String(argv[++i] ?? '')
+        .split(',')
+        .filter(Boolean);
       const unknown = only.filter((c) => !CASES.includes(c));
       if (unknown.length > 0 || only.length === 0) throw new Error(`--only: unknown case ${unknown.join(', ')}; known: ${CASES.join(', ')}`);
     } else throw new Error(`unknown option ${a}\n${HELP}`);

@@ -17,7 +17,6 @@ export const SEL = {
   model: 'select[aria-label="Model"]',
 };
 
-
 /** @typedef {'baseline' | 'ours'} Kind */
 
 export async function launch() {
@@ -62,7 +61,9 @@ export async function launch() {
  */
 function session(browser, extensionId, userDataDir) {
   const urlOf = (/** @type {Kind} */ kind, query = '') =>
-    kind === 'ours' ? `chrome-extension://${extensionId}/sidepanel.html` : `chrome-extension://${extensionId}/bench-baseline.html?model=llama3.2:latest${query}`;
+    kind === 'ours'
+      ? `chrome-extension://${extensionId}/sidepanel.html`
+      : `chrome-extension://${extensionId}/bench-baseline.html?model=llama3.2:latest${query}`;
   /** @type {Record<string, unknown>} */
   let base = {};
 

@@ -15,7 +15,16 @@
  */
 export function installStreamProbe(units = 'chars') {
   const now = () => performance.timeOrigin + performance.now();
-  const b = { times: /** @type {number[]} */ ([]), lens: /** @type {number[]} */ ([]), longTasks: /** @type {number[][]} */ ([]), longFrames: /** @type {number[][]} */ ([]), total: 0, doneAt: 0, status: '', stop: () => {} };
+  const b = {
+    times: /** @type {number[]} */ ([]),
+    lens: /** @type {number[]} */ ([]),
+    longTasks: /** @type {number[][]} */ ([]),
+    longFrames: /** @type {number[][]} */ ([]),
+    total: 0,
+    doneAt: 0,
+    status: '',
+    stop: () => {},
+  };
   const LETTERS = /[\p{L}\p{N}]/gu;
   /** @param {Text} t */
   const size = (t) => {

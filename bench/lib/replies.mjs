@@ -52,9 +52,10 @@ const FENCE_LINE = /^\s*(```|~~~)/;
 /** Section `n` of a model-like answer: heading, prose with inline markup, a list, code, a table, a quote. */
 function section(/** @type {number} */ n) {
   const fn = `step${n}`;
-  const code = n % 2 === 0
-    ? `\`\`\`ts\nexport function ${fn}(items: number[], limit = ${n}): number {\n  let total = 0;\n  for (const item of items) {\n    if (item > limit) total += item * 2; // weigh the large ones\n    else total += item;\n  }\n  return total;\n}\n\`\`\``
-    : `\`\`\`python\ndef ${fn}(items, limit=${n}):\n    """Sum the items, weighing the large ones twice."""\n    return sum(i * 2 if i > limit else i for i in items)\n\`\`\``;
+  const code =
+    n % 2 === 0
+      ? `\`\`\`ts\nexport function ${fn}(items: number[], limit = ${n}): number {\n  let total = 0;\n  for (const item of items) {\n    if (item > limit) total += item * 2; // weigh the large ones\n    else total += item;\n  }\n  return total;\n}\n\`\`\``
+      : `\`\`\`python\ndef ${fn}(items, limit=${n}):\n    """Sum the items, weighing the large ones twice."""\n    return sum(i * 2 if i > limit else i for i in items)\n\`\`\``;
   return `## Step ${n}: handling the ${n % 3 === 0 ? 'edge cases' : 'main path'}
 
 The function \`${fn}\` walks the list once, so its cost is **linear** in the input. We keep a running

@@ -4,7 +4,28 @@
 
 export const HISTORY_KEY = 'ollama_chat_conversations';
 
-const WORDS = ['the', 'llama', 'answers', 'quickly', 'while', 'a', 'model', 'loads', 'in', 'memory', 'and', 'tokens', 'stream', 'café', '你好', 'naïve', 'over', 'local', 'network', 'requests'];
+const WORDS = [
+  'the',
+  'llama',
+  'answers',
+  'quickly',
+  'while',
+  'a',
+  'model',
+  'loads',
+  'in',
+  'memory',
+  'and',
+  'tokens',
+  'stream',
+  'café',
+  '你好',
+  'naïve',
+  'over',
+  'local',
+  'network',
+  'requests',
+];
 
 /** @param {number} seed @param {number} count */
 function words(seed, count) {

@@ -20,12 +20,13 @@ function section(c) {
 <td>${esc(r.target ?? '')}</td><td class="${verdict(r.pass)}">${verdict(r.pass)}</td><td>${stripChart(r)}</td></tr>`,
   );
   const charts = c.charts.map(
-    (ch) => `<figure><figcaption>${esc(ch.title)}</figcaption>${lineChart({
-      series: ch.series,
-      xLog: ch.kind === 'cdf',
-      xLabel: ch.xLabel,
-      yLabel: ch.kind === 'cdf' ? 'fraction of tokens' : 'lag (ms)',
-    })}</figure>`,
+    (ch) =>
+      `<figure><figcaption>${esc(ch.title)}</figcaption>${lineChart({
+        series: ch.series,
+        xLog: ch.kind === 'cdf',
+        xLabel: ch.xLabel,
+        yLabel: ch.kind === 'cdf' ? 'fraction of tokens' : 'lag (ms)',
+      })}</figure>`,
   );
   const notes = (c.notes ?? []).map((n) => `<p class="note">${esc(n)}</p>`);
   return `<h2>${esc(c.title)}</h2>

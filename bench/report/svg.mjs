@@ -36,8 +36,14 @@ export function lineChart({ series, xLabel, yLabel, xLog = false, width = 560, h
   const sy = (/** @type {number} */ y) => height - pad.b - ((y - y0) / (y1 - y0 || 1)) * (height - pad.t - pad.b);
   const xTicks = xLog ? [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => tx(t) >= x0 && tx(t) <= x1) : ticks(x0, x1, 6);
   const parts = [`<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
-  for (const t of ticks(y0, y1, 4)) parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${f(sy(t))}" y2="${f(sy(t))}" class="grid"/><text x="${pad.l - 6}" y="${f(sy(t) + 4)}" text-anchor="end">${t}</text>`);
-  for (const t of xTicks) parts.push(`<line x1="${f(sx(t))}" x2="${f(sx(t))}" y1="${pad.t}" y2="${height - pad.b}" class="grid"/><text x="${f(sx(t))}" y="${height - pad.b + 14}" text-anchor="middle">${t}</text>`);
+  for (const t of ticks(y0, y1, 4))
+    parts.push(
+      `<line x1="${pad.l}" x2="${width - pad.r}" y1="${f(sy(t))}" y2="${f(sy(t))}" class="grid"/><text x="${pad.l - 6}" y="${f(sy(t) + 4)}" text-anchor="end">${t}</text>`,
+    );
+  for (const t of xTicks)
+    parts.push(
+      `<line x1="${f(sx(t))}" x2="${f(sx(t))}" y1="${pad.t}" y2="${height - pad.b}" class="grid"/><text x="${f(sx(t))}" y="${height - pad.b + 14}" text-anchor="middle">${t}</text>`,
+    );
   parts.push(`<text x="${(pad.l + width - pad.r) / 2}" y="${height - 6}" text-anchor="middle">${esc(xLabel)}</text>`);
   parts.push(`<text transform="translate(12 ${(pad.t + height - pad.b) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`);
   for (const [name, points] of Object.entries(series)) {

@@ -30,12 +30,7 @@ export function AssistantBody({ message }: { message: ChatMessage }) {
       <div class="text" ref={ref} />
       {canCopy && (
         <div class="message-actions">
-          <button
-            type="button"
-            class="copy-button"
-            aria-label="Copy message"
-            onClick={(e) => void copyWithFeedback(e.currentTarget, message.text.value)}
-          >
+          <button type="button" class="copy-button" aria-label="Copy message" onClick={(e) => void copyWithFeedback(e.currentTarget, message.text.value)}>
             Copy
           </button>
         </div>

@@ -104,7 +104,8 @@ export function startImport(file: Blob, ui: ImportUi): ImportRun {
       for (;;) {
         let n = 0;
         let chars = 0;
-        while (n < ready.length && n < IMPORT_BATCH_ITEMS && (n === 0 || chars + (ready[n] as string).length <= IMPORT_BATCH_CHARS)) chars += (ready[n++] as string).length;
+        while (n < ready.length && n < IMPORT_BATCH_ITEMS && (n === 0 || chars + (ready[n] as string).length <= IMPORT_BATCH_CHARS))
+          chars += (ready[n++] as string).length;
         if (n === 0 || (n === ready.length && n < IMPORT_BATCH_ITEMS && !last)) return;
         while (inFlight >= IMPORT_WINDOW && !stopped) await new Promise<void>((resolve) => (wake = resolve));
         if (stopped) return;

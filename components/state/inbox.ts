@@ -31,8 +31,7 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
   const pending = signal<readonly QuickSend[]>([]);
 
   // Prompts that cannot go out now join the draft, after anything typed there.
-  const toDraft = (prompts: readonly string[]) =>
-    chat.setDraft([chat.draft.peek().trim(), ...prompts].filter(Boolean).join('\n\n'));
+  const toDraft = (prompts: readonly string[]) => chat.setDraft([chat.draft.peek().trim(), ...prompts].filter(Boolean).join('\n\n'));
 
   const pump = () => {
     const queued = pending.peek();

@@ -92,7 +92,13 @@ export function createMessage(role: Role, init: Init = {}): MutableMessage {
 
 /** A stored message as the panel shows it. */
 export function fromHistory(m: HistoryMessage): MutableMessage {
-  return createMessage(m.role, { content: m.content, thinking: m.thinking, timestamp: m.timestamp, status: m.status ?? 'done', ...(m.stats ? { stats: m.stats } : {}) });
+  return createMessage(m.role, {
+    content: m.content,
+    thinking: m.thinking,
+    timestamp: m.timestamp,
+    status: m.status ?? 'done',
+    ...(m.stats ? { stats: m.stats } : {}),
+  });
 }
 
 /** What the background stores for a message; failed empty replies are left out by the caller. */

@@ -92,7 +92,10 @@ function buildParts(connect: Connect | undefined): Parts {
   const view = signal<View>('chat');
   let link: BackgroundLink | null = null;
   const send = (msg: PanelMessage) => link?.send(msg);
-  const connection = createConnectionModel({ requestCheck: () => send({ type: 'status/check' }), rememberModel: (name) => void selectedModelItem.setValue(name) });
+  const connection = createConnectionModel({
+    requestCheck: () => send({ type: 'status/check' }),
+    rememberModel: (name) => void selectedModelItem.setValue(name),
+  });
   const recovery = recheckAfterRecovery(connection);
   const chat = createChatModel({
     send,

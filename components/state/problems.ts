@@ -26,7 +26,11 @@ export function explainNoModel(failure: Failure | null): { message: string; caus
   return failure ? { message: failure.message, cause: failure.kind } : { message: NO_MODEL_MESSAGE, cause: 'no-model' };
 }
 
-export function actionContext(host: ReadonlySignal<HostInfo | null>, baseUrl: ReadonlySignal<string>, chat: Pick<ChatModel, 'messages' | 'streaming'>): ReadonlySignal<ActionContext> {
+export function actionContext(
+  host: ReadonlySignal<HostInfo | null>,
+  baseUrl: ReadonlySignal<string>,
+  chat: Pick<ChatModel, 'messages' | 'streaming'>,
+): ReadonlySignal<ActionContext> {
   return computed(() => {
     const last = chat.messages.value.at(-1);
     const status = last?.status.value;

@@ -8,8 +8,7 @@ import type { ConnectionModel } from './connection';
 
 export type Readiness = { kind: 'unknown' } | { kind: 'ready' } | { kind: 'unavailable'; message: string };
 
-export const NO_MODEL_MESSAGE =
-  'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.';
+export const NO_MODEL_MESSAGE = 'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.';
 
 const UNKNOWN: Readiness = { kind: 'unknown' };
 const READY: Readiness = { kind: 'ready' };

@@ -167,7 +167,15 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       }
       // Read after the request: the user gesture it needs does not survive an await before it.
       const before = (await deps.read()).baseUrl;
-      await deps.write({ baseUrl: check.url, defaultModel: model, selectionLimit: limit, customPrompts: prompts, autoStart: autoStart.peek(), sendKey: sendKey.peek(), theme: theme.peek() });
+      await deps.write({
+        baseUrl: check.url,
+        defaultModel: model,
+        selectionLimit: limit,
+        customPrompts: prompts,
+        autoStart: autoStart.peek(),
+        sendKey: sendKey.peek(),
+        theme: theme.peek(),
+      });
       const unused = originToRelease(before, check.url);
       // Saving succeeded either way; a grant that cannot be removed only stays as it was.
       if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);

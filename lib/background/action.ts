@@ -9,7 +9,5 @@ export function wireActionToPanel(): void {
     ff.browserAction.onClicked.addListener(() => void ff.sidebarAction.toggle());
     return;
   }
-  void browser.sidePanel
-    .setPanelBehavior({ openPanelOnActionClick: true })
-    .catch((e: unknown) => console.error('setPanelBehavior failed', e));
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.error('setPanelBehavior failed', e));
 }

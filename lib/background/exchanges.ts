@@ -60,7 +60,13 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       return replies.attach(watcher, conversationId);
     }
     const watchers = new Set([watcher]);
-    const recorder = createRecorder({ store: deps.store, conversation: msg.conversation, model: msg.model, history: msg.history, onProblem: deps.broadcastProblem });
+    const recorder = createRecorder({
+      store: deps.store,
+      conversation: msg.conversation,
+      model: msg.model,
+      history: msg.history,
+      onProblem: deps.broadcastProblem,
+    });
     const toAll: Post = (m) => {
       for (const post of watchers) post(m);
     };

@@ -120,10 +120,28 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
   return {
     begin(msg, post) {
       if (active) {
-        post({ type: 'import/result', importId: msg.importId, outcome: 'failed', message: 'Import failed, nothing changed: another import is running (in another panel or window). Let it finish or cancel it there, then try again.' });
+        post({
+          type: 'import/result',
+          importId: msg.importId,
+          outcome: 'failed',
+          message: 'Import failed, nothing changed: another import is running (in another panel or window). Let it finish or cancel it there, then try again.',
+        });
         return;
       }
-      const s: Session = { id: msg.importId, post, total: msg.total, received: 0, check: itemChecker(now()), taken: new Set(), counts: { added: 0, copies: 0, same: 0 }, written: [], waiting: [], stopping: false, ended: false, publishing: false };
+      const s: Session = {
+        id: msg.importId,
+        post,
+        total: msg.total,
+        received: 0,
+        check: itemChecker(now()),
+        taken: new Set(),
+        counts: { added: 0, copies: 0, same: 0 },
+        written: [],
+        waiting: [],
+        stopping: false,
+        ended: false,
+        publishing: false,
+      };
       active = s;
       step(s, () => store.begin(s.id));
     },
@@ -145,7 +163,11 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
       step(s, async () => {
         const ready = s.waiting.splice(0);
         if (!ready.length) return;
-        const r = await store.addBatch(s.id, ready.flatMap((b) => b.convs), s.taken);
+        const r = await store.addBatch(
+          s.id,
+          ready.flatMap((b) => b.convs),
+          s.taken,
+        );
         s.counts.added += r.added;
         s.counts.copies += r.copies;
         s.counts.same += r.same;

@@ -36,7 +36,10 @@ export function servePanel(port: Port, services: PanelServices): void {
     } catch (e) {
       console.error(`Could not post ${msg.type} to a panel`, e);
       if (msg.type === 'history/problem') return;
-      post({ type: 'history/problem', message: `A message from the background could not reach this panel (${msg.type}). Reopen the panel if it looks out of date.` });
+      post({
+        type: 'history/problem',
+        message: `A message from the background could not reach this panel (${msg.type}). Reopen the panel if it looks out of date.`,
+      });
     }
   };
   const unwatch = services.watchProblems(post);
@@ -72,7 +75,11 @@ export function servePanel(port: Port, services: PanelServices): void {
         'history/search': (msg) => void services.history.search(msg.query, post),
         // Start Ollama (the user asked) starts it even with auto-start off.
         'recovery/start': (msg) =>
-          void services.context().then((ctx) => recover(msg.start ? { ...ctx, settings: { ...ctx.settings, autoStart: true } } : ctx, post, (ms) => new Promise((r) => setTimeout(r, ms)))),
+          void services
+            .context()
+            .then((ctx) =>
+              recover(msg.start ? { ...ctx, settings: { ...ctx.settings, autoStart: true } } : ctx, post, (ms) => new Promise((r) => setTimeout(r, ms))),
+            ),
         'host/status': () => void hostStatus(post),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).

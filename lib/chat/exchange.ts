@@ -46,9 +46,7 @@ export function startExchange(opts: ExchangeOptions): Exchange {
   // From this request's start, so a retry after starting Ollama counts from the retry.
   const requestedAt = now();
   let ttftMs: number | undefined;
-  const watchdog = createWatchdog(opts.firstTokenTimeoutMs, opts.stallTimeoutMs, (cause) =>
-    controller.abort(new AbortedByUs(cause)),
-  );
+  const watchdog = createWatchdog(opts.firstTokenTimeoutMs, opts.stallTimeoutMs, (cause) => controller.abort(new AbortedByUs(cause)));
 
   const run = async () => {
     try {

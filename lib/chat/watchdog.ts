@@ -10,12 +10,7 @@ export interface Watchdog {
   stop(): void;
 }
 
-export function createWatchdog(
-  firstMs: number,
-  stallMs: number,
-  onFire: (cause: WatchdogCause) => void,
-  now: () => number = Date.now,
-): Watchdog {
+export function createWatchdog(firstMs: number, stallMs: number, onFire: (cause: WatchdogCause) => void, now: () => number = Date.now): Watchdog {
   let started = false;
   let last = now();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -112,8 +112,7 @@ export function sortNewestFirst(list: readonly Conversation[]): Conversation[] {
 }
 
 /** What a caller saves: id, created_at and title may be missing and are then filled in. */
-export type ConversationDraft = Omit<Conversation, 'id' | 'created_at' | 'updated_at' | 'title'> &
-  Partial<Pick<Conversation, 'id' | 'created_at' | 'title'>>;
+export type ConversationDraft = Omit<Conversation, 'id' | 'created_at' | 'updated_at' | 'title'> & Partial<Pick<Conversation, 'id' | 'created_at' | 'title'>>;
 
 function chooseTitle(given: string | undefined, messages: readonly HistoryMessage[], existing?: Conversation): string {
   if (given?.trim()) return given;
@@ -153,15 +152,8 @@ export function removeConversation(list: readonly Conversation[], id: Conversati
  * Renames one conversation (trimmed; blank restores the automatic title). updated_at moves to
  * now so the rename wins over an older copy in a later import (merge keeps the newer one).
  */
-export function renameConversation(
-  list: readonly Conversation[],
-  id: ConversationId,
-  title: string,
-  now: Date = new Date(),
-): Conversation[] {
+export function renameConversation(list: readonly Conversation[], id: ConversationId, title: string, now: Date = new Date()): Conversation[] {
   if (!list.some((c) => c.id === id)) return [...list];
-  const renamed = list.map((c) =>
-    c.id === id ? { ...c, title: title.trim() || titleFor(c.messages), updated_at: now.toISOString() } : c,
-  );
+  const renamed = list.map((c) => (c.id === id ? { ...c, title: title.trim() || titleFor(c.messages), updated_at: now.toISOString() } : c));
   return sortNewestFirst(renamed);
 }

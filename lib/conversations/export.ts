@@ -15,7 +15,10 @@ export function toJsonExport(list: readonly Conversation[]): string {
  * become entities, which read the same in every renderer (some do not honour `\<`).
  */
 const escapeInline = (s: string): string =>
-  s.replace(/[\\`*_[\]>]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  s
+    .replace(/[\\`*_[\]>]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
 
 /** Newlines in a title would end the heading early. */
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -68,7 +71,10 @@ const SLUG_MAX = 60;
 
 /** Letters and digits of any script, dash-separated; safe on every common filesystem. */
 function slug(title: string): string {
-  const words = title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-');
+  const words = title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-');
   return Array.from(words.replace(/^-+/, '')).slice(0, SLUG_MAX).join('').replace(/-+$/, '');
 }
 

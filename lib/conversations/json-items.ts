@@ -12,7 +12,10 @@
 /** A problem with the file as JSON, said for the person who picked it. */
 export class JsonItemsError extends Error {
   /** `notArray`: the text does not start with "[" (an object, or an array quoted as a string). */
-  constructor(message: string, readonly notArray = false) {
+  constructor(
+    message: string,
+    readonly notArray = false,
+  ) {
     super(message);
     this.name = 'JsonItemsError';
   }

@@ -116,7 +116,8 @@ export function itemChecker(now?: number): (item: unknown, index: number) => Ite
     if (problem) return { ok: false, error: `${label(i, item)}: ${problem}` };
     const id = item.id as string;
     const first = firstIndexOf.get(id);
-    if (first !== undefined) return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${(first + 1).toLocaleString('en')}` };
+    if (first !== undefined)
+      return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${(first + 1).toLocaleString('en')}` };
     firstIndexOf.set(id, i);
     // Shallow copies keep every extra field while letting the caller change the result freely.
     const messages = (item.messages as Obj[]).map(withValidStats);

@@ -28,7 +28,10 @@ export interface HistoryIO extends ImportIO, LegacyIO {
 }
 
 export class HistoryWriteError extends Error {
-  constructor(message: string, readonly quota: boolean) {
+  constructor(
+    message: string,
+    readonly quota: boolean,
+  ) {
     super(message);
     this.name = 'HistoryWriteError';
   }
@@ -96,10 +99,13 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
   // An import the background could not finish or undo (it was stopped) is undone now.
   const recover = async () => {
     const n = await imports.undo();
-    if (n) onProblem(`An import did not finish (the browser or the extension stopped during it). The ${n.toLocaleString('en')} conversations it had written were removed, so nothing changed: import the file again.`);
+    const removed = `The ${n.toLocaleString('en')} conversations it had written were removed, so nothing changed: import the file again.`;
+    if (n) onProblem(`An import did not finish (the browser or the extension stopped during it). ${removed}`);
   };
   const prepare = () => {
-    prepared ??= migrateLegacy(io, readIndexRaw, onProblem).then(recover).catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
+    prepared ??= migrateLegacy(io, readIndexRaw, onProblem)
+      .then(recover)
+      .catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
     return prepared;
   };
 

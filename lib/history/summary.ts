@@ -33,9 +33,7 @@ export function indexFingerprint(items: readonly { id: string; updated_at: strin
 export function searchConversations(list: readonly Conversation[], query: string): string[] {
   const q = query.trim().toLowerCase();
   if (!q) return list.map((c) => c.id);
-  return list
-    .filter((c) => c.title.toLowerCase().includes(q) || c.messages.some((m) => m.content.toLowerCase().includes(q)))
-    .map((c) => c.id);
+  return list.filter((c) => c.title.toLowerCase().includes(q) || c.messages.some((m) => m.content.toLowerCase().includes(q))).map((c) => c.id);
 }
 
 /** The index is kept in shards, so a save rewrites one small shard, not every summary. */
@@ -70,7 +68,10 @@ export function sortSummaries(index: readonly ConversationSummary[]): Conversati
   const keyed = index.map((s, i) => ({ s, t: timeOf(s), i }));
   keyed.sort((a, b) => b.t - a.t || a.i - b.i);
   const sorted = keyed.map((k) => k.s);
-  keys.set(sorted, keyed.map((k) => k.t));
+  keys.set(
+    sorted,
+    keyed.map((k) => k.t),
+  );
   return sorted;
 }
 

@@ -9,17 +9,14 @@ import { AbortedByUs } from './errors';
 export const TAGS_TIMEOUT_MS = 2_000;
 
 /** One piece of a streamed reply. */
-export type ChatPiece =
-  | { kind: 'chunk'; content: string; thinking?: string }
-  | { kind: 'done'; info: DoneInfo };
+export type ChatPiece = { kind: 'chunk'; content: string; thinking?: string } | { kind: 'done'; info: DoneInfo };
 
 type Fetch = typeof fetch;
 
 // The client cannot abort a request before its headers arrive (model load can take minutes), so
 // every request carries our own signal as well as the client's.
 function fetchWith(signal: AbortSignal, base: Fetch): Fetch {
-  return (input, init) =>
-    base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+  return (input, init) => base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
 }
 
 export interface OllamaApi {

@@ -22,11 +22,7 @@ interface ResponseErrorLike {
 
 // The client's ResponseError class is not exported (docs/spec/ollama-wire.md): match on name and fields.
 function isResponseError(e: unknown): e is ResponseErrorLike {
-  return (
-    e instanceof Error &&
-    e.name === 'ResponseError' &&
-    typeof (e as unknown as ResponseErrorLike).status_code === 'number'
-  );
+  return e instanceof Error && e.name === 'ResponseError' && typeof (e as unknown as ResponseErrorLike).status_code === 'number';
 }
 
 // fetch and body reads reject with a TypeError for every network failure, worded per browser:

@@ -20,9 +20,7 @@ export function buildOriginRule(baseUrl: string, extensionHost: string): Rule {
     priority: 1,
     action: {
       type: 'modifyHeaders' as Browser.declarativeNetRequest.RuleActionType,
-      requestHeaders: [
-        { header: 'origin', operation: 'remove' as Browser.declarativeNetRequest.HeaderOperation },
-      ],
+      requestHeaders: [{ header: 'origin', operation: 'remove' as Browser.declarativeNetRequest.HeaderOperation }],
     },
     condition: {
       urlFilter: `|${url.origin}/`,

@@ -7,9 +7,7 @@ import type { OllamaApi } from '../ollama/client';
 import { isLoopbackUrl } from '../settings';
 import { askHost, INSTALL_HINT, type SendNative } from './host';
 
-export type EnsureResult =
-  | { ok: true; started: boolean }
-  | { ok: false; kind: 'not-installed' | 'start-failed' | 'remote'; message: string };
+export type EnsureResult = { ok: true; started: boolean } | { ok: false; kind: 'not-installed' | 'start-failed' | 'remote'; message: string };
 
 const REMOTE_NOTE = 'Auto-start only starts a local Ollama: start it on that machine, or check the URL in Settings.';
 

@@ -62,6 +62,10 @@ export function builtInActions(uiLanguage: string): QuickAction[] {
   return [
     { id: 'explain', title: 'Explain', template: 'Explain the following text in simple terms:\n\n{selection}' },
     { id: 'summarize', title: 'Summarize', template: 'Summarize the following text in a few bullet points:\n\n{selection}' },
-    { id: 'translate', title: `Translate into ${lang}`, template: `Translate the following text into ${lang}. Reply with the translation only.\n\n{selection}` },
+    {
+      id: 'translate',
+      title: `Translate into ${lang}`,
+      template: `Translate the following text into ${lang}. Reply with the translation only.\n\n{selection}`,
+    },
   ];
 }

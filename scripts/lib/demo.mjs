@@ -15,7 +15,10 @@ export async function headlessDemo(browser, extensionId, screenshotPath) {
   console.log(`You: ${QUESTION}\nAssistant: `);
   await page.type('textarea[aria-label="Message"]', QUESTION);
   await page.click('button.button-send');
-  await page.waitForFunction(() => document.querySelector('article[aria-label="Assistant"]')?.getAttribute('data-status') !== 'streaming', { timeout: 300_000, polling: 'mutation' });
+  await page.waitForFunction(() => document.querySelector('article[aria-label="Assistant"]')?.getAttribute('data-status') !== 'streaming', {
+    timeout: 300_000,
+    polling: 'mutation',
+  });
   // The finished answer as the panel renders it: printed while streaming, markdown's rewrites of
   // earlier text (a "```python" line becoming a labelled code block) garbled the transcript.
   // A code block's bar (language label, Copy) is for the eye, not for the transcript.

@@ -7,8 +7,7 @@ import { chromiumArgs, findChromium } from './browsers.mjs';
 import { headlessDemo } from './demo.mjs';
 import { ollamaOrSimulator } from './ollama-or-sim.mjs';
 
-const hasDisplay = () =>
-  process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+const hasDisplay = () => process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 
 async function openSidePanel(browser, extensionId) {
   const page = (await browser.pages())[0] ?? (await browser.newPage());

@@ -16,7 +16,9 @@ function fakeBackground() {
       const msg = m as PanelMessage;
       received.push(msg);
       if (msg.type === 'status/check')
-        queueMicrotask(() => emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }, { name: 'qwen3:0.6b' }] }));
+        queueMicrotask(() =>
+          emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }, { name: 'qwen3:0.6b' }] }),
+        );
     },
     disconnect: () => {},
     onMessage: {
@@ -108,10 +110,22 @@ describe('App', () => {
   it('a banner about not reaching Ollama goes when Ollama answers again; no invitation to chat while it is down', async () => {
     const { bg, requestId } = await sendOne();
     bg.emit({ type: 'chat/failed', requestId, failure: { kind: 'refused', message: 'Cannot connect to Ollama server' } });
-    bg.emit({ type: 'status', state: 'stopped', baseUrl: 'http://localhost:11434', models: [], failure: { kind: 'refused', message: 'Ollama is not running.' } });
+    bg.emit({
+      type: 'status',
+      state: 'stopped',
+      baseUrl: 'http://localhost:11434',
+      models: [],
+      failure: { kind: 'refused', message: 'Ollama is not running.' },
+    });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot connect to Ollama server'));
     fireEvent.click(screen.getByRole('button', { name: 'New chat' }));
-    bg.emit({ type: 'status', state: 'stopped', baseUrl: 'http://localhost:11434', models: [], failure: { kind: 'refused', message: 'Ollama is not running.' } });
+    bg.emit({
+      type: 'status',
+      state: 'stopped',
+      baseUrl: 'http://localhost:11434',
+      models: [],
+      failure: { kind: 'refused', message: 'Ollama is not running.' },
+    });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Disconnected'));
     expect(screen.queryByText('Start a conversation with your local LLM')).toBeNull();
 
@@ -128,4 +142,3 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain("model 'x' not found"));
   });
 });
-

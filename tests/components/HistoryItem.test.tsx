@@ -7,10 +7,22 @@ afterEach(cleanup);
 
 describe('a History item’s ⋯ menu', () => {
   it('Esc closes it and gives focus back to its button', () => {
-    const conversation = { id: 'conv-1-abcdefghi', title: 'Llamas', model: 'llama3.2', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
+    const conversation = {
+      id: 'conv-1-abcdefghi',
+      title: 'Llamas',
+      model: 'llama3.2',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    };
     render(
       <ul>
-        <HistoryItem conversation={conversation as never} history={{ rename: vi.fn(), remove: vi.fn() } as unknown as HistoryModel} current={false} onOpen={vi.fn()} onExport={vi.fn()} />
+        <HistoryItem
+          conversation={conversation as never}
+          history={{ rename: vi.fn(), remove: vi.fn() } as unknown as HistoryModel}
+          current={false}
+          onOpen={vi.fn()}
+          onExport={vi.fn()}
+        />
       </ul>,
     );
     const summary = screen.getByLabelText('Actions for Llamas');
@@ -24,13 +36,25 @@ describe('a History item’s ⋯ menu', () => {
   });
 
   it('Esc in the rename form cancels the rename only, renames nothing and gives focus back to the menu button', async () => {
-    const conversation = { id: 'conv-1-abcdefghi', title: 'Llamas', model: 'llama3.2', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
+    const conversation = {
+      id: 'conv-1-abcdefghi',
+      title: 'Llamas',
+      model: 'llama3.2',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    };
     const rename = vi.fn();
     const outside = vi.fn();
     document.addEventListener('keydown', outside);
     render(
       <ul>
-        <HistoryItem conversation={conversation as never} history={{ rename, remove: vi.fn() } as unknown as HistoryModel} current={false} onOpen={vi.fn()} onExport={vi.fn()} />
+        <HistoryItem
+          conversation={conversation as never}
+          history={{ rename, remove: vi.fn() } as unknown as HistoryModel}
+          current={false}
+          onOpen={vi.fn()}
+          onExport={vi.fn()}
+        />
       </ul>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Rename' }));

@@ -32,7 +32,7 @@ describe('the welcome view (empty chat)', () => {
     expect(screen.getByRole('log').contains(welcome())).toBe(false);
   });
 
-  it('Ollama down, no helper: how to start it (ollama serve, Copy) and how to install the helper; not the banner\'s words', async () => {
+  it("Ollama down, no helper: how to start it (ollama serve, Copy) and how to install the helper; not the banner's words", async () => {
     const { welcome } = open(DOWN, { type: 'host/status', installed: false, command: null, url: null });
     await waitFor(() => expect(within(welcome()).getByText('npm run host:install -- --start-command "ollama serve"')).toBeTruthy());
     const w = within(welcome());
@@ -58,7 +58,13 @@ describe('the welcome view (empty chat)', () => {
   });
 
   it('403: the OLLAMA_ORIGINS fix with Copy; no models: the pull command; Check again asks again', async () => {
-    const { bg, welcome } = open({ type: 'status', state: 'running', baseUrl: BASE, models: [], failure: { kind: 'forbidden', status: 403, message: 'refused (403)' } });
+    const { bg, welcome } = open({
+      type: 'status',
+      state: 'running',
+      baseUrl: BASE,
+      models: [],
+      failure: { kind: 'forbidden', status: 403, message: 'refused (403)' },
+    });
     await waitFor(() => expect(within(welcome()).getByText('OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* ollama serve')).toBeTruthy());
     bg.emit({ type: 'status', state: 'running', baseUrl: BASE, models: [] });
     await waitFor(() => expect(within(welcome()).getByText('ollama pull llama3.2:1b')).toBeTruthy());

@@ -32,7 +32,8 @@ function fakeBackground() {
     postMessage: (m) => {
       const msg = m as PanelMessage;
       received.push(msg);
-      if (msg.type === 'status/check') queueMicrotask(() => emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }] }));
+      if (msg.type === 'status/check')
+        queueMicrotask(() => emit({ type: 'status', state: 'running', baseUrl: 'http://localhost:11434', models: [{ name: 'llama3.2:latest' }] }));
       if (msg.type === 'history/get') queueMicrotask(() => emit({ type: 'history/conversation', id: msg.id, conversation: stored }));
     },
     disconnect: () => {},

@@ -80,7 +80,9 @@ describe('Chromium: the extension itself', () => {
     await page.goto('data:text/html,<title>action-tab</title>');
     const cdp = await s.browser().target().createCDPSession();
     // triggerAction wants the tab target (the page's parent), listed by Target.getTargets.
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as { targetInfos: { targetId: string; type: string; title: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as {
+      targetInfos: { targetId: string; type: string; title: string }[];
+    };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.title === 'action-tab');
     expect(tab).toBeDefined();
     await cdp.send('Extensions.triggerAction' as never, { id: s.extensionId, targetId: tab?.targetId } as never);

@@ -49,7 +49,6 @@ describe('Chromium: conversation history', () => {
       expect(after?.messages[1]?.status).toBeUndefined();
     });
 
-
     it('a worker stopped mid-import: the panel says the import was undone, and the restarted worker removes what it wrote', async () => {
       const p = await panel();
       await p.page.click('button[aria-label="History"]');
@@ -94,7 +93,6 @@ describe('Chromium: conversation history', () => {
         await fresh.close();
       }
     });
-
   });
 });
 

@@ -26,7 +26,11 @@ async function workerStopsWhenIdle(s: ChromiumSession): Promise<void> {
 
 describe.concurrent('a 45 s model load and a 40 s pause mid-reply lose nothing', () => {
   it('Chromium, panel open', () => slowReplyPanelOpen(launchChromium), LONG_TEST_MS);
-  it('Chromium, panel closed during the wait; idle afterwards, the worker may stop', () => slowReplyPanelClosed(launchChromium, workerStopsWhenIdle), LONG_TEST_MS + 60_000);
+  it(
+    'Chromium, panel closed during the wait; idle afterwards, the worker may stop',
+    () => slowReplyPanelClosed(launchChromium, workerStopsWhenIdle),
+    LONG_TEST_MS + 60_000,
+  );
   it.skipIf(!firefox)('Firefox ESR, panel open', () => slowReplyPanelOpen(launchFirefox), LONG_TEST_MS);
   it.skipIf(!firefox)('Firefox ESR, panel closed during the wait', () => slowReplyPanelClosed(launchFirefox), LONG_TEST_MS);
 });

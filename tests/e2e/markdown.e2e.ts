@@ -90,7 +90,10 @@ describe('Chromium: markdown replies', () => {
 
   it('Copy code and Copy message put the right text on the clipboard', async () => {
     sim.configure({ reply: () => markdownReply(sim.url) });
-    await s.browser().defaultBrowserContext().overridePermissions(`chrome-extension://${s.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await s
+      .browser()
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${s.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     const p = await open();
     await p.page.bringToFront();
     await p.ask('Copy this');
@@ -133,7 +136,10 @@ describe('Chromium: markdown replies', () => {
         SEL.assistant,
       );
       expect(await p.waitForReplyEnd(0)).toBe('done');
-      const thinking = await p.page.$eval(`${SEL.assistant} details.thinking`, (d) => [(d as HTMLDetailsElement).open, d.querySelector('summary')?.textContent]);
+      const thinking = await p.page.$eval(`${SEL.assistant} details.thinking`, (d) => [
+        (d as HTMLDetailsElement).open,
+        d.querySelector('summary')?.textContent,
+      ]);
       expect(thinking).toEqual([false, 'Thinking']);
       expect(await p.page.$eval(`${SEL.assistant} > .text strong`, (b) => b.textContent)).toBe('answer');
     } finally {

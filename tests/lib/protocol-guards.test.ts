@@ -105,15 +105,21 @@ describe('every panel message is checked at dispatch', () => {
 
 describe('the panel checks what the background sends', () => {
   const handlers = () =>
-    Object.fromEntries(Object.keys(BACKGROUND_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<BackgroundMessage> & Record<string, ReturnType<typeof vi.fn>>;
+    Object.fromEntries(Object.keys(BACKGROUND_GUARDS).map((k) => [k, vi.fn()])) as unknown as Handlers<BackgroundMessage> &
+      Record<string, ReturnType<typeof vi.fn>>;
   const selection = { text: 't', originalLength: 1, truncated: false, pageTitle: 'p', pageUrl: 'https://example.com/' };
   const samples: Samples<BackgroundMessage> = {
     status: [
       { type: 'status', state: 'running', models: [{ name: 'm', parameterSize: '8B', capabilities: ['completion'] }], baseUrl: 'u', version: '0.12.0' },
       { type: 'status', state: 'stopped', models: [], baseUrl: 'u', failure: { kind: 'refused', message: 'm' } },
     ],
-    'chat/chunk': [{ type: 'chat/chunk', requestId: 'r', content: 'x' }, { type: 'chat/chunk', requestId: 'r', content: '', thinking: 't' }],
-    'chat/resume': [{ type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [{ role: 'user', content: 'q', timestamp: 't' }], content: '', thinking: '' }],
+    'chat/chunk': [
+      { type: 'chat/chunk', requestId: 'r', content: 'x' },
+      { type: 'chat/chunk', requestId: 'r', content: '', thinking: 't' },
+    ],
+    'chat/resume': [
+      { type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [{ role: 'user', content: 'q', timestamp: 't' }], content: '', thinking: '' },
+    ],
     'chat/done': [
       { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, version: 'v' },
       { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop', evalCount: 3 }, stats: { model: 'm', evalCount: 3 } },
@@ -121,7 +127,10 @@ describe('the panel checks what the background sends', () => {
     'chat/stopped': [{ type: 'chat/stopped', requestId: 'r', version: 'v' }],
     'chat/failed': [{ type: 'chat/failed', requestId: 'r', failure: { kind: 'conflict', message: 'm', status: 409 } }],
     'chat/recovering': [{ type: 'chat/recovering', requestId: 'r', message: 'm' }],
-    'recovery/result': [{ type: 'recovery/result', ok: true }, { type: 'recovery/result', ok: false, message: 'no' }],
+    'recovery/result': [
+      { type: 'recovery/result', ok: true },
+      { type: 'recovery/result', ok: false, message: 'no' },
+    ],
     'host/status': [
       { type: 'host/status', installed: true, command: 'ollama serve', url: 'u' },
       { type: 'host/status', installed: false, command: null, url: null, error: 'e' },
@@ -158,7 +167,14 @@ describe('the panel checks what the background sends', () => {
     { type: 'chat/done', requestId: 'r', info: { doneReason: 'stop' }, stats: { model: 'm', evalCount: 'many' } },
     { type: 'chat/failed', requestId: 'r', failure: 'boom' },
     { type: 'chat/resume', requestId: 'r', conversationId: 'c', content: '', thinking: '' },
-    { type: 'chat/resume', requestId: 'r', conversationId: 'c', history: [{ role: 'user', content: 'q', timestamp: 't', stats: { model: '' } }], content: '', thinking: '' },
+    {
+      type: 'chat/resume',
+      requestId: 'r',
+      conversationId: 'c',
+      history: [{ role: 'user', content: 'q', timestamp: 't', stats: { model: '' } }],
+      content: '',
+      thinking: '',
+    },
     { type: 'host/status', installed: true, command: 7, url: null },
     { type: 'history/done', action: 'explode', message: 'm' },
     { type: 'history/results', query: 'q', ids: [1] },

@@ -28,12 +28,9 @@ describe('dispatch', () => {
     expect(h['chat/start']).not.toHaveBeenCalled();
   });
 
-  it.each([null, 42, 'chat/stop', {}, { type: 7 }, { type: 'toString' }, { type: 'nope' }])(
-    'rejects %j without calling anything',
-    (msg) => {
-      const h = handlers();
-      expect(dispatch<PanelMessage>(h, msg)).toBe(false);
-      for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
-    },
-  );
+  it.each([null, 42, 'chat/stop', {}, { type: 7 }, { type: 'toString' }, { type: 'nope' }])('rejects %j without calling anything', (msg) => {
+    const h = handlers();
+    expect(dispatch<PanelMessage>(h, msg)).toBe(false);
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
 });

@@ -67,7 +67,8 @@ describe('normalizeBaseUrl: wildcards', () => {
 describe('isLoopbackUrl / insecureWarning', () => {
   it('only localhost, 127.0.0.1 and [::1] are this machine, whatever the scheme', () => {
     for (const u of ['http://localhost:11434', 'https://localhost', 'http://127.0.0.1:9', 'http://[::1]:11434']) expect(isLoopbackUrl(u)).toBe(true);
-    for (const u of ['http://192.168.1.5:11434', 'http://127.0.0.2:11434', 'https://gpu.example.com', 'http://localhost.example.com']) expect(isLoopbackUrl(u)).toBe(false);
+    for (const u of ['http://192.168.1.5:11434', 'http://127.0.0.2:11434', 'https://gpu.example.com', 'http://localhost.example.com'])
+      expect(isLoopbackUrl(u)).toBe(false);
   });
 
   it('plain http to another host gets the warning; https and local hosts do not', () => {
@@ -139,7 +140,10 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
   });
 
   it('a stored URL is normalised and a model name trimmed, as Settings would have saved them', () => {
-    expect(sanitizeSettings({ baseUrl: ' http://127.0.0.1:11435/ ', defaultModel: ' llama3.2 ' })).toMatchObject({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3.2' });
+    expect(sanitizeSettings({ baseUrl: ' http://127.0.0.1:11435/ ', defaultModel: ' llama3.2 ' })).toMatchObject({
+      baseUrl: 'http://127.0.0.1:11435',
+      defaultModel: 'llama3.2',
+    });
   });
 
   it('the timer bounds: 1 ms and 2^31-1 ms are valid timeouts, 0 ms is a valid retry delay', () => {

@@ -47,11 +47,13 @@ describe('loadConfig', () => {
       startTimeoutMs: 300,
       pollIntervalMs: 20,
     });
-    expect(loadConfig({ OLLAMA_CHAT_HOST_DIR: dir, OLLAMA_START_COMMAND: 'brew services start ollama', OLLAMA_HOST: '127.0.0.1:9999' }, 'linux')).toMatchObject({
-      command: 'brew services start ollama',
-      commandSource: 'env OLLAMA_START_COMMAND',
-      url: 'http://127.0.0.1:9999',
-    });
+    expect(loadConfig({ OLLAMA_CHAT_HOST_DIR: dir, OLLAMA_START_COMMAND: 'brew services start ollama', OLLAMA_HOST: '127.0.0.1:9999' }, 'linux')).toMatchObject(
+      {
+        command: 'brew services start ollama',
+        commandSource: 'env OLLAMA_START_COMMAND',
+        url: 'http://127.0.0.1:9999',
+      },
+    );
   });
 
   it('survives a broken config file and out-of-range test knobs', () => {

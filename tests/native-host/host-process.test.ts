@@ -62,7 +62,14 @@ describe('host process', () => {
     const decoy = await fakeOllama(); // if the message's url were used, start would see Ollama "up"
     writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: `touch ${q(marker)}`, startTimeoutMs: 1500, pollIntervalMs: 25 });
     const url = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).url;
-    const request = { id: 'x', verb: 'start', command: `touch ${pwned}`, startCommand: `touch ${pwned}`, url: decoy.url, env: { OLLAMA_START_COMMAND: `touch ${pwned}` } };
+    const request = {
+      id: 'x',
+      verb: 'start',
+      command: `touch ${pwned}`,
+      startCommand: `touch ${pwned}`,
+      url: decoy.url,
+      env: { OLLAMA_START_COMMAND: `touch ${pwned}` },
+    };
     const r = await runHost(hostEnv(dir), [frame(request), frame({ id: 'y', verb: 'status', command: `touch ${pwned}`, url: decoy.url })]);
     const byId = Object.fromEntries(r.replies.map((x) => [String(x.id), x]));
     expect(byId).toEqual({
@@ -91,7 +98,10 @@ describe('host process', () => {
 
   it('keeps the command’s output off stdout and quotes it in the failure', async () => {
     const dir = tempDir();
-    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: 'echo NOISE; echo "Error: listen tcp: bind: address already in use" >&2; exit 1' });
+    writeConfig(dir, {
+      url: `http://127.0.0.1:${await freePort()}`,
+      startCommand: 'echo NOISE; echo "Error: listen tcp: bind: address already in use" >&2; exit 1',
+    });
     const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
     expect(r.replies).toEqual([{ ok: false, error: 'Failed to start Ollama (exit code 1): NOISE\nError: listen tcp: bind: address already in use' }]);
   });

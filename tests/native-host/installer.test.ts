@@ -91,7 +91,10 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
     mkdirSync(join(home, '.config', 'BraveSoftware', 'Brave-Browser'), { recursive: true });
     expect(cli('install.mjs', home, ['--start-command', 'ollama serve']).code).toBe(0);
     const installed = tree(home).filter((p) => p.endsWith('ollama_chat.json'));
-    expect(installed).toEqual(['.config/BraveSoftware/Brave-Browser/NativeMessagingHosts/ollama_chat.json', '.mozilla/native-messaging-hosts/ollama_chat.json']);
+    expect(installed).toEqual([
+      '.config/BraveSoftware/Brave-Browser/NativeMessagingHosts/ollama_chat.json',
+      '.mozilla/native-messaging-hosts/ollama_chat.json',
+    ]);
   });
 
   it('--user-data-dir installs only into DIR/NativeMessagingHosts, and uninstall finds it', () => {
@@ -138,13 +141,21 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
 
     writeFileSync(manifest, JSON.stringify({ ...json(manifest), path: '/opt/other/host' }));
     expect(cli('uninstall.mjs', home).out).toContain(`${manifest} (not written by this installation`);
-    expect(tree(home)).toEqual(['.config', '.config/google-chrome', '.config/google-chrome/NativeMessagingHosts', '.config/google-chrome/NativeMessagingHosts/ollama_chat.json']);
+    expect(tree(home)).toEqual([
+      '.config',
+      '.config/google-chrome',
+      '.config/google-chrome/NativeMessagingHosts',
+      '.config/google-chrome/NativeMessagingHosts/ollama_chat.json',
+    ]);
   });
 
   it('refuses bad arguments with a message and exit code 1', () => {
     const home = tempDir('oc-home-');
     expect(cli('install.mjs', home, [])).toMatchObject({ code: 1, err: expect.stringContaining('--start-command is required') });
-    expect(cli('install.mjs', home, ['--start-command', 'x', '--browser', 'safari'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown browser "safari"') });
+    expect(cli('install.mjs', home, ['--start-command', 'x', '--browser', 'safari'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('Unknown browser "safari"'),
+    });
     expect(cli('install.mjs', home, ['--start-command', 'x', '--browser', 'firefox', '--user-data-dir', home]).err).toContain('Chromium-family browsers only');
     expect(cli('install.mjs', home, ['--start-command', 'x', '--url', 'ftp://x']).err).toContain('Not an http(s) URL');
     expect(tree(home)).toEqual([]);
@@ -165,7 +176,10 @@ describe('install / doctor / uninstall (Linux, temp HOME)', () => {
 describe('install on macOS', () => {
   it('writes to ~/Library/Application Support', () => {
     const home = tempDir('oc-home-');
-    const plan = install({ startCommand: 'ollama serve', browsers: ['chrome', 'edge', 'brave', 'vivaldi', 'chromium', 'firefox'] }, { platform: 'darwin', env: { HOME: home } });
+    const plan = install(
+      { startCommand: 'ollama serve', browsers: ['chrome', 'edge', 'brave', 'vivaldi', 'chromium', 'firefox'] },
+      { platform: 'darwin', env: { HOME: home } },
+    );
     const support = join(home, 'Library', 'Application Support');
     expect(plan.launcher.path).toBe(join(support, 'ollama-chat', 'ollama_chat_host'));
     expect(plan.manifests.map((m) => relative(support, m.path))).toEqual([
@@ -217,12 +231,29 @@ describe('install on Windows (injected fs and reg runner)', () => {
     const env = { USERPROFILE: 'C:\\Users\\Ann', LOCALAPPDATA: 'C:\\Users\\Ann\\AppData\\Local', PATH: 'C:\\Windows\\system32;C:\\Program Files\\nodejs' };
     const ollamaExe = 'C:\\Users\\Ann\\AppData\\Local\\Programs\\Ollama\\ollama.exe'; // where Ollama's installer puts it
     files.set(ollamaExe, '');
-    const deps = { platform: 'win32', env, fs, run, execPath: 'C:\\Program Files\\nodejs\\node.exe', hostScript: 'C:\\src\\ollama-chat\\native-host\\host.mjs' };
+    const deps = {
+      platform: 'win32',
+      env,
+      fs,
+      run,
+      execPath: 'C:\\Program Files\\nodejs\\node.exe',
+      hostScript: 'C:\\src\\ollama-chat\\native-host\\host.mjs',
+    };
     const plan = install({ startCommand: 'ollama serve', browsers: ['chrome', 'chromium', 'edge', 'brave', 'vivaldi', 'firefox'] }, deps);
 
     const data = 'C:\\Users\\Ann\\AppData\\Local\\ollama-chat';
     const m = (b: string) => `${data}\\manifests\\${b}\\ollama_chat.json`;
-    const reg = (key: string, b: string) => ['reg', 'add', `HKCU\\Software\\${key}\\NativeMessagingHosts\\ollama_chat`, '/ve', '/t', 'REG_SZ', '/d', m(b), '/f'];
+    const reg = (key: string, b: string) => [
+      'reg',
+      'add',
+      `HKCU\\Software\\${key}\\NativeMessagingHosts\\ollama_chat`,
+      '/ve',
+      '/t',
+      'REG_SZ',
+      '/d',
+      m(b),
+      '/f',
+    ];
     expect(calls).toEqual([
       reg('Google\\Chrome', 'chrome'),
       reg('Chromium', 'chromium'),
@@ -246,7 +277,12 @@ describe('install on Windows (injected fs and reg runner)', () => {
     calls.length = 0;
     const { removed } = uninstall({}, deps);
     expect(calls).toEqual(
-      ['Google\\Chrome', 'Chromium', 'Microsoft\\Edge', 'BraveSoftware\\Brave-Browser', 'Mozilla'].map((k) => ['reg', 'delete', `HKCU\\Software\\${k}\\NativeMessagingHosts\\ollama_chat`, '/f']),
+      ['Google\\Chrome', 'Chromium', 'Microsoft\\Edge', 'BraveSoftware\\Brave-Browser', 'Mozilla'].map((k) => [
+        'reg',
+        'delete',
+        `HKCU\\Software\\${k}\\NativeMessagingHosts\\ollama_chat`,
+        '/f',
+      ]),
     );
     expect(removed).toContain(data);
     expect([...files.keys()]).toEqual([ollamaExe]);

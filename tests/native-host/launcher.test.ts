@@ -73,23 +73,37 @@ describe('the launcher PATH', () => {
     expect(installWith(home, '/usr/bin:/bin', ['--start-command', `'${serve}' serve`]).PATH).toEqual([join(home, 'opt', 'ollama', 'bin'), ...LINUX]);
 
     const local = program(join(home, '.local', 'bin'), 'ollama');
-    expect(installWith(home, '/usr/bin:/bin', ['--start-command', 'OLLAMA_HOST=127.0.0.1:11500 ollama serve']).PATH).toEqual([join(home, '.local', 'bin'), ...LINUX]);
+    expect(installWith(home, '/usr/bin:/bin', ['--start-command', 'OLLAMA_HOST=127.0.0.1:11500 ollama serve']).PATH).toEqual([
+      join(home, '.local', 'bin'),
+      ...LINUX,
+    ]);
 
     const chosen = program(join(home, 'chosen'), 'ollama');
     const r = installWith(home, '/usr/bin:/bin', ['--start-command', 'systemctl --user start ollama', '--ollama', chosen]);
     expect(r.PATH).toEqual([join(home, 'chosen'), ...LINUX]);
     expect(local).not.toBe(chosen);
 
-    expect(installWith(home, '/usr/bin:/bin', ['--start-command', 'x', '--ollama', 'bin/ollama'])).toMatchObject({ status: 1, stderr: expect.stringContaining('--ollama must be an absolute path') });
+    expect(installWith(home, '/usr/bin:/bin', ['--start-command', 'x', '--ollama', 'bin/ollama'])).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('--ollama must be an absolute path'),
+    });
     const npmOllama = program(join(home, 'node_modules', '.bin'), 'ollama');
     expect(installWith(home, '/usr/bin:/bin', ['--start-command', 'x', '--ollama', npmOllama]).stderr).toContain('must not be inside node_modules');
   });
 
   it('has Homebrew’s places on macOS and the system dirs on Windows', () => {
     const home = tempDir('oc-home-');
-    const plan = install({ startCommand: 'brew services start ollama', browsers: ['chrome'] }, { platform: 'darwin', env: { HOME: home, PATH: '/usr/bin:/bin' } });
+    const plan = install(
+      { startCommand: 'brew services start ollama', browsers: ['chrome'] },
+      { platform: 'darwin', env: { HOME: home, PATH: '/usr/bin:/bin' } },
+    );
     expect(plan.launcher.PATH).toEqual(['/opt/homebrew/bin', '/usr/local/bin', '/usr/bin', '/bin', '/usr/sbin', '/sbin']);
-    expect(systemPath('win32', { SystemRoot: 'D:\\Win' })).toEqual(['D:\\Win\\System32', 'D:\\Win', 'D:\\Win\\System32\\Wbem', 'D:\\Win\\System32\\WindowsPowerShell\\v1.0']);
+    expect(systemPath('win32', { SystemRoot: 'D:\\Win' })).toEqual([
+      'D:\\Win\\System32',
+      'D:\\Win',
+      'D:\\Win\\System32\\Wbem',
+      'D:\\Win\\System32\\WindowsPowerShell\\v1.0',
+    ]);
     expect(launcherPath('win32', {}, ['C:\\Tools\\ollama.exe', 'rel\\x.exe', 'C:\\a;b\\ollama.exe'])).toEqual(['C:\\Tools', ...systemPath('win32', {})]);
   });
 

@@ -15,7 +15,13 @@ const spec = { run: 'r1', command: 'ollama serve' };
 describe('spawnOptionsFor', () => {
   for (const platform of ['linux', 'darwin']) {
     it(`${platform}: node runs the runner detached (setsid: a session of its own), with no pipe back to the host`, () => {
-      const plan = spawnOptionsFor(platform, { execPath: '/usr/bin/node', runnerPath: '/opt/oc/native-host/runner.mjs', env: { PATH: '/usr/bin' }, cwd: '/home/a/.oc', spec });
+      const plan = spawnOptionsFor(platform, {
+        execPath: '/usr/bin/node',
+        runnerPath: '/opt/oc/native-host/runner.mjs',
+        env: { PATH: '/usr/bin' },
+        cwd: '/home/a/.oc',
+        spec,
+      });
       expect(plan).toEqual({
         file: '/usr/bin/node',
         args: ['/opt/oc/native-host/runner.mjs'],
@@ -31,7 +37,15 @@ describe('spawnOptionsFor', () => {
     const env = { SystemRoot: 'C:\\WINDOWS', Path: 'C:\\WINDOWS\\system32' };
     const plan = spawnOptionsFor('win32', { execPath, runnerPath, env, cwd: 'C:\\Users\\Ann\\AppData\\Local\\ollama-chat', spec });
     expect(plan.file).toBe('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-    expect(plan.args).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShell(BREAKAWAY_SCRIPT)]);
+    expect(plan.args).toEqual([
+      '-NoLogo',
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+      encodePowerShell(BREAKAWAY_SCRIPT),
+    ]);
     expect(plan.options).toEqual({
       cwd: 'C:\\Users\\Ann\\AppData\\Local\\ollama-chat',
       env: { ...env, OLLAMA_CHAT_RUN: JSON.stringify(spec), OLLAMA_CHAT_RUNNER_LINE: `"${execPath}" "${runnerPath}"` },
@@ -40,7 +54,9 @@ describe('spawnOptionsFor', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     expect(plan.trampoline).toBe(true);
-    expect(spawnOptionsFor('win32', { execPath, runnerPath, env: {}, cwd: 'C:\\d', spec }).file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(spawnOptionsFor('win32', { execPath, runnerPath, env: {}, cwd: 'C:\\d', spec }).file).toBe(
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
   });
 
   it('win32: the script breaks away, inherits no handles, opens no window, and falls back only on ERROR_ACCESS_DENIED', () => {
@@ -79,7 +95,14 @@ describe('commandSpawnFor', () => {
     expect(commandSpawnFor('win32', 'ollama serve', { ComSpec: 'C:\\cmd.exe' }, 'C:\\d')).toEqual({
       file: 'C:\\cmd.exe',
       args: ['/d', '/s', '/c', '"ollama serve"'],
-      options: { cwd: 'C:\\d', env: { ComSpec: 'C:\\cmd.exe' }, detached: false, windowsHide: true, windowsVerbatimArguments: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      options: {
+        cwd: 'C:\\d',
+        env: { ComSpec: 'C:\\cmd.exe' },
+        detached: false,
+        windowsHide: true,
+        windowsVerbatimArguments: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     });
   });
 });

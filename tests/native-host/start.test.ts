@@ -30,7 +30,9 @@ describe('error texts', () => {
 
   it('name a command that ended well, and a start someone else is running, in their own words', () => {
     const url = 'http://127.0.0.1:11434';
-    expect(exitedZeroMessage(url, 10_000)).toBe('The start command finished (exit code 0) but Ollama is not answering at http://127.0.0.1:11434 after 10 seconds');
+    expect(exitedZeroMessage(url, 10_000)).toBe(
+      'The start command finished (exit code 0) but Ollama is not answering at http://127.0.0.1:11434 after 10 seconds',
+    );
     expect(busyMessage({ pid: 4242, host: 'here' }, url, 'here')).toBe(
       'Another start of Ollama is already in progress (pid 4242) and Ollama is not answering at http://127.0.0.1:11434 yet; try again in a moment',
     );
@@ -97,7 +99,7 @@ describe('start', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(readFileSync(join(dir, 'ollama-start.log'), 'utf8')).toContain('partial output');
 
-    const long = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: "echo FIRST; exit 1" });
+    const long = setup({ url: `http://127.0.0.1:${await freePort()}`, startCommand: 'echo FIRST; exit 1' });
     expect(await long.start()).toEqual({ ok: false, error: 'Failed to start Ollama (exit code 1): FIRST' });
     writeConfig(long.dir, { url: long.cfg.url, startCommand: "head -c 5000 /dev/zero | tr '\\0' a; echo END; exit 7" });
     const reply = await createStarter(loadConfig({ OLLAMA_CHAT_HOST_DIR: long.dir }, process.platform))();
@@ -140,7 +142,11 @@ describe('start', () => {
   it('a waiting host reports the holder’s failure instead of launching again', async () => {
     const dir = tempDir();
     const count = join(dir, 'count');
-    writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}`, startCommand: `echo started >> ${q(count)}; sleep 0.3; echo nope; exit 4`, pollIntervalMs: 25 });
+    writeConfig(dir, {
+      url: `http://127.0.0.1:${await freePort()}`,
+      startCommand: `echo started >> ${q(count)}; sleep 0.3; echo nope; exit 4`,
+      pollIntervalMs: 25,
+    });
     const cfg = loadConfig({ OLLAMA_CHAT_HOST_DIR: dir }, process.platform);
     const replies = await Promise.all([createStarter(cfg)(), createStarter(cfg)()]);
     expect(replies).toEqual([

@@ -37,9 +37,7 @@ describe('cli', () => {
     const url = await listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const tags = await (await fetch(`${url}/api/tags`)).json();
-    expect(tags.models.map((m: { name: string; capabilities: string[] }) => [m.name, m.capabilities])).toEqual([
-      ['qwen3:0.6b', ['completion', 'thinking']],
-    ]);
+    expect(tags.models.map((m: { name: string; capabilities: string[] }) => [m.name, m.capabilities])).toEqual([['qwen3:0.6b', ['completion', 'thinking']]]);
     const res = await fetch(`${url}/api/chat`, {
       method: 'POST',
       headers: { Origin: 'chrome-extension://abc' },

@@ -104,5 +104,4 @@ export async function sim(opts: SimOptions = {}): Promise<Simulator> {
   return s;
 }
 
-export const chat = (s: Simulator, body: object, headers?: Record<string, string>) =>
-  raw(s.url, '/api/chat', { body, headers });
+export const chat = (s: Simulator, body: object, headers?: Record<string, string>) => raw(s.url, '/api/chat', { body, headers });

@@ -12,10 +12,7 @@ import { setImmediate as immediate } from 'node:timers/promises';
  * @returns {string}
  */
 export function goJson(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -133,7 +130,8 @@ export function createWire(res, rand, gap, { whole = false } = {}) {
       if (final || held > 0) return flush();
       const r = rand();
       let keep = 0;
-      if (r < 0.15) keep = bytes.length; // travels with the next line: one chunk, several lines
+      if (r < 0.15)
+        keep = bytes.length; // travels with the next line: one chunk, several lines
       else if (r < 0.45) keep = pending.length - pickCut(pending, 1, pending.length - 1, rand);
       const out = pending.subarray(0, pending.length - keep);
       pending = pending.subarray(pending.length - keep);
@@ -143,13 +141,7 @@ export function createWire(res, rand, gap, { whole = false } = {}) {
 }
 
 /** Lines a broken proxy or a buggy server might interleave; none of them parses as JSON. */
-export const GARBAGE_LINES = [
-  '{"model":',
-  'not json',
-  '{"message":{"role":"assistant","content":"trunc',
-  '}{',
-  'data: {"done":false}',
-];
+export const GARBAGE_LINES = ['{"model":', 'not json', '{"message":{"role":"assistant","content":"trunc', '}{', 'data: {"done":false}'];
 
 /** @returns {Promise<void>} */
 export const nextMacrotask = () => immediate();

@@ -6,12 +6,7 @@
 
 /** envconfig.AllowedOrigins(): OLLAMA_ORIGINS entries are put in front of these. */
 export const DEFAULT_ORIGINS = [
-  ...['localhost', '127.0.0.1', '0.0.0.0'].flatMap((h) => [
-    `http://${h}`,
-    `https://${h}`,
-    `http://${h}:*`,
-    `https://${h}:*`,
-  ]),
+  ...['localhost', '127.0.0.1', '0.0.0.0'].flatMap((h) => [`http://${h}`, `https://${h}`, `http://${h}:*`, `https://${h}:*`]),
   'app://*',
   'file://*',
   'tauri://*',
@@ -50,11 +45,7 @@ function matches(origin, pattern) {
   if (star < 0) return origin === pattern;
   const prefix = pattern.slice(0, star);
   const suffix = pattern.slice(star + 1);
-  return (
-    origin.length >= prefix.length + suffix.length &&
-    origin.startsWith(prefix) &&
-    origin.endsWith(suffix)
-  );
+  return origin.length >= prefix.length + suffix.length && origin.startsWith(prefix) && origin.endsWith(suffix);
 }
 
 /**

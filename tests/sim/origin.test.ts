@@ -29,19 +29,17 @@ describe('Origin check', () => {
     expect(res.headers['access-control-allow-origin']).toBe(origin);
   });
 
-  it.each([
-    'chrome-extension://abc',
-    'moz-extension://0f9c-uuid',
-    'http://localhost.evil.com',
-    'https://example.com',
-  ])('answers %s with 403 and an empty body', async (origin) => {
-    const s = await sim();
-    const res = await chat(s, body, { Origin: origin });
-    expect(res.status).toBe(403);
-    expect(res.text).toBe('');
-    expect(res.headers['content-length']).toBe('0');
-    expect(s.requests.at(-1)?.status).toBe(403);
-  });
+  it.each(['chrome-extension://abc', 'moz-extension://0f9c-uuid', 'http://localhost.evil.com', 'https://example.com'])(
+    'answers %s with 403 and an empty body',
+    async (origin) => {
+      const s = await sim();
+      const res = await chat(s, body, { Origin: origin });
+      expect(res.status).toBe(403);
+      expect(res.text).toBe('');
+      expect(res.headers['content-length']).toBe('0');
+      expect(s.requests.at(-1)?.status).toBe(403);
+    },
+  );
 
   it('rejects a disallowed Origin on every route, GET /api/tags included', async () => {
     const s = await sim();

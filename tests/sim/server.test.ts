@@ -63,9 +63,7 @@ describe('simple endpoints', () => {
     const res = await raw(s.url, '/api/show', { body: { model: 'qwen3:0.6b' } });
     expect(res.status).toBe(200);
     const show = JSON.parse(res.text);
-    expect(Object.keys(show)).toEqual(
-      expect.arrayContaining(['details', 'model_info', 'capabilities', 'template', 'parameters', 'modified_at']),
-    );
+    expect(Object.keys(show)).toEqual(expect.arrayContaining(['details', 'model_info', 'capabilities', 'template', 'parameters', 'modified_at']));
     expect(show.capabilities).toEqual(['completion', 'thinking']);
     expect(res.text).toContain('\\u003c|im_start|\\u003e'); // Go escapes < and >
     const missing = await raw(s.url, '/api/show', { body: { model: 'nope' } });
@@ -104,13 +102,10 @@ describe('POST /api/chat errors', () => {
 
   it('no model', async () => expect(await answer({ messages: user('hi') })).toEqual(err(400, 'model is required')));
 
-  it('unknown model', async () =>
-    expect(await answer({ model: 'mistral', messages: user('hi') })).toEqual(err(404, "model 'mistral' not found")));
+  it('unknown model', async () => expect(await answer({ model: 'mistral', messages: user('hi') })).toEqual(err(404, "model 'mistral' not found")));
 
   it('think:true on a model that cannot think', async () =>
-    expect(await answer({ model: 'llama3.2:latest', think: true, messages: user('hi') })).toEqual(
-      err(400, '"llama3.2:latest" does not support thinking'),
-    ));
+    expect(await answer({ model: 'llama3.2:latest', think: true, messages: user('hi') })).toEqual(err(400, '"llama3.2:latest" does not support thinking')));
 
   it('503 busy via faults.status, with the real message', async () => {
     const busy = 'server busy, please try again.  maximum pending requests exceeded';

@@ -27,7 +27,6 @@ const CONFIG: Config = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-
 /** setConfig's RETURN_DOM_FRAGMENT is invisible to the typings; check what came back. */
 function asFragment(value: unknown): DocumentFragment | null {
   return typeof value === 'object' && value !== null && (value as Node).nodeType === 11 ? (value as DocumentFragment) : null;

@@ -38,7 +38,6 @@ function setup(init: { content?: string; thinking?: string } = {}) {
   return { message, frames, controller, root, unmount };
 }
 
-
 // The highlighter loads lazily in the panel; tests want colors at once.
 beforeAll(() => loadHighlighter());
 

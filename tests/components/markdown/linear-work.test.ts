@@ -6,7 +6,12 @@ import { randomChunks, renderStreamed, rng, tokens } from './support/dom';
 
 /** A longer reply of many blocks, `n` tokens long. */
 function longReply(n: number): string {
-  const parts = ['Intro paragraph with *emphasis*.\n\n', '```js\nconst a = 1;\n\nconsole.log(a);\n```\n\n', '- a\n- b\n\n', '| x | y |\n|---|---|\n| 1 | 2 |\n\n'];
+  const parts = [
+    'Intro paragraph with *emphasis*.\n\n',
+    '```js\nconst a = 1;\n\nconsole.log(a);\n```\n\n',
+    '- a\n- b\n\n',
+    '| x | y |\n|---|---|\n| 1 | 2 |\n\n',
+  ];
   const next = rng(5);
   let text = '';
   while (tokens(text).length < n) text += parts[Math.floor(next() * parts.length)];

@@ -7,7 +7,6 @@ const html = (md: string) => renderOnce(md).innerHTML;
 // marked ends blocks with a newline; innerText in the panel drops it, textContent keeps it.
 const text = (md: string) => renderOnce(md).textContent?.trimEnd();
 
-
 // The highlighter loads lazily in the panel; tests want colors at once.
 beforeAll(() => loadHighlighter());
 
@@ -100,7 +99,9 @@ describe('markdown rendering', () => {
   it('plain text without markdown keeps its exact characters', () => {
     const plain = 'Echo: Why? 🦙 你好世界 👍🏽 café x<y & y>x naïve Grüße こんにちは 🚀 the dog.';
     expect(text(plain)).toBe(plain);
-    expect(html(plain)).toBe(`<div class="md-chunk"><div class="md-block"><p>${plain.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n</div></div>`);
+    expect(html(plain)).toBe(
+      `<div class="md-chunk"><div class="md-block"><p>${plain.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n</div></div>`,
+    );
   });
 
   it('keeps single newlines as line breaks and blank lines as paragraphs', () => {

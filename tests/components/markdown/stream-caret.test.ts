@@ -9,7 +9,12 @@ function caretAfter(text: string) {
   new MarkdownStreamView(root).update(text);
   const carets = root.querySelectorAll('.stream-caret');
   const caret = carets[0];
-  return { count: carets.length, holder: caret?.parentElement?.localName, before: caret?.previousSibling?.textContent ?? '', last: caret?.nextSibling === null };
+  return {
+    count: carets.length,
+    holder: caret?.parentElement?.localName,
+    before: caret?.previousSibling?.textContent ?? '',
+    last: caret?.nextSibling === null,
+  };
 }
 
 describe('the streaming indicator', () => {

@@ -42,7 +42,6 @@ const REPLY = [
   'Final words with a [link](https://example.com) and an image ![i](https://img.example/x.png).',
 ].join('\n');
 
-
 // The highlighter loads lazily in the panel; tests want colors at once.
 beforeAll(() => loadHighlighter());
 

@@ -10,7 +10,10 @@ describe('banner actions, derived from the cause', () => {
   it('Ollama unreachable: Start Ollama with the helper, else the helper install command; always Retry (a check)', () => {
     for (const cause of ['refused', 'timeout', 'down'] as const) {
       expect(bannerActions({ kind: 'error', source: 'status', cause }, ctx({ helper: 'installed' }))).toEqual([START, CHECK]);
-      expect(bannerActions({ kind: 'error', source: 'connection', cause }, ctx({ helper: 'missing' }))).toEqual([{ kind: 'copy', command: INSTALL_COMMAND }, CHECK]);
+      expect(bannerActions({ kind: 'error', source: 'connection', cause }, ctx({ helper: 'missing' }))).toEqual([
+        { kind: 'copy', command: INSTALL_COMMAND },
+        CHECK,
+      ]);
     }
     // The install command is the real one (README, lib/recovery/host.ts).
     expect(INSTALL_COMMAND).toBe('npm run host:install -- --start-command "ollama serve"');
@@ -27,7 +30,10 @@ describe('banner actions, derived from the cause', () => {
 
   it('403: copies the OLLAMA_ORIGINS fix; Retry asks the failed reply again when raised by a reply', () => {
     expect(ORIGINS_COMMAND).toBe('OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* ollama serve');
-    expect(bannerActions({ kind: 'error', source: 'chat', cause: 'forbidden' }, ctx({ replyRetryable: true }))).toEqual([{ kind: 'copy', command: ORIGINS_COMMAND }, REPLY]);
+    expect(bannerActions({ kind: 'error', source: 'chat', cause: 'forbidden' }, ctx({ replyRetryable: true }))).toEqual([
+      { kind: 'copy', command: ORIGINS_COMMAND },
+      REPLY,
+    ]);
     expect(bannerActions({ kind: 'error', source: 'status', cause: 'forbidden' }, ctx())).toEqual([{ kind: 'copy', command: ORIGINS_COMMAND }, CHECK]);
   });
 

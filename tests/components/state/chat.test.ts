@@ -10,7 +10,14 @@ function setup(model: string | null = 'llama3.2:latest') {
   const banner = createBannerModel();
   const onConnectionFailure = vi.fn();
   const rememberConversation = vi.fn();
-  const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => ({ message: 'No model is installed: ollama pull llama3.2', cause: 'no-model' }), banner, onConnectionFailure, rememberConversation });
+  const chat = createChatModel({
+    send: (m) => sent.push(m),
+    selectedModel,
+    explainNoModel: () => ({ message: 'No model is installed: ollama pull llama3.2', cause: 'no-model' }),
+    banner,
+    onConnectionFailure,
+    rememberConversation,
+  });
   const lastStart = () => {
     const s = sent.filter((m) => m.type === 'chat/start').pop();
     if (s?.type !== 'chat/start') throw new Error('no chat/start sent');
@@ -210,7 +217,14 @@ describe('chat model', () => {
     ]);
     expect(sent.at(-1)).toEqual({ type: 'chat/attach', conversationId: 'conv-1-abcdefghi' });
 
-    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r9', conversationId: 'conv-1-abcdefghi', history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00.000Z' }], content: 'hello', thinking: '' });
+    chat.events['chat/resume']({
+      type: 'chat/resume',
+      requestId: 'r9',
+      conversationId: 'conv-1-abcdefghi',
+      history: [{ role: 'user', content: 'hi', timestamp: '2026-01-01T00:00:00.000Z' }],
+      content: 'hello',
+      thinking: '',
+    });
     expect(chat.streaming.value).toBe(true);
     chat.events['chat/chunk']({ type: 'chat/chunk', requestId: 'r9', content: ' there' });
     chat.events['chat/done']({ type: 'chat/done', requestId: 'r9', info: { doneReason: 'stop' } });
@@ -227,7 +241,14 @@ describe('chat model', () => {
     chat.send();
     const { requestId, conversation } = lastStart();
     chat.events['chat/failed']({ type: 'chat/failed', requestId, failure: { kind: 'not-found', message: "model 'x' not found" } });
-    chat.sync({ id: conversation.id, title: 'q', model: 'm', created_at: 't', updated_at: 't', messages: [{ role: 'user', content: 'q', timestamp: 't' }] } as never);
+    chat.sync({
+      id: conversation.id,
+      title: 'q',
+      model: 'm',
+      created_at: 't',
+      updated_at: 't',
+      messages: [{ role: 'user', content: 'q', timestamp: 't' }],
+    } as never);
     expect(chat.messages.value.map((m) => m.status.value)).toEqual(['done', 'failed']);
   });
 
@@ -264,20 +285,39 @@ describe('chat model', () => {
     const selectedModel = signal<string | null>('m');
     const sent: PanelMessage[] = [];
     const banner = createBannerModel();
-    const chat = createChatModel({ send: (m) => sent.push(m), selectedModel, explainNoModel: () => ({ message: '', cause: 'no-model' }), banner, onConnectionFailure: vi.fn(), rememberConversation: vi.fn(), onConflict });
+    const chat = createChatModel({
+      send: (m) => sent.push(m),
+      selectedModel,
+      explainNoModel: () => ({ message: '', cause: 'no-model' }),
+      banner,
+      onConnectionFailure: vi.fn(),
+      rememberConversation: vi.fn(),
+      onConflict,
+    });
     chat.setDraft('my long question');
     chat.send();
     const start = sent.find((m) => m.type === 'chat/start');
     if (start?.type !== 'chat/start') throw new Error('no start');
     chat.setDraft('typed meanwhile');
-    chat.events['chat/failed']({ type: 'chat/failed', requestId: start.requestId, failure: { kind: 'conflict', message: 'This conversation is already answering in another panel.' } });
+    chat.events['chat/failed']({
+      type: 'chat/failed',
+      requestId: start.requestId,
+      failure: { kind: 'conflict', message: 'This conversation is already answering in another panel.' },
+    });
     expect(chat.messages.value).toEqual([]);
     expect(chat.draft.value).toBe('my long question\n\ntyped meanwhile');
     expect(chat.streaming.value).toBe(false);
     expect(banner.current.value?.text).toMatch(/already answering/);
     expect(onConflict).toHaveBeenCalled();
     // Then the running reply is joined, with its own history.
-    chat.events['chat/resume']({ type: 'chat/resume', requestId: 'r-other', conversationId: start.conversation.id, history: [{ role: 'user', content: 'their q', timestamp: 't' }], content: 'so far', thinking: '' });
+    chat.events['chat/resume']({
+      type: 'chat/resume',
+      requestId: 'r-other',
+      conversationId: start.conversation.id,
+      history: [{ role: 'user', content: 'their q', timestamp: 't' }],
+      content: 'so far',
+      thinking: '',
+    });
     expect(chat.messages.value.map((m) => m.text.value)).toEqual(['their q', 'so far']);
     expect(chat.streaming.value).toBe(true);
   });
@@ -295,4 +335,3 @@ describe('chat model', () => {
     expect(banner.current.value?.text).toMatch(/still answering/);
   });
 });
-

@@ -3,15 +3,23 @@ import { createHistoryModel } from '../../../components/state/history';
 import type { ConversationSummary } from '../../../lib/history/summary';
 import type { PanelMessage } from '../../../lib/protocol';
 
-const summary = (id: string, title: string, updated: string): ConversationSummary => ({ id, title, model: 'm', created_at: updated, updated_at: updated, messageCount: 2 });
-const full = (id: string, title: string) => ({
+const summary = (id: string, title: string, updated: string): ConversationSummary => ({
   id,
   title,
   model: 'm',
-  messages: [{ role: 'user' as const, content: title, timestamp: 't' }],
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}) as never;
+  created_at: updated,
+  updated_at: updated,
+  messageCount: 2,
+});
+const full = (id: string, title: string) =>
+  ({
+    id,
+    title,
+    model: 'm',
+    messages: [{ role: 'user' as const, content: title, timestamp: 't' }],
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  }) as never;
 
 function setup(index: ConversationSummary[], usage = { used: 0, quota: null as number | null }, stored: unknown = []) {
   const sent: PanelMessage[] = [];
@@ -77,7 +85,7 @@ describe('history model', () => {
     expect(sent).toEqual([]);
   });
 
-  it('an import shows its progress, sends batches, and ends with the background\'s answer', async () => {
+  it("an import shows its progress, sends batches, and ends with the background's answer", async () => {
     const { model, sent } = setup([]);
     await model.importFile(new Blob([JSON.stringify([full('a', 'A'), full('b', 'B')])]));
     expect(model.importing.value).not.toBeNull();

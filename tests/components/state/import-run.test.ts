@@ -32,7 +32,8 @@ function harness(file: Blob, { autoAck = true } = {}) {
     },
   });
   const importId = () => (sent.find((m) => m.type === 'import/begin') as Extract<PanelMessage, { type: 'import/begin' }>).importId;
-  const reply = (r: Omit<Extract<ImportReply, { type: 'import/result' }>, 'type' | 'importId'>) => run.reply({ type: 'import/result', importId: importId(), ...r });
+  const reply = (r: Omit<Extract<ImportReply, { type: 'import/result' }>, 'type' | 'importId'>) =>
+    run.reply({ type: 'import/result', importId: importId(), ...r });
   const batches = () => sent.filter((m): m is Batch => m.type === 'import/batch');
   const ackAll = () => {
     for (const b of unacked.splice(0)) ack(b);
@@ -74,7 +75,12 @@ describe('an import run by the panel', () => {
     const list = many(400, 'naïve 你好 😀'.repeat(100));
     const h = harness(fileOf(list));
     await vi.waitFor(() => expect(h.sent.at(-1)?.type).toBe('import/commit'), { timeout: 5000 });
-    expect(h.batches().flatMap((b) => b.items).map((t) => JSON.parse(t))).toEqual(list);
+    expect(
+      h
+        .batches()
+        .flatMap((b) => b.items)
+        .map((t) => JSON.parse(t)),
+    ).toEqual(list);
   });
 
   it('Cancel while sending stops sending and asks the background to undo; its answer ends the run', async () => {
@@ -103,7 +109,10 @@ describe('an import run by the panel', () => {
     const text = JSON.stringify(many(3));
     const h = harness(new Blob([text.slice(0, -20)]));
     await vi.waitFor(() => expect(h.ended()).not.toBeNull());
-    expect(h.ended()).toEqual({ kind: 'error', text: 'Import failed, nothing changed: The file ends before its array is closed (after item 2): it may be cut off' });
+    expect(h.ended()).toEqual({
+      kind: 'error',
+      text: 'Import failed, nothing changed: The file ends before its array is closed (after item 2): it may be cut off',
+    });
     expect(h.sent).toEqual([]);
   });
 
@@ -127,11 +136,18 @@ describe('an import run by the panel', () => {
   it('imports the original app’s value quoted as a JSON string (copied out of its developer tools)', async () => {
     const h = harness(new Blob([JSON.stringify(ORIGINAL_DUMP)]));
     await vi.waitFor(() => expect(h.sent.at(-1)?.type).toBe('import/commit'));
-    expect(h.batches().flatMap((b) => b.items).map((t) => JSON.parse(t))).toEqual(JSON.parse(ORIGINAL_DUMP));
+    expect(
+      h
+        .batches()
+        .flatMap((b) => b.items)
+        .map((t) => JSON.parse(t)),
+    ).toEqual(JSON.parse(ORIGINAL_DUMP));
   });
 
   it('a file that is not an array says so, with the old wording for a small file', async () => {
     const h = harness(new Blob(['{"not": "an array"}']));
-    await vi.waitFor(() => expect(h.ended()).toEqual({ kind: 'error', text: 'Import failed, nothing changed: Expected a JSON array of conversations, got an object' }));
+    await vi.waitFor(() =>
+      expect(h.ended()).toEqual({ kind: 'error', text: 'Import failed, nothing changed: Expected a JSON array of conversations, got an object' }),
+    );
   });
 });

@@ -24,7 +24,11 @@ describe('the link to the background', () => {
     const chunk = vi.fn();
     const status = vi.fn();
     const handlers = { 'chat/chunk': chunk, status } as unknown as Handlers<BackgroundMessage>;
-    const link = connectBackground(handlers, () => {}, () => p.port);
+    const link = connectBackground(
+      handlers,
+      () => {},
+      () => p.port,
+    );
     link.send({ type: 'status/check' });
 
     p.receive({ type: 'chat/chunk', requestId: 'r', content: 'hi' });

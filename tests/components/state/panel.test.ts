@@ -14,7 +14,10 @@ function silentBackground() {
     onMessage: { addListener: () => {} },
     onDisconnect: { addListener: (cb) => void drops.push(cb) },
   };
-  return { connect: () => port, received, drop: () => {
+  return {
+    connect: () => port,
+    received,
+    drop: () => {
       for (const d of drops) d();
     },
   };

@@ -42,7 +42,10 @@ describe('the banner and its actions, wired to the background', () => {
 
   it('no helper: the banner copies its install command; Retry checks again and the banner goes once Ollama answers', async () => {
     const { bg, panel } = await openPanel(DOWN, MISSING);
-    expect(panel.banner.current.value?.actions).toEqual([{ kind: 'copy', command: 'npm run host:install -- --start-command "ollama serve"' }, { kind: 'retry', what: 'check' }]);
+    expect(panel.banner.current.value?.actions).toEqual([
+      { kind: 'copy', command: 'npm run host:install -- --start-command "ollama serve"' },
+      { kind: 'retry', what: 'check' },
+    ]);
     const checks = bg.sent('status/check').length;
     panel.act({ kind: 'retry', what: 'check' });
     expect(bg.sent('status/check')).toHaveLength(checks + 1);
@@ -66,7 +69,13 @@ describe('the banner and its actions, wired to the background', () => {
     const { bg, panel } = await openPanel({ type: 'status', state: 'running', baseUrl: BASE, models: [] });
     expect(panel.welcome.value).toEqual({ kind: 'no-models' });
     expect(panel.chat.ask('hi')).toBe(false);
-    expect(panel.banner.current.value).toMatchObject({ cause: 'no-model', actions: [{ kind: 'copy', command: 'ollama pull llama3.2:1b' }, { kind: 'retry', what: 'check' }] });
+    expect(panel.banner.current.value).toMatchObject({
+      cause: 'no-model',
+      actions: [
+        { kind: 'copy', command: 'ollama pull llama3.2:1b' },
+        { kind: 'retry', what: 'check' },
+      ],
+    });
     bg.emit(UP);
     expect(panel.banner.current.value).toBeNull();
 

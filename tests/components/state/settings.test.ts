@@ -73,7 +73,15 @@ describe('settings model', () => {
     const { model, deps, perms } = setup();
     expect(await saveUrl(model, 'http://127.0.0.1:11435/')).toBe(true);
     expect(perms.api.request).not.toHaveBeenCalled();
-    expect(deps.write).toHaveBeenCalledWith({ baseUrl: 'http://127.0.0.1:11435', defaultModel: 'llama3', selectionLimit: 8000, customPrompts: [], autoStart: true, sendKey: 'enter', theme: 'system' });
+    expect(deps.write).toHaveBeenCalledWith({
+      baseUrl: 'http://127.0.0.1:11435',
+      defaultModel: 'llama3',
+      selectionLimit: 8000,
+      customPrompts: [],
+      autoStart: true,
+      sendKey: 'enter',
+      theme: 'system',
+    });
     expect(model.saved.value).toBe(true);
   });
 

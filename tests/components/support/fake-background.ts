@@ -24,5 +24,11 @@ export function scriptedBackground(answer: (msg: PanelMessage, emit: (m: Backgro
 }
 
 export const BASE = 'http://localhost:11434';
-export const DOWN: BackgroundMessage = { type: 'status', state: 'stopped', baseUrl: BASE, models: [], failure: { kind: 'refused', message: 'Cannot connect to Ollama server at http://localhost:11434.' } };
+export const DOWN: BackgroundMessage = {
+  type: 'status',
+  state: 'stopped',
+  baseUrl: BASE,
+  models: [],
+  failure: { kind: 'refused', message: 'Cannot connect to Ollama server at http://localhost:11434.' },
+};
 export const UP: BackgroundMessage = { type: 'status', state: 'running', baseUrl: BASE, models: [{ name: 'llama3.2:latest' }] };

@@ -149,7 +149,11 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       p.page.evaluate(() => {
         const e = document.activeElement as HTMLElement;
         const s = getComputedStyle(e);
-        return { label: e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 20), ring: s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2, wide: e.scrollWidth > e.clientWidth };
+        return {
+          label: e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 20),
+          ring: s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2,
+          wide: e.scrollWidth > e.clientWidth,
+        };
       });
     // From the link before the table, forward: the table's box, the code's Copy, the code itself.
     await p.page.focus(`${SEL.assistant} a[href]`);
@@ -177,10 +181,12 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
     await p.ask('Sizes?');
     expect(await p.waitForReplyEnd(0)).toBe('done');
     const sizes = await p.page.evaluate(() =>
-      ['body', 'article[aria-label="You"]', 'article[aria-label="Assistant"] p', 'article[aria-label="Assistant"] li', 'textarea[aria-label="Message"]'].map((sel) => {
-        const e = document.querySelector(sel);
-        return { sel, px: e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0 };
-      }),
+      ['body', 'article[aria-label="You"]', 'article[aria-label="Assistant"] p', 'article[aria-label="Assistant"] li', 'textarea[aria-label="Message"]'].map(
+        (sel) => {
+          const e = document.querySelector(sel);
+          return { sel, px: e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0 };
+        },
+      ),
     );
     for (const { sel, px } of sizes) expect({ sel, ok: px >= 14 }, `${sel}: ${px}px`).toEqual({ sel, ok: true });
   });

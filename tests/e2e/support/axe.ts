@@ -28,7 +28,10 @@ export interface AxeScan {
 }
 
 interface AxeGlobal {
-  run(context: Document, options: object): Promise<{
+  run(
+    context: Document,
+    options: object,
+  ): Promise<{
     violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
     passes: unknown[];
     incomplete: unknown[];

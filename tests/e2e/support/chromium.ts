@@ -27,8 +27,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionDir),
   });
-  const isWorker = (t: { type(): string; url(): string }) =>
-    t.type() === 'service_worker' && t.url().endsWith('/background.js');
+  const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
   const target = await browser.waitForTarget(isWorker, { timeout: 20_000 });
   const extensionId = new URL(target.url()).host;
 

@@ -92,4 +92,3 @@ export async function showSidebar(browser: Browser): Promise<void> {
 export async function hideSidebar(browser: Browser): Promise<void> {
   await inChrome(browser, `SidebarController.isOpen && SidebarController.hide()`);
 }
-

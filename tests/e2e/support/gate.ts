@@ -23,13 +23,10 @@ export async function startGate(upstream: string): Promise<Gate> {
   let arrived: ((at: number) => void) | null = null;
 
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const out = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const out = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     // The browser may give up on a held request (its 2 s timeout): nothing to answer then.
     out.on('error', () => res.destroy());
     res.on('close', () => out.destroy());

@@ -13,7 +13,14 @@ import { exportFile, importState, progressTexts, recordProgress, waitForPartialP
 import { PanelDriver, SEL } from './panel';
 
 const ORIGINAL_DUMP = resolve('tests/lib/conversations/fixtures/original-app-dump.json');
-export type Stored = { id: string; title: string; model: string; messages: { role: string; content: string; status?: string }[]; created_at: string; updated_at: string };
+export type Stored = {
+  id: string;
+  title: string;
+  model: string;
+  messages: { role: string; content: string; status?: string }[];
+  created_at: string;
+  updated_at: string;
+};
 
 interface LocalArea {
   get(k: string | null): Promise<Record<string, unknown>>;
@@ -99,12 +106,13 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     expect(conv?.messages[1]?.status).toBeUndefined();
     // The small index the panel lists from, written in the same storage call.
     const index = Object.entries(await storageDump(p.page)).flatMap(([k, v]) => (k.startsWith('ollama_chat_index:') ? (v as unknown[]) : []));
-    expect(index).toEqual([{ id: conv?.id, title: 'Remember me', model: 'llama3.2:latest', created_at: conv?.created_at, updated_at: conv?.updated_at, messageCount: 2 }]);
+    expect(index).toEqual([
+      { id: conv?.id, title: 'Remember me', model: 'llama3.2:latest', created_at: conv?.created_at, updated_at: conv?.updated_at, messageCount: 2 },
+    ]);
 
     const q = await reopen();
     await q.waitForReplyText(0, (t) => t === reply('Remember me'));
   });
-
 
   it('a panel closed mid-stream: reopening shows the reply continuing and complete', async () => {
     sim.configure({ tokensPerSecond: 25, replyTokens: 60 });
@@ -118,7 +126,6 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     const [conv] = await stored(q.page);
     expect(conv?.messages.at(-1)).toMatchObject({ content: reply('Keep going without me', 60) });
   });
-
 
   it('history: list, search, open, rename, delete with undo', async () => {
     const p = await panel();
@@ -159,7 +166,6 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     await p.waitForReplyText(0, (t) => t === reply('Apples are red'));
   });
 
-
   it("imports the original web app's localStorage dump as is; rejects an invalid file and changes nothing", async () => {
     const p = await panel();
     const dump = JSON.parse(readFileSync(ORIGINAL_DUMP, 'utf8')) as Stored[];
@@ -170,12 +176,14 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     expect(await stored(p.page)).toEqual([...dump].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)));
 
     const bad = join(mkdtempSync(join(tmpdir(), 'ollama-chat-bad-')), 'bad.json');
-    writeFileSync(bad, JSON.stringify([{ id: 'x', title: 't', model: 'm', messages: [{ role: 'system', content: 'c', timestamp: 't' }], created_at: 'a', updated_at: 'b' }]));
+    writeFileSync(
+      bad,
+      JSON.stringify([{ id: 'x', title: 't', model: 'm', messages: [{ role: 'system', content: 'c', timestamp: 't' }], created_at: 'a', updated_at: 'b' }]),
+    );
     await input?.uploadFile(bad);
     await p.page.waitForFunction(() => document.querySelector('.notice-error')?.textContent?.includes('role'));
     expect((await stored(p.page)).length).toBe(dump.length);
   });
-
 
   it('a big import goes in batches with progress; Cancel undoes what it wrote; a bad item is named and changes nothing', async () => {
     const p = await panel();
@@ -204,10 +212,11 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     // A far-future date in the last item, after a dozen batches were written: named, all undone.
     await input?.uploadFile(exportFile('bad', 2500, (c, i) => i === 2499 && Object.assign(c, { updated_at: '2099-01-01T00:00:00.000Z' })));
     await p.page.waitForFunction(() => document.querySelector('.notice-error')?.textContent?.includes('Item 2,500'), { timeout: 60_000 });
-    expect(await p.page.$eval('.notice-error', (n) => n.textContent)).toContain('Import failed, nothing changed: Item 2,500 ("bad 2499"): updated_at is "2099-01-01T00:00:00.000Z", more than a day after now');
+    expect(await p.page.$eval('.notice-error', (n) => n.textContent)).toContain(
+      'Import failed, nothing changed: Item 2,500 ("bad 2499"): updated_at is "2099-01-01T00:00:00.000Z", more than a day after now',
+    );
     expect(await importState(p.page)).toEqual({ listed: 3000, stored: 3000, journal: false });
   });
-
 
   it('a corrupt value under the contract key is moved aside and reported, never overwritten', async () => {
     const p = await panel();

@@ -17,7 +17,9 @@ export const layoutProblems = (): string[] => {
   const name = (e: Element) => `${e.localName}${e.getAttribute('aria-label') ? `[${e.getAttribute('aria-label')}]` : ''}.${e.className}`;
   const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
   // What scrolls sideways on purpose (code, tables) is clipped by its scroller, not by the panel.
-  const controls = [...document.querySelectorAll('button, select, textarea, input, summary, [role="status"], .banner-text, h2')].filter((e) => visible(e) && !e.closest('.md-table, pre, .visually-hidden'));
+  const controls = [...document.querySelectorAll('button, select, textarea, input, summary, [role="status"], .banner-text, h2')].filter(
+    (e) => visible(e) && !e.closest('.md-table, pre, .visually-hidden'),
+  );
   for (const e of controls) {
     const r = e.getBoundingClientRect();
     if (getComputedStyle(e).opacity === '0') continue;
@@ -45,7 +47,11 @@ const columns = () => {
     const inner = o.left + outer.clientLeft + outer.clientWidth / 2;
     return { width: r.width, offCentre: Math.abs(r.left + r.width / 2 - inner) };
   };
-  return { rem: Number.parseFloat(getComputedStyle(document.documentElement).fontSize), reply: box('article[aria-label="Assistant"]', '.scroller'), input: box('.composer-row', '.composer') };
+  return {
+    rem: Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
+    reply: box('article[aria-label="Assistant"]', '.scroller'),
+    input: box('.composer-row', '.composer'),
+  };
 };
 
 export function layoutScenarios(launch: () => Promise<ExtensionHost>): void {
@@ -98,7 +104,10 @@ export function layoutScenarios(launch: () => Promise<ExtensionHost>): void {
     await p.ask('Wide');
     expect(await p.waitForReplyEnd(0)).toBe('done');
     const c = await p.page.evaluate(columns);
-    for (const [what, box] of [['reply', c.reply], ['message box', c.input]] as const) {
+    for (const [what, box] of [
+      ['reply', c.reply],
+      ['message box', c.input],
+    ] as const) {
       expect(box, what).not.toBeNull();
       expect(box?.width, what).toBeLessThanOrEqual(46 * c.rem + 1);
       expect(box?.width, what).toBeGreaterThan(40 * c.rem);

@@ -21,12 +21,7 @@ export class PanelDriver {
   constructor(readonly page: Page) {}
 
   async waitForStatus(text: 'Connected' | 'Disconnected' | 'Checking'): Promise<void> {
-    await this.page.waitForFunction(
-      (sel, t) => document.querySelector(sel)?.textContent?.includes(t),
-      { timeout: 15_000 },
-      SEL.status,
-      text,
-    );
+    await this.page.waitForFunction((sel, t) => document.querySelector(sel)?.textContent?.includes(t), { timeout: 15_000 }, SEL.status, text);
   }
 
   async modelOptions(): Promise<string[]> {
@@ -67,11 +62,7 @@ export class PanelDriver {
 
   /** The n-th assistant message's text as the user sees it. */
   async replyText(n: number): Promise<string> {
-    return this.page.$$eval(
-      `${SEL.assistant} > .text`,
-      (els, i) => (els[i] as HTMLElement | undefined)?.innerText ?? '',
-      n,
-    );
+    return this.page.$$eval(`${SEL.assistant} > .text`, (els, i) => (els[i] as HTMLElement | undefined)?.innerText ?? '', n);
   }
 
   async waitForReplyText(n: number, pred: (text: string) => boolean, timeout = 15_000): Promise<string> {
@@ -89,12 +80,7 @@ export class PanelDriver {
   }
 
   async waitForBanner(includes: string, timeout = 15_000): Promise<string> {
-    await this.page.waitForFunction(
-      (sel, t) => document.querySelector(sel)?.textContent?.includes(t),
-      { timeout },
-      SEL.alert,
-      includes,
-    );
+    await this.page.waitForFunction((sel, t) => document.querySelector(sel)?.textContent?.includes(t), { timeout }, SEL.alert, includes);
     return (await this.banner()) ?? '';
   }
 

@@ -62,11 +62,13 @@ export function chatScenarios(launch: () => Promise<ExtensionHost>): void {
 
     await p.ask('And at sunset?');
     expect(await p.waitForReplyEnd(1)).toBe('done');
-    expect(chats().at(-1)?.body).toMatchObject({ messages: [
-      { role: 'user', content: 'Why is the sky blue?' },
-      { role: 'assistant', content: reply },
-      { role: 'user', content: 'And at sunset?' },
-    ] });
+    expect(chats().at(-1)?.body).toMatchObject({
+      messages: [
+        { role: 'user', content: 'Why is the sky blue?' },
+        { role: 'assistant', content: reply },
+        { role: 'user', content: 'And at sunset?' },
+      ],
+    });
     expect(await p.draft()).toBe('');
   });
 

@@ -27,10 +27,14 @@ export function selectionScenarios(setup: (pageUrl: string) => Promise<Selection
   const configure = (baseUrl = sim.url) => b.configure({ baseUrl, defaultModel: 'llama3.2' });
   const connected = (p: PanelView) => p.waitFor('"Connected"', (d) => d.querySelector('[role="status"]')?.textContent === 'Connected', null);
   const replyDone = (p: PanelView, n: number) =>
-    p.waitFor(`reply ${n} to end`, (d, i) => {
-      const s = d.querySelectorAll('article[aria-label="Assistant"]')[i]?.getAttribute('data-status');
-      return s && s !== 'streaming';
-    }, n);
+    p.waitFor(
+      `reply ${n} to end`,
+      (d, i) => {
+        const s = d.querySelectorAll('article[aria-label="Assistant"]')[i]?.getAttribute('data-status');
+        return s && s !== 'streaming';
+      },
+      n,
+    );
   /** A quick action that went out: answered in a new chat, no banner, nothing left in the box. */
   const expectSent = async (p: PanelView, before: number) => {
     await replyDone(p, 0);

@@ -58,7 +58,9 @@ export async function chromiumSelection(s: ChromiumSession, pageUrl: string): Pr
 
   const grantActiveTab = async (worker: WebWorker) => {
     const cdp = await cr.target().createCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === pageUrl);
     if (!tab) throw new Error('the test page has no tab target');
     // The action would also open the side panel: only the grant is wanted here.

@@ -55,7 +55,15 @@ export function settingsScenarios(launch: () => Promise<ExtensionHost>): void {
 
   it('damaged stored settings: each bad field falls back to its default, the good ones are used', async () => {
     // A negative stall timeout or a null first-token timeout would cancel every reply at once.
-    const damaged = { baseUrl: sim.url, defaultModel: 42, stallTimeoutMs: -1, firstTokenTimeoutMs: null, selectionLimit: 'lots', autoStart: 'no', customPrompts: {} };
+    const damaged = {
+      baseUrl: sim.url,
+      defaultModel: 42,
+      stallTimeoutMs: -1,
+      firstTokenTimeoutMs: null,
+      selectionLimit: 'lots',
+      autoStart: 'no',
+      customPrompts: {},
+    };
     const p = await openConfiguredPanel(host, damaged as never);
     await p.waitForStatus('Connected');
     await p.ask('Still working?');

@@ -31,7 +31,9 @@ async function rawStart(page: Page, conversationId: string, base: string | null)
     (id, b) =>
       new Promise<Sent>((resolve) => {
         const g = globalThis as unknown as { browser?: { runtime: unknown }; chrome: { runtime: unknown } };
-        const runtime = (g.browser ?? g.chrome).runtime as { connect(o: object): { postMessage(m: object): void; onMessage: { addListener(cb: (m: Sent) => void): void } } };
+        const runtime = (g.browser ?? g.chrome).runtime as {
+          connect(o: object): { postMessage(m: object): void; onMessage: { addListener(cb: (m: Sent) => void): void } };
+        };
         const port = runtime.connect({ name: 'ollama-chat/panel' });
         port.onMessage.addListener((m) => {
           if (m.requestId === 'raw-1') resolve(m);
@@ -85,7 +87,14 @@ export function twoPanelScenarios(launch: () => Promise<ExtensionHost>): void {
     await expect.poll(async () => (await stored(b.page))[0]?.messages[3]?.status, { timeout: 5000 }).toBe('interrupted');
     expect(await b.waitForReplyEnd(1, 20_000)).toBe('done');
     expect(await a.waitForReplyEnd(1, 20_000)).toBe('done');
-    const full = defaultReply([{ role: 'user', content: 'First' }, { role: 'assistant', content: await a.replyText(0) }, { role: 'user', content: 'Second, slowly' }], 45);
+    const full = defaultReply(
+      [
+        { role: 'user', content: 'First' },
+        { role: 'assistant', content: await a.replyText(0) },
+        { role: 'user', content: 'Second, slowly' },
+      ],
+      45,
+    );
     expect((await b.replyText(1)).startsWith(partial.slice(0, 10))).toBe(true);
     expect(await b.replyText(1)).toBe(full);
     expect(await a.replyText(1)).toBe(full);
@@ -98,7 +107,12 @@ export function twoPanelScenarios(launch: () => Promise<ExtensionHost>): void {
     await a.waitForReplyText(2, (t) => t.length > 0);
     const [saved] = await stored(b.page);
     expect(saved?.messages.map((m) => [m.role, m.status])).toEqual([
-      ['user', undefined], ['assistant', undefined], ['user', undefined], ['assistant', undefined], ['user', undefined], ['assistant', undefined],
+      ['user', undefined],
+      ['assistant', undefined],
+      ['user', undefined],
+      ['assistant', undefined],
+      ['user', undefined],
+      ['assistant', undefined],
     ]);
     expect(saved?.messages[3]?.content).toBe(full);
   });

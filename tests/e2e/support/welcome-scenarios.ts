@@ -63,7 +63,10 @@ export function welcomeScenarios<H extends ExtensionHost>(launch: () => Promise<
   const open = async (baseUrl: string) => {
     const p = await openConfiguredPanel(host, { baseUrl, defaultModel: 'llama3.2' });
     if (host.name === 'chromium')
-      await host.browser().defaultBrowserContext().overridePermissions(p.page.url().split('/').slice(0, 3).join('/'), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+      await host
+        .browser()
+        .defaultBrowserContext()
+        .overridePermissions(p.page.url().split('/').slice(0, 3).join('/'), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     panel = p;
     return p;
   };
@@ -150,7 +153,9 @@ export function welcomeScenarios<H extends ExtensionHost>(launch: () => Promise<
     install(host, cmd.port, cmd.command);
     const p = await open(`http://127.0.0.1:${cmd.port}`);
     await p.waitForStatus('Disconnected');
-    await p.page.waitForFunction(() => [...document.querySelectorAll('.banner-actions button')].some((b) => b.textContent === 'Start Ollama'), { timeout: 15_000 });
+    await p.page.waitForFunction(() => [...document.querySelectorAll('.banner-actions button')].some((b) => b.textContent === 'Start Ollama'), {
+      timeout: 15_000,
+    });
     expect(await buttons(p.page, '.banner-actions')).toEqual(['Start Ollama', 'Retry']);
     expect(await buttons(p.page, WELCOME)).toContain('Start Ollama');
     await click(p.page, '.banner-actions', 'Start Ollama');

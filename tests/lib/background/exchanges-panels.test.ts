@@ -63,7 +63,13 @@ describe('two panels, one conversation', () => {
     s.release();
     await done;
     expect(s.b.map((m) => m.type)).toEqual(['chat/resume', 'chat/chunk', 'chat/chunk', 'chat/done']);
-    expect(s.a.at(-1)).toEqual({ type: 'chat/done', requestId: 'r1', info: { doneReason: 'stop', ttftMs: expect.any(Number) }, stats: expect.objectContaining({ model: 'm' }), version: 'v2' });
+    expect(s.a.at(-1)).toEqual({
+      type: 'chat/done',
+      requestId: 'r1',
+      info: { doneReason: 'stop', ttftMs: expect.any(Number) },
+      stats: expect.objectContaining({ model: 'm' }),
+      version: 'v2',
+    });
     expect(s.b.at(-1)).toEqual(s.a.at(-1));
     expect(s.ex.answering('conv-1-aaaaaaaaa')).toBeNull();
   });
@@ -148,4 +154,3 @@ describe('two panels, one conversation', () => {
     }
   });
 });
-

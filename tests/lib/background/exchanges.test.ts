@@ -91,10 +91,12 @@ describe('layer 1: a refused request is retried once after ensureOllamaRunning',
 describe('a finished reply’s stats', () => {
   it('are saved with the reply and sent in chat/done, with the time to first token', async () => {
     const saves: { messages: { stats?: unknown }[] }[] = [];
-    const saving = { save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
+    const saving = {
+      save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
         saves.push(d);
         return d;
-      }) } as unknown as HistoryStore;
+      }),
+    } as unknown as HistoryStore;
     const answering: OllamaApi = {
       listModels: async () => [],
       version: async () => null,

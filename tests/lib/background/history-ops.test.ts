@@ -7,7 +7,14 @@ import { memoryIO, msg } from '../history/memory-io';
 
 const question = msg('user', 'q');
 const checkpoint = { ...msg('assistant', 'half an ans'), status: 'interrupted' as const };
-const conv = { id: 'conv-1-aaaaaaaaa', title: 'q', model: 'm', messages: [question, checkpoint], created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
+const conv = {
+  id: 'conv-1-aaaaaaaaa',
+  title: 'q',
+  model: 'm',
+  messages: [question, checkpoint],
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+};
 
 describe('history ops: get', () => {
   it('while its reply streams, a conversation comes without the "interrupted" checkpoint (the panel joins the live reply)', async () => {

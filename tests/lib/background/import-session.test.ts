@@ -7,7 +7,14 @@ import type { BackgroundMessage } from '../../../lib/protocol';
 import { memoryIO, msg } from '../history/memory-io';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
-const conv = (id: string, text = id): Conversation => ({ id: id as never, title: text, model: 'm', messages: [msg('user', text)], created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+const conv = (id: string, text = id): Conversation => ({
+  id: id as never,
+  title: text,
+  model: 'm',
+  messages: [msg('user', text)],
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+});
 const texts = (...convs: unknown[]) => convs.map((c) => JSON.stringify(c));
 
 async function setup(...local: Conversation[]) {
@@ -29,11 +36,12 @@ async function setup(...local: Conversation[]) {
     sessions.commit({ type: 'import/commit', importId: id }, post);
     return result(id);
   };
-  const result = (id = 'imp') => vi.waitFor(() => {
-    const r = got.find((m) => m.type === 'import/result' && m.importId === id);
-    if (!r) throw new Error('no result yet');
-    return r as Extract<BackgroundMessage, { type: 'import/result' }>;
-  });
+  const result = (id = 'imp') =>
+    vi.waitFor(() => {
+      const r = got.find((m) => m.type === 'import/result' && m.importId === id);
+      if (!r) throw new Error('no result yet');
+      return r as Extract<BackgroundMessage, { type: 'import/result' }>;
+    });
   return { state, store, sessions, got, post, run, result, writeBatch };
 }
 
@@ -45,7 +53,10 @@ describe('import sessions', () => {
       { type: 'import/ack', importId: 'imp', seq: 0, done: 2 },
       { type: 'import/ack', importId: 'imp', seq: 1, done: 4 },
     ]);
-    expect(r).toMatchObject({ outcome: 'done', message: expect.stringMatching(/^Imported: 2 new conversations, 1 kept as copies .*\(imported\).*, 1 already there\.$/) });
+    expect(r).toMatchObject({
+      outcome: 'done',
+      message: expect.stringMatching(/^Imported: 2 new conversations, 1 kept as copies .*\(imported\).*, 1 already there\.$/),
+    });
     expect((await t.store.summaries()).map((s) => s.title).sort()).toEqual(['different (imported)', 'local', 'n1', 'n2', 'same']);
   });
 
@@ -65,8 +76,16 @@ describe('import sessions', () => {
 
   it.each([
     ['an item that is not JSON', ['{"id": tru}'], /^Import failed, nothing changed: Item 3 is not valid JSON: /],
-    ['an invalid conversation', texts({ ...conv('x'), messages: [{ role: 'system', content: 'c', timestamp: 't' }] }), /Item 3 \("x"\): messages\[0\]\.role must be "user" or "assistant", got "system"/],
-    ['a date far in the future', texts({ ...conv('x'), updated_at: '2099-01-01T00:00:00Z' }), /Item 3 \("x"\): updated_at is "2099-01-01T00:00:00Z", more than a day after now/],
+    [
+      'an invalid conversation',
+      texts({ ...conv('x'), messages: [{ role: 'system', content: 'c', timestamp: 't' }] }),
+      /Item 3 \("x"\): messages\[0\]\.role must be "user" or "assistant", got "system"/,
+    ],
+    [
+      'a date far in the future',
+      texts({ ...conv('x'), updated_at: '2099-01-01T00:00:00Z' }),
+      /Item 3 \("x"\): updated_at is "2099-01-01T00:00:00Z", more than a day after now/,
+    ],
     ['an id used twice', texts(conv('a')), /Item 3 \("a"\): id "a" is already used by item 1/],
   ])('refuses %s, naming it, and undoes the batches already written', async (_, bad, error) => {
     const t = await setup(conv('local'));
@@ -102,7 +121,9 @@ describe('import sessions', () => {
     t.sessions.batch({ type: 'import/batch', importId: 'imp', seq: 0, first: 0, items: texts(conv('a')) }, t.post);
     const other: BackgroundMessage[] = [];
     t.sessions.begin({ type: 'import/begin', importId: 'imp-2', total: 1 }, (m) => other.push(m));
-    expect(other).toEqual([expect.objectContaining({ type: 'import/result', outcome: 'failed', message: expect.stringContaining('another import is running') })]);
+    expect(other).toEqual([
+      expect.objectContaining({ type: 'import/result', outcome: 'failed', message: expect.stringContaining('another import is running') }),
+    ]);
     t.sessions.detach(t.post);
     await vi.waitFor(() => expect(t.state.journal).toBeNull());
     expect(t.state.convs.size).toBe(0);

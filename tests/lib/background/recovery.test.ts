@@ -15,7 +15,12 @@ const down = {
 async function run(baseUrl: string, reply: unknown = { ok: true, started: true }) {
   const send = vi.fn(async () => reply);
   const seen: BackgroundMessage[] = [];
-  await recover({ api: down, settings: { ...DEFAULT_SETTINGS, baseUrl } }, (m) => seen.push(m), async () => {}, send);
+  await recover(
+    { api: down, settings: { ...DEFAULT_SETTINGS, baseUrl } },
+    (m) => seen.push(m),
+    async () => {},
+    send,
+  );
   return { send, seen };
 }
 
@@ -42,7 +47,12 @@ describe('layer 2 recovery (recovery/start)', () => {
   it('a missing helper and a failed start keep their wording', async () => {
     const missing = vi.fn(async () => Promise.reject(new Error('Specified native messaging host not found.')));
     const seen: BackgroundMessage[] = [];
-    await recover({ api: down, settings: DEFAULT_SETTINGS }, (m) => seen.push(m), async () => {}, missing);
+    await recover(
+      { api: down, settings: DEFAULT_SETTINGS },
+      (m) => seen.push(m),
+      async () => {},
+      missing,
+    );
     expect(seen).toEqual([{ type: 'recovery/result', ok: false, message: `${STILL_DOWN} ${INSTALL_HINT}` }]);
     const failed = await run('http://localhost:11434', { ok: false, error: 'no command' });
     expect(failed.seen).toEqual([{ type: 'recovery/result', ok: false, message: 'Failed to start Ollama: no command' }]);

@@ -5,7 +5,7 @@ import { installTestHook, type TestHook } from '../../../lib/background/test-hoo
 
 const hook = () => (globalThis as { ollamaChatTest?: TestHook }).ollamaChatTest;
 
-describe('the e2e build\'s click hook', () => {
+describe("the e2e build's click hook", () => {
   afterEach(() => {
     delete (globalThis as { ollamaChatTest?: TestHook }).ollamaChatTest;
   });

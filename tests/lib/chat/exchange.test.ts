@@ -23,12 +23,25 @@ function fakeApi(pieces: ChatPiece[], end: 'done' | 'hang' | Error = 'done'): Ol
   };
 }
 
-const base = { baseUrl: 'http://localhost:11434', model: 'm', messages: [{ role: 'user' as const, content: 'hi' }], stallTimeoutMs: 60_000, firstTokenTimeoutMs: 60_000 };
+const base = {
+  baseUrl: 'http://localhost:11434',
+  model: 'm',
+  messages: [{ role: 'user' as const, content: 'hi' }],
+  stallTimeoutMs: 60_000,
+  firstTokenTimeoutMs: 60_000,
+};
 
 describe('exchange', () => {
   it('relays every chunk in order and ends with done once', async () => {
     const sink = sinkSpy();
-    const ex = startExchange({ ...base, sink, api: fakeApi([{ kind: 'chunk', content: 'Hel' }, { kind: 'chunk', content: 'lo', thinking: undefined }]) });
+    const ex = startExchange({
+      ...base,
+      sink,
+      api: fakeApi([
+        { kind: 'chunk', content: 'Hel' },
+        { kind: 'chunk', content: 'lo', thinking: undefined },
+      ]),
+    });
     await ex.finished;
     expect(sink.chunk.mock.calls.map((c) => c[0])).toEqual(['Hel', 'lo']);
     expect(sink.done).toHaveBeenCalledTimes(1);
@@ -69,8 +82,13 @@ describe('exchange', () => {
 
   it('a stream that ends without done is reported as lost', async () => {
     const sink = sinkSpy();
-    const api: OllamaApi = { listModels: async () => [],
-    version: async () => null, async *chat() { yield { kind: 'chunk', content: 'x' }; } };
+    const api: OllamaApi = {
+      listModels: async () => [],
+      version: async () => null,
+      async *chat() {
+        yield { kind: 'chunk', content: 'x' };
+      },
+    };
     await startExchange({ ...base, sink, api }).finished;
     expect(sink.failed).toHaveBeenCalledWith(expect.objectContaining({ kind: 'lost' }));
   });

@@ -4,7 +4,9 @@ import { readStats, statsFrom, tokensPerSecond } from '../../../lib/chat/stats';
 
 describe('reply stats', () => {
   it('are built from the final chunk, keeping only what Ollama reported', () => {
-    expect(statsFrom('asked', { doneReason: 'stop', model: 'llama3.2', evalCount: 10, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 7, ttftMs: 120 })).toEqual({
+    expect(
+      statsFrom('asked', { doneReason: 'stop', model: 'llama3.2', evalCount: 10, evalDurationNs: 2e9, totalDurationNs: 3e9, promptEvalCount: 7, ttftMs: 120 }),
+    ).toEqual({
       model: 'llama3.2',
       evalCount: 10,
       evalDurationNs: 2e9,
@@ -18,7 +20,17 @@ describe('reply stats', () => {
 
   it('read back only when well formed, and only their known fields', () => {
     expect(readStats({ model: 'm', evalCount: 3, ttftMs: 0, extra: 'x' })).toEqual({ model: 'm', evalCount: 3, ttftMs: 0 });
-    for (const bad of [null, 'm', [], {}, { model: '' }, { model: 1 }, { model: 'm', evalCount: -1 }, { model: 'm', ttftMs: '5' }, { model: 'm', totalDurationNs: Number.POSITIVE_INFINITY }]) {
+    for (const bad of [
+      null,
+      'm',
+      [],
+      {},
+      { model: '' },
+      { model: 1 },
+      { model: 'm', evalCount: -1 },
+      { model: 'm', ttftMs: '5' },
+      { model: 'm', totalDurationNs: Number.POSITIVE_INFINITY },
+    ]) {
       expect(readStats(bad), JSON.stringify(bad)).toBeNull();
     }
   });

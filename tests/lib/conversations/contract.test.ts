@@ -65,9 +65,7 @@ describe('titleFor', () => {
   });
 
   it('uses the first USER message, even after an assistant message', () => {
-    expect(titleFor([assistant('Hello! How can I help?'), user('First question'), user('Second')])).toBe(
-      'First question',
-    );
+    expect(titleFor([assistant('Hello! How can I help?'), user('First question'), user('Second')])).toBe('First question');
   });
 
   it('falls back to "Untitled Conversation"', () => {

@@ -16,8 +16,44 @@ function render(md: string): Document {
 }
 
 // What Markdown syntax itself makes, plus our <details>: anything else came from raw HTML.
-const MARKDOWN_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'hr', 'br', 'del', 'input', 'details', 'summary']);
-const ATTRS: Record<string, readonly string[]> = { a: ['href', 'title'], code: ['class'], th: ['align'], td: ['align'], ol: ['start'], input: ['checked', 'disabled', 'type'] };
+const MARKDOWN_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'hr',
+  'br',
+  'del',
+  'input',
+  'details',
+  'summary',
+]);
+const ATTRS: Record<string, readonly string[]> = {
+  a: ['href', 'title'],
+  code: ['class'],
+  th: ['align'],
+  td: ['align'],
+  ol: ['start'],
+  input: ['checked', 'disabled', 'type'],
+};
 
 /** Elements and attributes that raw HTML, not Markdown, put in the page. */
 function foreign(doc: Document): string[] {
@@ -57,7 +93,10 @@ describe('Markdown export: raw HTML in messages is shown, never run', () => {
   });
 
   it('markdown images become links: opening the file loads nothing', () => {
-    const md = toMarkdown({ ...conv('x', '2026-01-01T00:00:00Z'), messages: [assistant('![pixel](http://127.0.0.1:9/leak.png?q=secret) and ![ref][r]\n\n[r]: http://127.0.0.1:9/x.png')] });
+    const md = toMarkdown({
+      ...conv('x', '2026-01-01T00:00:00Z'),
+      messages: [assistant('![pixel](http://127.0.0.1:9/leak.png?q=secret) and ![ref][r]\n\n[r]: http://127.0.0.1:9/x.png')],
+    });
     const doc = render(md);
     expect(doc.querySelector('img')).toBeNull();
     expect([...doc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
@@ -67,7 +106,12 @@ describe('Markdown export: raw HTML in messages is shown, never run', () => {
   });
 
   it('titles, model names and dates are escaped too', () => {
-    const md = toMarkdown({ ...conv('x', '2026-01-01T00:00:00Z'), title: '<img src=x onerror=alert(1)> &amp;', model: '<svg onload=alert(1)>', created_at: '<script>x</script>' });
+    const md = toMarkdown({
+      ...conv('x', '2026-01-01T00:00:00Z'),
+      title: '<img src=x onerror=alert(1)> &amp;',
+      model: '<svg onload=alert(1)>',
+      created_at: '<script>x</script>',
+    });
     const doc = render(md);
     expect(foreign(doc)).toEqual([]);
     expect(doc.querySelector('h1')?.textContent).toBe('<img src=x onerror=alert(1)> &amp;');
@@ -86,7 +130,10 @@ describe('Markdown export: code stays exactly as written', () => {
   });
 
   it('a cut-off fence is closed, and the text after it is markdown again', () => {
-    const md = toMarkdown({ ...conv('x', '2026-01-01T00:00:00Z'), messages: [assistant('```js\nif (a < b) {', { status: 'interrupted' }), user('<b>next</b>')] });
+    const md = toMarkdown({
+      ...conv('x', '2026-01-01T00:00:00Z'),
+      messages: [assistant('```js\nif (a < b) {', { status: 'interrupted' }), user('<b>next</b>')],
+    });
     const doc = render(md);
     expect(doc.querySelector('code')?.textContent).toBe('if (a < b) {\n');
     expect(foreign(doc)).toEqual([]);
@@ -95,7 +142,16 @@ describe('Markdown export: code stays exactly as written', () => {
 });
 
 describe('Markdown export: thinking cannot close its <details> early', () => {
-  const closers = ['</details>', '</DETAILS>', '</details >', '</Details\t>', '</details\n>', '</ details>', '  </details>', '</details><img src=x onerror=alert(1)>'];
+  const closers = [
+    '</details>',
+    '</DETAILS>',
+    '</details >',
+    '</Details\t>',
+    '</details\n>',
+    '</ details>',
+    '  </details>',
+    '</details><img src=x onerror=alert(1)>',
+  ];
 
   it.each(closers)('%j inside thinking stays inside it', (closer) => {
     const thinking = `first thought\n\n${closer}\n\nsecond thought`;
@@ -159,7 +215,36 @@ function random(seed: number) {
   };
 }
 
-const PIECES = ['```', '````', '~~~', '```js', ' ', '  ', '   ', '    ', '\t', '- ', '1. ', '> ', '`', '``', '\\', '|', '| - |', '<img src=x onerror=alert(1)>', '</details>', '<b>', 'text', '#', '!', '[a]', '(u)', '\n', '\n\n', '\r'];
+const PIECES = [
+  '```',
+  '````',
+  '~~~',
+  '```js',
+  ' ',
+  '  ',
+  '   ',
+  '    ',
+  '\t',
+  '- ',
+  '1. ',
+  '> ',
+  '`',
+  '``',
+  '\\',
+  '|',
+  '| - |',
+  '<img src=x onerror=alert(1)>',
+  '</details>',
+  '<b>',
+  'text',
+  '#',
+  '!',
+  '[a]',
+  '(u)',
+  '\n',
+  '\n\n',
+  '\r',
+];
 
 describe('Markdown export: random hostile documents', () => {
   it('2,000 documents built from fences, containers, backticks and HTML render no markup', () => {
@@ -170,7 +255,8 @@ describe('Markdown export: random hostile documents', () => {
       const thinking = parts(pick(20));
       const doc = render(exported(content, thinking));
       const found = foreign(doc);
-      if (found.length || doc.querySelectorAll('details').length > 1) throw new Error(`case ${n}: ${found.join(', ')}\n${JSON.stringify({ content, thinking })}`);
+      if (found.length || doc.querySelectorAll('details').length > 1)
+        throw new Error(`case ${n}: ${found.join(', ')}\n${JSON.stringify({ content, thinking })}`);
     }
   });
 });

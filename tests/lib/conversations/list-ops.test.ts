@@ -1,12 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  type ConversationId,
-  removeConversation,
-  renameConversation,
-  sortNewestFirst,
-  upsertConversation,
-} from '../../../lib/conversations/contract';
+import { type ConversationId, removeConversation, renameConversation, sortNewestFirst, upsertConversation } from '../../../lib/conversations/contract';
 import { assistant, conv, deepFreeze, user } from './helpers';
 
 const ID_FORMAT = /^conv-\d+-[0-9a-z]{9}$/;
@@ -56,11 +50,7 @@ describe('upsertConversation', () => {
 
   it('keeps created_at of the stored item on update, whatever the caller sends', () => {
     const stored = conv('a', '2026-01-01T00:00:00Z', { created_at: '2025-06-01T00:00:00.000Z' });
-    const { saved } = upsertConversation(
-      [stored],
-      { id: stored.id, created_at: '2026-01-31T00:00:00Z', model: 'm', messages },
-      now,
-    );
+    const { saved } = upsertConversation([stored], { id: stored.id, created_at: '2026-01-31T00:00:00Z', model: 'm', messages }, now);
     expect(saved.created_at).toBe('2025-06-01T00:00:00.000Z');
     expect(saved.updated_at).toBe(now.toISOString());
   });

@@ -17,9 +17,8 @@ describe('approxBytes', () => {
     expect(approxBytes(list)).toBe(new TextEncoder().encode(JSON.stringify(list)).length);
   });
 
-  it.each(['', 'ascii', 'é', '€', '😀', 'a😀b', '\uD83D', '\uDE00x', 'x\uD83Dy', '日本語'])(
-    'utf8Length agrees with TextEncoder for %j',
-    (s) => expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length),
+  it.each(['', 'ascii', 'é', '€', '😀', 'a😀b', '\uD83D', '\uDE00x', 'x\uD83Dy', '日本語'])('utf8Length agrees with TextEncoder for %j', (s) =>
+    expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length),
   );
 });
 

@@ -33,7 +33,10 @@ describe('parseConversations: accepted values', () => {
       const r = parseConversations([{ ...valid(), messages: [user('q'), assistant('a', { stats: bad as never })] }]);
       expect(r.ok && r.conversations[0]?.messages[1]).toEqual(assistant('a'));
     }
-    const checked = itemChecker(Date.parse('2026-01-02T00:00:00.000Z'))({ ...valid(), messages: [assistant('a', { stats: { model: 'm', evalCount: null } as never })] }, 0);
+    const checked = itemChecker(Date.parse('2026-01-02T00:00:00.000Z'))(
+      { ...valid(), messages: [assistant('a', { stats: { model: 'm', evalCount: null } as never })] },
+      0,
+    );
     expect(checked.ok && checked.conversation.messages[0]).toEqual(assistant('a'));
   });
 
@@ -51,7 +54,7 @@ describe('parseConversations: accepted values', () => {
     expect((input[0] as Loose).messages).toHaveLength(2);
   });
 
-  it('imports the original app\'s localStorage dump as is', () => {
+  it("imports the original app's localStorage dump as is", () => {
     const r = parseConversationsJson(ORIGINAL_DUMP);
     if (!r.ok) throw new Error(r.error);
     expect(r.conversations).toEqual(JSON.parse(ORIGINAL_DUMP));
@@ -83,8 +86,16 @@ describe('parseConversations: errors name the problem', () => {
     ['a null message', [withMessage(null)], 'Item 1 ("Hello"): messages[1] must be an object, got null'],
     ['a system role', [withMessage({ ...user('x'), role: 'system' })], 'Item 1 ("Hello"): messages[1].role must be "user" or "assistant", got "system"'],
     ['a null content', [withMessage({ ...user('x'), content: null })], 'Item 1 ("Hello"): messages[1].content must be a string, got null'],
-    ['a numeric timestamp', [withMessage({ ...user('x'), timestamp: 1732547012345 })], 'Item 1 ("Hello"): messages[1].timestamp must be a string, got 1732547012345'],
-    ['a bad status', [withMessage(assistant('x', { status: 'failed' as 'stopped' }))], 'Item 1 ("Hello"): messages[1].status must be "interrupted" or "stopped" when present, got "failed"'],
+    [
+      'a numeric timestamp',
+      [withMessage({ ...user('x'), timestamp: 1732547012345 })],
+      'Item 1 ("Hello"): messages[1].timestamp must be a string, got 1732547012345',
+    ],
+    [
+      'a bad status',
+      [withMessage(assistant('x', { status: 'failed' as 'stopped' }))],
+      'Item 1 ("Hello"): messages[1].status must be "interrupted" or "stopped" when present, got "failed"',
+    ],
     ['a bad thinking', [withMessage({ ...assistant('x'), thinking: 3 })], 'Item 1 ("Hello"): messages[1].thinking must be a string when present, got 3'],
     ['a missing created_at', [{ ...valid(), created_at: undefined }], 'Item 1 ("Hello"): created_at must be a string, got nothing (the field is missing)'],
     ['a numeric updated_at', [{ ...valid(), updated_at: 0 }], 'Item 1 ("Hello"): updated_at must be a string, got 0'],
@@ -165,9 +176,13 @@ describe('itemChecker (an import, item by item)', () => {
     expect(check(conv('a', '2026-06-02T11:00:00Z'), 0)).toMatchObject({ ok: true }); // within the day of slack
     expect(check(conv('b', '2099-01-01T00:00:00Z'), 1)).toEqual({
       ok: false,
-      error: 'Item 2 ("Title of b"): updated_at is "2099-01-01T00:00:00Z", more than a day after now: the file (or the clock of the machine that wrote it) is wrong',
+      error:
+        'Item 2 ("Title of b"): updated_at is "2099-01-01T00:00:00Z", more than a day after now: the file (or the clock of the machine that wrote it) is wrong',
     });
-    expect(check(conv('c', '2026-01-01T00:00:00Z', { created_at: '2030-01-01T00:00:00Z' }), 2)).toMatchObject({ ok: false, error: expect.stringContaining('created_at is "2030-01-01T00:00:00Z"') });
+    expect(check(conv('c', '2026-01-01T00:00:00Z', { created_at: '2030-01-01T00:00:00Z' }), 2)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('created_at is "2030-01-01T00:00:00Z"'),
+    });
   });
 
   it('holds stored data (no `now`) to the shape only: a wrong clock must not cost a saved chat', () => {

@@ -28,7 +28,8 @@ describe('history store: imports', () => {
     const { state, store, imports } = await setup(conv('local', 'mine'));
     await imports.begin('imp-1');
     const taken = new Set<string>();
-    const batch = (from: number) => Array.from({ length: 50 }, (_, i) => conv(`c${from + i}`, `t${from + i}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00.000Z`));
+    const batch = (from: number) =>
+      Array.from({ length: 50 }, (_, i) => conv(`c${from + i}`, `t${from + i}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00.000Z`));
     const a = await imports.addBatch('imp-1', batch(0), taken);
     const b = await imports.addBatch('imp-1', batch(50), taken);
     expect([a.added, b.added]).toEqual([50, 50]);
@@ -105,7 +106,10 @@ describe('history store: imports', () => {
 
   it('an import left unfinished (the browser quit) is undone at the next start, and said', async () => {
     const { io, state } = memoryIO();
-    await io.write({ put: [conv('local', 'mine')], index: [{ id: 'local', title: 'mine', model: 'm', created_at: 'c', updated_at: '2026-01-01T00:00:00.000Z', messageCount: 1 }] });
+    await io.write({
+      put: [conv('local', 'mine')],
+      index: [{ id: 'local', title: 'mine', model: 'm', created_at: 'c', updated_at: '2026-01-01T00:00:00.000Z', messageCount: 1 }],
+    });
     await io.writeImportBatch('imp', 0, [conv('half-1', 'a'), conv('half-2', 'b')]);
     const onProblem = vi.fn();
     const store = createHistoryStore(io, onProblem);

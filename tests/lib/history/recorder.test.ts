@@ -6,7 +6,12 @@ import { HistoryConflictError, type HistoryStore } from '../../../lib/history/st
 
 function fakeStore() {
   const saves: ConversationDraft[] = [];
-  const store = { save: vi.fn(async (d: ConversationDraft) => { saves.push(structuredClone(d)); return d as never; }) } as unknown as HistoryStore;
+  const store = {
+    save: vi.fn(async (d: ConversationDraft) => {
+      saves.push(structuredClone(d));
+      return d as never;
+    }),
+  } as unknown as HistoryStore;
   return { store, saves };
 }
 
@@ -23,7 +28,10 @@ describe('recorder', () => {
     for (let i = 0; i < 50; i++) {
       t += 100; // 5 s of chunks
       text += 'x';
-      r.checkpoint(() => text, () => '');
+      r.checkpoint(
+        () => text,
+        () => '',
+      );
       await Promise.resolve();
     }
     const checkpoints = saves.slice(1);
@@ -56,7 +64,11 @@ describe('recorder', () => {
 
   it('a failed save is reported, not thrown', async () => {
     const onProblem = vi.fn();
-    const store = { save: vi.fn(async () => { throw new Error('Storage quota exceeded: …'); }) } as unknown as HistoryStore;
+    const store = {
+      save: vi.fn(async () => {
+        throw new Error('Storage quota exceeded: …');
+      }),
+    } as unknown as HistoryStore;
     const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem });
     await r.begin(null);
     expect(onProblem).toHaveBeenCalledWith('Storage quota exceeded: …');

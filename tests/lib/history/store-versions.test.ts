@@ -36,7 +36,10 @@ describe('versioned saves: an older copy never replaces a newer one', () => {
     // Panel A's reply finishes (a save with no check: the exchange owns the conversation).
     const finished = await store.save({ id, model: 'm', messages: [msg('user', 'q'), msg('assistant', 'the whole answer')] });
     // Panel B still holds the first copy (or the truncated checkpoint) and sends.
-    const stale = store.save({ id, model: 'm', messages: [msg('user', 'q'), msg('assistant', 'the wh', 'interrupted'), msg('user', 'more')] }, first.updated_at);
+    const stale = store.save(
+      { id, model: 'm', messages: [msg('user', 'q'), msg('assistant', 'the wh', 'interrupted'), msg('user', 'more')] },
+      first.updated_at,
+    );
     await expect(stale).rejects.toBeInstanceOf(HistoryConflictError);
     expect((await store.get(id))?.messages[1]).toEqual(msg('assistant', 'the whole answer'));
 

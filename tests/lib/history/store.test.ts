@@ -41,7 +41,14 @@ describe('history store (layout v2)', () => {
 
   it('moves v1 data (or a dump of the original app) from the contract key into v2 and keeps it aside', async () => {
     const original: Conversation[] = [
-      { id: 'conv-9-zzzzzzzzz' as never, title: 'Old', model: 'llama3', messages: [msg('user', 'Old')], created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-02T00:00:00Z' },
+      {
+        id: 'conv-9-zzzzzzzzz' as never,
+        title: 'Old',
+        model: 'llama3',
+        messages: [msg('user', 'Old')],
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-02T00:00:00Z',
+      },
     ];
     const { io, state } = memoryIO(original);
     const store = createHistoryStore(io, vi.fn());

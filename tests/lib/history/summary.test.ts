@@ -12,7 +12,14 @@ describe('history index', () => {
 
   it('summaries sort newest first and search reads titles and messages', () => {
     const list = [
-      { id: 'a', title: 'Apples', model: 'm', created_at: 'x', updated_at: '2026-01-01T00:00:00Z', messages: [{ role: 'user' as const, content: 'RED fruit', timestamp: 't' }] },
+      {
+        id: 'a',
+        title: 'Apples',
+        model: 'm',
+        created_at: 'x',
+        updated_at: '2026-01-01T00:00:00Z',
+        messages: [{ role: 'user' as const, content: 'RED fruit', timestamp: 't' }],
+      },
       { id: 'b', title: 'Bananas', model: 'm', created_at: 'x', updated_at: '2026-01-02T00:00:00Z', messages: [] },
     ] as never[];
     expect(sortSummaries(summarize(list)).map((s) => s.id)).toEqual(['b', 'a']);
@@ -25,7 +32,13 @@ describe('sorting and merging the index', () => {
   const s = (id: string, updated_at: string): ConversationSummary => ({ id, title: id, model: 'm', created_at: updated_at, updated_at, messageCount: 1 });
 
   it('sorts by instant, unparseable dates last, ties in their order', () => {
-    const list = [s('bad', 'nope'), s('tz', '2026-01-10T01:00:00+02:00'), s('late', '2026-01-10T00:00:00Z'), s('tie1', '2026-01-01T00:00:00Z'), s('tie2', '2026-01-01T00:00:00.000Z')];
+    const list = [
+      s('bad', 'nope'),
+      s('tz', '2026-01-10T01:00:00+02:00'),
+      s('late', '2026-01-10T00:00:00Z'),
+      s('tie1', '2026-01-01T00:00:00Z'),
+      s('tie2', '2026-01-01T00:00:00.000Z'),
+    ];
     expect(sortSummaries(list).map((x) => x.id)).toEqual(['late', 'tz', 'tie1', 'tie2', 'bad']);
   });
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AbortedByUs, classifyError, classifyStatus, isConnectionFailure, ORIGINS_FIX } from '../../../lib/ollama/errors';
 
 const ctx = { baseUrl: 'http://localhost:11434', started: false, stallTimeoutMs: 60_000, firstTokenTimeoutMs: 300_000 };
-const responseError = (status: number, error: string) =>
-  Object.assign(new Error(error), { name: 'ResponseError', error, status_code: status });
+const responseError = (status: number, error: string) => Object.assign(new Error(error), { name: 'ResponseError', error, status_code: status });
 
 describe('classifyError', () => {
   it('connection refused before any reply (Chromium and Firefox wording)', () => {

@@ -5,7 +5,14 @@ import { followIndex, watchIndexShards } from '../../../lib/storage/history-io';
 import type { ConversationSummary } from '../../../lib/history/summary';
 import { shardOf } from '../../../lib/history/summary';
 
-const s = (id: string, day: number): ConversationSummary => ({ id, title: id, model: 'm', created_at: 'c', updated_at: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`, messageCount: 1 });
+const s = (id: string, day: number): ConversationSummary => ({
+  id,
+  title: id,
+  model: 'm',
+  created_at: 'c',
+  updated_at: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+  messageCount: 1,
+});
 const shardKey = (id: string) => `ollama_chat_index:${shardOf(id)}`;
 // Ids in two different shards.
 const [A, B] = (() => {

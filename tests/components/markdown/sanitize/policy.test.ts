@@ -4,7 +4,26 @@ import { ALLOWED_ATTR, ALLOWED_TAGS, isSafeImage, isSafeLink } from '../../../..
 
 describe('policy', () => {
   it('allows nothing that runs, loads, submits or styles', () => {
-    const risky = ['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'base', 'meta', 'link', 'video', 'audio', 'source', 'template', 'details'];
+    const risky = [
+      'script',
+      'style',
+      'iframe',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'svg',
+      'math',
+      'base',
+      'meta',
+      'link',
+      'video',
+      'audio',
+      'source',
+      'template',
+      'details',
+    ];
     expect(ALLOWED_TAGS.filter((t) => (risky as string[]).includes(t))).toEqual([]);
     const attrs: readonly string[] = ALLOWED_ATTR;
     expect(attrs.filter((a) => a === 'style' || a === 'src' || a === 'srcset' || a.startsWith('on') || a === 'id' || a === 'name')).toEqual([]);

@@ -17,7 +17,8 @@ function chunked(text: string, sizes: number[]): string[] {
   return [...out, ...s.drain().map((b) => b.text)];
 }
 
-const SAMPLE = 'Intro line\nsame paragraph\n\n```ts\nconst a = 1;\n\n\nconst b = 2;\n```\nafter fence\n\n- a\n- b\n\n  indented continuation\n\n- c\n\nend\n\n    indented code\n\n    more code\n\nlast';
+const SAMPLE =
+  'Intro line\nsame paragraph\n\n```ts\nconst a = 1;\n\n\nconst b = 2;\n```\nafter fence\n\n- a\n- b\n\n  indented continuation\n\n- c\n\nend\n\n    indented code\n\n    more code\n\nlast';
 
 describe('BlockSplitter', () => {
   it('splits at blank lines', () => {

@@ -26,11 +26,13 @@ export function markdownReply(host: string): string {
 /** Runs in the page: everything in the replies that could run or load, or links done wrong. */
 export const inertProblems = (sel: string): string[] => {
   const out: string[] = [];
-  const loads = 'img,[src],[srcset],[style],[background],[poster],[action],[formaction],link,style,script,iframe,frame,object,embed,form,input,base,meta,svg,math,video,audio,source,picture,template';
+  const loads =
+    'img,[src],[srcset],[style],[background],[poster],[action],[formaction],link,style,script,iframe,frame,object,embed,form,input,base,meta,svg,math,video,audio,source,picture,template';
   for (const root of document.querySelectorAll(sel)) {
     for (const el of root.querySelectorAll(loads)) out.push(el.outerHTML.slice(0, 120));
     for (const el of root.querySelectorAll('*')) {
-      for (const a of el.attributes) if (/^on/i.test(a.name) || /javascript:|vbscript:|data:|url\(/i.test(a.value)) out.push(`<${el.localName} ${a.name}="${a.value}">`);
+      for (const a of el.attributes)
+        if (/^on/i.test(a.name) || /javascript:|vbscript:|data:|url\(/i.test(a.value)) out.push(`<${el.localName} ${a.name}="${a.value}">`);
       if (el.localName === 'button' && !['md-copy', 'md-image', 'copy-button', 'link-button'].includes(el.className)) out.push(el.outerHTML);
       const href = el.localName === 'a' ? el.getAttribute('href') : null;
       if (href === null) continue;

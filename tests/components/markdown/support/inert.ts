@@ -15,12 +15,46 @@ const OURS: Record<string, Record<string, RegExp>> = {
   div: { tabindex: /^0$/, role: /^group$/, 'aria-label': /^Table$/ },
 };
 const TAGS = new Set([
-  'a', 'b', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'kbd', 'li',
-  'mark', 'ol', 'p', 'pre', 's', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'u', 'ul',
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'del',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
   // our own chrome
-  'div', 'span', 'button',
+  'div',
+  'span',
+  'button',
 ]);
-const LOADS = 'img,[src],[srcset],[style],[background],[poster],[action],[formaction],link,style,script,iframe,object,embed,form,input,base,meta,svg,math,video,audio,source,picture,template';
+const LOADS =
+  'img,[src],[srcset],[style],[background],[poster],[action],[formaction],link,style,script,iframe,object,embed,form,input,base,meta,svg,math,video,audio,source,picture,template';
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 const protocol = (url: string) => {
