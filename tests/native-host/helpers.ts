@@ -22,7 +22,8 @@ export const later = (fn: () => unknown) => cleanups.push(fn);
 /** A fresh temp dir, removed after the test. */
 export function tempDir(prefix = 'oc-host-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  later(() => rmSync(dir, { recursive: true, force: true }));
+  // A started server's runner may still write its exit to the log in `dir` as the server is killed: retry.
+  later(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
   return dir;
 }
 
