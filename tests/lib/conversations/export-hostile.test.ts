@@ -258,5 +258,6 @@ describe('Markdown export: random hostile documents', () => {
       if (found.length || doc.querySelectorAll('details').length > 1)
         throw new Error(`case ${n}: ${found.join(', ')}\n${JSON.stringify({ content, thinking })}`);
     }
-  });
+    // 2,000 documents take a second alone; a loaded 2-core machine needs more than the 5 s default.
+  }, 60_000);
 });
