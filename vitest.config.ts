@@ -11,5 +11,8 @@ export default defineConfig({
     // happy-dom 21 breaks DOMPurify's tree walk; this makes it follow the DOM spec there.
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // A guard against hangs, not a speed target (those are in the bench): a loaded 2-core CI box
+    // can take several seconds for the heaviest property tests.
+    testTimeout: 20_000,
   },
 });
