@@ -37,6 +37,7 @@ export function isValidChatStart(msg: Fields): boolean {
     isObject(c) &&
     nonEmpty(c.id) &&
     (c.title === undefined || isString(c.title)) &&
+    (c.system === undefined || isString(c.system)) &&
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&

@@ -51,6 +51,8 @@ export interface ConversationRef {
   id: string;
   /** Set when the user renamed it, so a save keeps the name. */
   title?: string;
+  /** The conversation's own system prompt, saved with it; absent: the global default applies. */
+  system?: string;
 }
 
 /** How a reply ended: Ollama's final chunk, plus `ttftMs`, which the background measures. */
