@@ -28,7 +28,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
   );
 }
 
-const valueOf = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLInputElement).value);
+const fieldValue = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLInputElement).value);
 
 type ChatBody = { messages: { role: string; content: string }[]; options?: Record<string, unknown>; keep_alive?: unknown };
 const chatBodies = (sim: Simulator) => sim.requests.filter((r) => r.path === '/api/chat').map((r) => r.body as ChatBody);
@@ -73,7 +73,7 @@ export function promptsScenarios(launch: () => Promise<ExtensionHost>): void {
     await page.click(SYSTEM_BUTTON);
     await page.waitForSelector('select#use-preset');
     await page.select('select#use-preset', (await page.$eval('select#use-preset option:nth-child(2)', (o) => (o as HTMLOptionElement).value)) ?? '');
-    expect(await valueOf(page, EDITOR)).toBe('Talk like a pirate.');
+    expect(await fieldValue(page, EDITOR)).toBe('Talk like a pirate.');
     await p.ask('Second question');
     expect(await p.waitForReplyEnd(1)).toBe('done');
     const second = chatBodies(sim).at(-1)?.messages ?? [];
@@ -85,7 +85,7 @@ export function promptsScenarios(launch: () => Promise<ExtensionHost>): void {
 
     // A new chat has none; reopening the conversation brings its own back, and it is sent again.
     await page.click(SEL.newChat);
-    expect(await valueOf(page, EDITOR)).toBe('');
+    expect(await fieldValue(page, EDITOR)).toBe('');
     await page.click('button[aria-label="History"]');
     await page.waitForSelector('.history-open');
     await page.$$eval('.history-open', (bs) => (bs.find((b) => b.textContent?.includes('First question')) as HTMLElement).click());
