@@ -20,6 +20,8 @@ export interface SystemPromptModel {
   toggle(): void;
   /** The chat now shows this stored conversation (null: a new chat). */
   shown(conversation: Conversation | null): void;
+  /** The shown conversation's stored copy changed: taken unless the user has edited since. */
+  follow(conversation: Conversation): void;
 }
 
 export function createSystemPrompt(read: () => Promise<Settings> = readSettings): SystemPromptModel {
@@ -27,6 +29,8 @@ export function createSystemPrompt(read: () => Promise<Settings> = readSettings)
   const open = signal(false);
   const presets = signal<readonly PromptPreset[]>([]);
   const fallback = signal('');
+  // What storage last said, so a save landing mid-edit does not overwrite what is being typed.
+  let stored = '';
   return {
     text,
     open,
@@ -48,7 +52,13 @@ export function createSystemPrompt(read: () => Promise<Settings> = readSettings)
       });
     },
     shown(conversation) {
-      text.value = conversation?.system ?? '';
+      stored = conversation?.system ?? '';
+      text.value = stored;
+    },
+    follow(conversation) {
+      const edited = text.peek() !== stored;
+      stored = conversation.system ?? '';
+      if (!edited) text.value = stored;
     },
   };
 }

@@ -26,8 +26,7 @@ export function followConversation(chat: ChatModel, system: SystemPromptModel): 
     },
     sync(stored) {
       chat.sync(stored);
-      // Only when the chat follows it: a reply running, or another conversation, leaves it alone.
-      if (!chat.streaming.peek() && stored.id === chat.conversationId.peek()) system.shown(stored);
+      if (stored.id === chat.conversationId.peek()) system.follow(stored);
     },
   };
 }

@@ -37,9 +37,8 @@ describe('the conversation’s system prompt', () => {
   });
 
   it('follows the conversation on screen: its own prompt when opened, none for a new chat', () => {
-    const streaming = signal(false);
     const conversationId = signal<string | null>('c');
-    const chat = { open: vi.fn(), newChat: vi.fn(), sync: vi.fn(), streaming, conversationId } as unknown as ChatModel;
+    const chat = { open: vi.fn(), newChat: vi.fn(), sync: vi.fn(), conversationId } as unknown as ChatModel;
     const system = createSystemPrompt(async () => DEFAULT_SETTINGS);
     const wrapped = followConversation(chat, system);
     wrapped.open(stored('Arr.'));
@@ -47,9 +46,13 @@ describe('the conversation’s system prompt', () => {
     expect(system.text.value).toBe('Arr.');
     wrapped.sync(stored('Changed elsewhere.'));
     expect(system.text.value).toBe('Changed elsewhere.');
-    streaming.value = true;
-    wrapped.sync(stored());
-    expect(system.text.value).toBe('Changed elsewhere.');
+    // A save landing while the user edits does not take their text away.
+    system.set('Being typed');
+    wrapped.sync(stored('Changed elsewhere.'));
+    expect(system.text.value).toBe('Being typed');
+    conversationId.value = 'other';
+    wrapped.sync(stored('Not this one.'));
+    expect(system.text.value).toBe('Being typed');
     wrapped.newChat();
     expect(system.text.value).toBe('');
   });
