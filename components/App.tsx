@@ -26,7 +26,13 @@ export function App({ panel: given }: { panel?: Panel }) {
       {/* The landmark screen readers jump to; it takes the space the header and footer leave. */}
       <main class="main">
         {view === 'settings' && (
-          <SettingsLoader model={panel.settings} installed={panel.connection.models.value.map((m) => m.name)} onClose={() => panel.show('chat')} />
+          <SettingsLoader
+            model={panel.settings}
+            prompts={panel.prompts}
+            selected={panel.connection.selected.value}
+            installed={panel.connection.models.value.map((m) => m.name)}
+            onClose={() => panel.show('chat')}
+          />
         )}
         {view === 'history' && (
           <HistoryLoader

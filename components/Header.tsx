@@ -1,10 +1,12 @@
-import { GearIcon, HistoryIcon, PlusIcon } from './icons';
+import { GearIcon, HistoryIcon, PlusIcon, SystemPromptIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
 import { StatusBadge } from './StatusBadge';
+import { SystemPromptLoader } from './SystemPromptLoader';
 
 export function Header({ panel }: { panel: Panel }) {
   const view = panel.view.value;
+  const system = panel.systemPrompt;
   const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
   return (
     <header class="header">
@@ -35,6 +37,18 @@ export function Header({ panel }: { panel: Panel }) {
         >
           <PlusIcon />
         </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="System prompt"
+          title={system.text.value.trim() ? 'System prompt (this conversation has its own)' : 'System prompt'}
+          aria-expanded={system.open.value}
+          aria-controls={system.open.value ? 'system-prompt-editor' : undefined}
+          data-own={system.text.value.trim() ? '' : undefined}
+          onClick={() => system.toggle()}
+        >
+          <SystemPromptIcon />
+        </button>
         <button type="button" class="icon-button" aria-label="History" title="History" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
           <HistoryIcon />
         </button>
@@ -42,6 +56,7 @@ export function Header({ panel }: { panel: Panel }) {
           <GearIcon />
         </button>
       </div>
+      {system.open.value && <SystemPromptLoader model={system} />}
     </header>
   );
 }

@@ -2,14 +2,27 @@ import './settings.css';
 import type { Theme } from '../lib/settings';
 import { AutoStart } from './AutoStart';
 import { CustomPrompts } from './CustomPrompts';
+import { ParametersFields } from './ParametersFields';
+import { PromptPresets } from './PromptPresets';
 import { SendKeyField } from './SendKeyField';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import type { PromptSettingsModel } from './state/prompt-settings';
 import type { SettingsModel } from './state/settings';
 import { useFocusOnOpen } from './useFocusOnOpen';
 
-/** `installed`: the model names Ollama lists now (empty when it is unreachable). */
-export function SettingsView({ model, onClose, installed = [] }: { model: SettingsModel; onClose: () => void; installed?: readonly string[] }) {
-  const error = model.error.value;
+interface Props {
+  model: SettingsModel;
+  /** System prompt, presets and parameters (issue 14), saved with the rest. */
+  prompts: PromptSettingsModel;
+  onClose: () => void;
+  /** The model names Ollama lists now (empty when it is unreachable). */
+  installed?: readonly string[];
+  /** The chat's model, whose maximum context length is shown. */
+  selected?: string | null;
+}
+
+export function SettingsView({ model, prompts, onClose, installed = [], selected = null }: Props) {
+  const error = model.error.value ?? prompts.error.value;
   const warning = model.warning.value;
   const described = [error && 'settings-error', warning && 'settings-warning'].filter(Boolean).join(' ');
   const focus = useFocusOnOpen<HTMLInputElement, HTMLFormElement>('Settings');
@@ -20,7 +33,8 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       aria-label="Settings"
       onSubmit={(e) => {
         e.preventDefault();
-        void model.save();
+        // The main save first, straight from the click: its permission request needs the gesture.
+        void model.save().then((ok) => ok && prompts.save());
       }}
     >
       <h2>Settings</h2>
@@ -82,12 +96,14 @@ export function SettingsView({ model, onClose, installed = [] }: { model: Settin
       </label>
       <AutoStart model={model} />
       <CustomPrompts model={model} />
+      <PromptPresets model={prompts} />
+      <ParametersFields model={prompts} installed={installed} selected={selected} />
       {error && (
         <p id="settings-error" class="field-error" role="alert">
           {error}
         </p>
       )}
-      {model.saved.value && <p class="field-ok">Saved.</p>}
+      {model.saved.value && !prompts.error.value && <p class="field-ok">Saved.</p>}
       <div class="settings-actions">
         <button type="submit" class="button">
           Save

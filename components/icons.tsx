@@ -38,3 +38,11 @@ export const HistoryIcon = () => (
     <path d="M3 3v5h5M12 7v5l3 3" />
   </Icon>
 );
+
+/** A speech bubble with lines: the instructions the model gets before the conversation. */
+export const SystemPromptIcon = () => (
+  <Icon>
+    <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+    <path d="M8 9h8M8 13h5" />
+  </Icon>
+);

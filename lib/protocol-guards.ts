@@ -37,6 +37,7 @@ export function isValidChatStart(msg: Fields): boolean {
     isObject(c) &&
     nonEmpty(c.id) &&
     (c.title === undefined || isString(c.title)) &&
+    (c.system === undefined || isString(c.system)) &&
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
@@ -61,6 +62,7 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'selection/take': none,
   'recovery/start': (m) => m.start === undefined || typeof m.start === 'boolean',
   'host/status': none,
+  'model/show': (m) => nonEmpty(m.model),
   'import/begin': (m) => nonEmpty(m.importId) && isCount(m.total),
   'import/batch': (m) =>
     nonEmpty(m.importId) && isCount(m.seq) && isCount(m.first) && Array.isArray(m.items) && m.items.length <= IMPORT_BATCH_ITEMS && m.items.every(isString),
@@ -117,6 +119,7 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
   'history/results': (m) => isString(m.query) && stringList(m.ids),
   'selection/available': none,
   'selection/items': (m) => Array.isArray(m.items) && m.items.every(isHandoff),
+  'model/facts': (m) => isString(m.model) && optional(m.contextLength, isCount) && stringList(m.capabilities),
   'import/ack': (m) => isString(m.importId) && isCount(m.seq) && isCount(m.done),
   'import/result': (m) => isString(m.importId) && oneOf('done', 'cancelled', 'failed')(m.outcome) && isString(m.message),
 };

@@ -51,6 +51,8 @@ export interface ConversationRef {
   id: string;
   /** Set when the user renamed it, so a save keeps the name. */
   title?: string;
+  /** The conversation's own system prompt, saved with it; absent: the global default applies. */
+  system?: string;
 }
 
 /** How a reply ended: Ollama's final chunk, plus `ttftMs`, which the background measures. */
@@ -135,7 +137,9 @@ export type PanelMessage =
    */
   | { type: 'recovery/start'; start?: boolean }
   /** Is the native host installed, and which command would it run (display only). */
-  | { type: 'host/status' };
+  | { type: 'host/status' }
+  /** What /api/show says of this model (Settings shows its maximum context length). */
+  | { type: 'model/show'; model: string };
 
 /** Messages the background sends. */
 export type BackgroundMessage =
@@ -169,7 +173,9 @@ export type BackgroundMessage =
   | { type: 'history/results'; query: string; ids: string[] }
   /** A selection was queued: ask for it with selection/take. */
   | { type: 'selection/available' }
-  | { type: 'selection/items'; items: Handoff[] };
+  | { type: 'selection/items'; items: Handoff[] }
+  /** The answer to model/show; no contextLength when Ollama did not say or could not be asked. */
+  | { type: 'model/facts'; model: string; contextLength?: number; capabilities: string[] };
 
 /** How the background answers one panel: a post to that panel's Port. */
 export type Post = (msg: BackgroundMessage) => void;

@@ -1,4 +1,5 @@
 /** User settings, their defaults and their validation; storage lives in lib/storage/items.ts. */
+import { type ModelParameters, type PromptPreset, sanitizeModelParameters, sanitizeParameters, sanitizePresets } from './model-params';
 import type { CustomPrompt } from './selection/menus';
 import { DEFAULT_SELECTION_LIMIT } from './selection/prompt';
 
@@ -23,6 +24,14 @@ export interface Settings {
   sendKey: SendKey;
   /** Light or dark colours; 'system' follows the OS (prefers-color-scheme). */
   theme: Theme;
+  /** The system prompt of a conversation that has none of its own; empty: none is sent. */
+  systemPrompt: string;
+  /** Named system prompts, picked per conversation. */
+  promptPresets: PromptPreset[];
+  /** Sent with every request (`options`, `keep_alive`); unset fields are Ollama's defaults. */
+  parameters: ModelParameters;
+  /** Per model name, the fields that differ from `parameters`. */
+  modelParameters: Record<string, ModelParameters>;
 }
 
 /** 'enter': Enter sends, Shift+Enter is a new line. 'ctrl-enter': Ctrl/⌘+Enter sends, Enter is a new line. */
@@ -43,6 +52,10 @@ export const DEFAULT_SETTINGS: Settings = {
   customPrompts: [],
   sendKey: 'enter',
   theme: 'system',
+  systemPrompt: '',
+  promptPresets: [],
+  parameters: {},
+  modelParameters: {},
 };
 
 /** The selection limit Settings accepts, in characters. */
@@ -102,6 +115,10 @@ export function sanitizeSettings(raw: unknown): Settings {
     customPrompts: readPrompts(s.customPrompts),
     sendKey: SEND_KEYS.find((k) => k === s.sendKey) ?? d.sendKey,
     theme: THEMES.find((t) => t === s.theme) ?? d.theme,
+    systemPrompt: typeof s.systemPrompt === 'string' ? s.systemPrompt : d.systemPrompt,
+    promptPresets: sanitizePresets(s.promptPresets),
+    parameters: sanitizeParameters(s.parameters),
+    modelParameters: sanitizeModelParameters(s.modelParameters),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ConversationFetcher } from './fetcher';
 import type { HistoryModel } from './history';
 import type { Inbox } from './inbox';
 import { helperOf, statusBanner } from './problems';
+import type { PromptSettingsModel } from './prompt-settings';
 import type { SettingsModel } from './settings';
 
 /** After a reply that needed Ollama started, the status and model list are stale: check again once it ends. */
@@ -30,6 +31,7 @@ export interface PanelParts {
   history: HistoryModel;
   fetcher: ConversationFetcher;
   settings: SettingsModel;
+  prompts: PromptSettingsModel;
   inbox: Inbox;
   recovery: { recovering(): void };
   send(msg: PanelMessage): void;
@@ -66,6 +68,7 @@ export function panelEvents(p: PanelParts): Handlers<BackgroundMessage> {
       setTimeout(() => banner.clear('recovery'), 3000);
     },
     'host/status': (msg) => p.settings.setHost(msg),
+    'model/facts': (msg) => p.prompts.facts(msg.model, msg.contextLength),
     'selection/available': () => send({ type: 'selection/take' }),
     'selection/items': (msg) => {
       p.showChat();

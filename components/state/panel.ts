@@ -22,8 +22,11 @@ import { type BackgroundLink, connectBackground } from './link';
 import { panelEvents, recheckAfterRecovery } from './panel-events';
 import { actionContext, explainNoModel, replyConnectionLost, runAction } from './problems';
 import { createReadiness } from './readiness';
+import { createPromptSettings, type PromptSettingsModel } from './prompt-settings';
 import { createSettingsModel, type SettingsModel } from './settings';
 import { followPreferences, reopenLastConversation } from './startup';
+import { createSystemPrompt, type SystemPromptModel } from './system-prompt';
+import { followConversation, withSystem } from './system-wiring';
 import { createWelcome, type WelcomeStep } from './welcome';
 
 export type View = 'chat' | 'settings' | 'history';
@@ -35,6 +38,10 @@ export interface Panel {
   readonly history: HistoryModel;
   readonly inbox: Inbox;
   readonly settings: SettingsModel;
+  /** Settings' system prompt, presets and parameters. */
+  readonly prompts: PromptSettingsModel;
+  /** The open conversation's own system prompt (the header's "System prompt"). */
+  readonly systemPrompt: SystemPromptModel;
   readonly view: ReadonlySignal<View>;
   /** The first-run guide's step while the chat is empty. */
   readonly welcome: ReadonlySignal<WelcomeStep>;
@@ -72,6 +79,8 @@ function storedHistory(send: (msg: PanelMessage) => void, indexChanged: () => vo
 interface Parts {
   banner: BannerModel;
   settings: SettingsModel;
+  prompts: PromptSettingsModel;
+  systemPrompt: SystemPromptModel;
   connection: ConnectionModel;
   chat: ChatModel;
   inbox: Inbox;
@@ -97,8 +106,10 @@ function buildParts(connect: Connect | undefined): Parts {
     rememberModel: (name) => void selectedModelItem.setValue(name),
   });
   const recovery = recheckAfterRecovery(connection);
-  const chat = createChatModel({
-    send,
+  const prompts = createPromptSettings({ askFacts: (model) => send({ type: 'model/show', model }) });
+  const systemPrompt = createSystemPrompt();
+  const chatModel = createChatModel({
+    send: (msg) => send(withSystem(msg, systemPrompt.text.peek())),
     selectedModel: connection.selected,
     explainNoModel: () => explainNoModel(connection.failure.peek()),
     banner,
@@ -107,13 +118,14 @@ function buildParts(connect: Connect | undefined): Parts {
     onConflict: () => sync.refetch(),
     onIdle: recovery.replyEnded,
   });
+  const chat = followConversation(chatModel, systemPrompt);
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection));
   const fetcher = createFetcher(send, banner);
   const history = storedHistory(send, () => void sync.check());
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
-  const parts = { banner, settings, connection, chat, inbox, history, fetcher, recovery, send };
+  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, history, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
@@ -142,6 +154,8 @@ export function createPanel(connect?: Connect): Panel {
     history,
     inbox: p.inbox,
     settings,
+    prompts: p.prompts,
+    systemPrompt: p.systemPrompt,
     view,
     welcome: createWelcome(connection, settings.host),
     act: (a) => runAction(a, { banner, connection, chat, send }),
@@ -150,6 +164,7 @@ export function createPanel(connect?: Connect): Panel {
       view.value = v;
       if (v === 'settings') {
         void settings.load();
+        void p.prompts.load(connection.selected.peek());
         send({ type: 'host/status' });
       }
       if (v === 'history') void history.checkUsage();

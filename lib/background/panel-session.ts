@@ -49,6 +49,13 @@ export function servePanel(port: Port, services: PanelServices): void {
     post(await checkStatus(ctx.api, ctx.settings.baseUrl));
   };
 
+  // An unreachable Ollama or an unknown model is no error here: Settings shows no maximum.
+  const modelFacts = async (model: string) => {
+    const { api } = await services.context();
+    const facts = await api.show?.(model).catch(() => null);
+    post({ type: 'model/facts', model, ...(facts?.contextLength ? { contextLength: facts.contextLength } : {}), capabilities: facts?.capabilities ?? [] });
+  };
+
   const refuse = (requestId: string) =>
     post({ type: 'chat/failed', requestId, failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } });
 
@@ -81,6 +88,7 @@ export function servePanel(port: Port, services: PanelServices): void {
               recover(msg.start ? { ...ctx, settings: { ...ctx.settings, autoStart: true } } : ctx, post, (ms) => new Promise((r) => setTimeout(r, ms))),
             ),
         'host/status': () => void hostStatus(post),
+        'model/show': (msg) => void modelFacts(msg.model),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).
         'import/begin': (msg) => services.history.imports.begin(msg, post),

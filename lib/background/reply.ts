@@ -4,6 +4,7 @@
  * one terminal message, sent once the reply is saved (it carries the stored version).
  */
 import { type Exchange, type ExchangeSink, startExchange } from '../chat/exchange';
+import { buildChatRequest } from '../chat/request';
 import { statsFrom } from '../chat/stats';
 import type { ReplyStats } from '../conversations/contract';
 import type { Outcome, Recorder } from '../history/recorder';
@@ -38,13 +39,15 @@ export interface Reply {
   run(): Promise<void>;
 }
 
-/** The request as Ollama gets it: role and content only; an empty failed reply is not history. */
+/** The request as Ollama gets it (lib/chat/request.ts): system prompt first, then the history. */
 function ask(msg: Start, ctx: OllamaContext, sink: ExchangeSink): Exchange {
+  const { messages, ...extra } = buildChatRequest(msg.model, msg.history, msg.conversation.system, ctx.settings);
   return startExchange({
     api: ctx.api,
     baseUrl: ctx.settings.baseUrl,
     model: msg.model,
-    messages: msg.history.filter((m) => m.content).map(({ role, content }) => ({ role, content })),
+    messages,
+    extra,
     stallTimeoutMs: ctx.settings.stallTimeoutMs,
     firstTokenTimeoutMs: ctx.settings.firstTokenTimeoutMs,
     sink,

@@ -4,7 +4,8 @@
  */
 import type { OllamaApi } from '../ollama/client';
 import { AbortedByUs, classifyError } from '../ollama/errors';
-import type { ChatTurn, DoneInfo, Failure } from '../protocol';
+import type { DoneInfo, Failure } from '../protocol';
+import type { ChatRequest, WireTurn } from './request';
 import { createWatchdog } from './watchdog';
 
 export interface ExchangeSink {
@@ -18,7 +19,9 @@ export interface ExchangeOptions {
   api: OllamaApi;
   baseUrl: string;
   model: string;
-  messages: ChatTurn[];
+  messages: WireTurn[];
+  /** The model's parameters (`options`, `keep_alive`); absent: Ollama's defaults. */
+  extra?: Omit<ChatRequest, 'messages'>;
   sink: ExchangeSink;
   stallTimeoutMs: number;
   firstTokenTimeoutMs: number;
@@ -50,7 +53,7 @@ export function startExchange(opts: ExchangeOptions): Exchange {
 
   const run = async () => {
     try {
-      for await (const piece of opts.api.chat(opts.model, opts.messages, controller.signal)) {
+      for await (const piece of opts.api.chat(opts.model, opts.messages, controller.signal, opts.extra)) {
         watchdog.feed();
         if (piece.kind === 'done') return opts.sink.done(ttftMs === undefined ? piece.info : { ...piece.info, ttftMs });
         started = true;

@@ -49,6 +49,8 @@ export interface Conversation {
   messages: HistoryMessage[];
   created_at: string;
   updated_at: string;
+  /** Its own system prompt (issue 14); absent on the original's data and when the default applies. */
+  system?: string;
 }
 
 /** The storage key; the original app used the same name in localStorage. */

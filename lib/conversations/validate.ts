@@ -121,7 +121,10 @@ export function itemChecker(now?: number): (item: unknown, index: number) => Ite
     firstIndexOf.set(id, i);
     // Shallow copies keep every extra field while letting the caller change the result freely.
     const messages = (item.messages as Obj[]).map(withValidStats);
-    return { ok: true, conversation: { ...item, messages } as unknown as Conversation };
+    // A system prompt that is not text is dropped, not refused: the chat is worth more than it.
+    const { system, ...rest } = item;
+    const kept = typeof system === 'string' && system.trim() ? { system } : {};
+    return { ok: true, conversation: { ...rest, ...kept, messages } as unknown as Conversation };
   };
 }
 

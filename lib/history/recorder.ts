@@ -56,6 +56,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
         {
           id: o.conversation.id as ConversationId,
           ...(o.conversation.title ? { title: o.conversation.title } : {}),
+          ...(o.conversation.system ? { system: o.conversation.system } : {}),
           model: o.model,
           messages: last ? [...o.history, last] : o.history,
         },

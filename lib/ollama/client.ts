@@ -2,7 +2,8 @@
  * The one place that talks to Ollama, through `ollama/browser`. Used only by the background.
  */
 import { Ollama } from 'ollama/browser';
-import type { ChatTurn, DoneInfo, ModelInfo } from '../protocol';
+import type { ChatRequest, WireTurn } from '../chat/request';
+import type { DoneInfo, ModelInfo } from '../protocol';
 import { AbortedByUs } from './errors';
 
 /** docs/spec/seed-system.md: the health check gives up after 2 s. */
@@ -23,7 +24,25 @@ export interface OllamaApi {
   listModels(): Promise<ModelInfo[]>;
   /** Ollama's version string (GET /api/version), or null when it does not say. */
   version(): Promise<string | null>;
-  chat(model: string, messages: ChatTurn[], signal: AbortSignal): AsyncIterable<ChatPiece>;
+  /** `extra`: the model's parameters, sent as Ollama's `options` and `keep_alive`. */
+  chat(model: string, messages: WireTurn[], signal: AbortSignal, extra?: Omit<ChatRequest, 'messages'>): AsyncIterable<ChatPiece>;
+  /** What /api/show says of a model that the panel needs (optional: test doubles leave it out). */
+  show?(model: string): Promise<ModelFacts>;
+}
+
+export interface ModelFacts {
+  /** `model_info["<architecture>.context_length"]`; undefined when Ollama does not say. */
+  contextLength?: number;
+  capabilities: string[];
+}
+
+/** The context length from /api/show's model_info, whose key is prefixed by the architecture. */
+export function contextLengthOf(info: Record<string, unknown> | undefined): number | undefined {
+  if (!info) return undefined;
+  const arch = info['general.architecture'];
+  const value = typeof arch === 'string' ? info[`${arch}.context_length`] : undefined;
+  const found = value ?? Object.entries(info).find(([k]) => k.endsWith('.context_length'))?.[1];
+  return Number.isSafeInteger(found) && (found as number) > 0 ? (found as number) : undefined;
 }
 
 export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): OllamaApi {
@@ -52,10 +71,17 @@ export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(g
 
     version: () => quick(async (client) => (await client.version()).version ?? null).catch(() => null),
 
-    async *chat(model, messages, signal) {
+    show: (model) =>
+      quick(async (client) => {
+        const r = await client.show({ model });
+        return { contextLength: contextLengthOf(r.model_info as unknown as Record<string, unknown> | undefined), capabilities: r.capabilities ?? [] };
+      }),
+
+    async *chat(model, messages, signal, extra) {
       const client = new Ollama({ host: baseUrl, fetch: fetchWith(signal, baseFetch) });
       try {
-        const stream = await client.chat({ model, messages, stream: true });
+        const params = { ...(extra?.options ? { options: extra.options } : {}), ...(extra?.keepAlive !== undefined ? { keep_alive: extra.keepAlive } : {}) };
+        const stream = await client.chat({ model, messages, stream: true, ...params });
         for await (const part of stream) {
           const { content, thinking } = part.message ?? {};
           if (content || thinking) yield { kind: 'chunk', content: content ?? '', thinking: thinking || undefined };

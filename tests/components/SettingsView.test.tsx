@@ -1,8 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsView } from '../../components/SettingsView';
+import { createPromptSettings } from '../../components/state/prompt-settings';
 import { createSettingsModel } from '../../components/state/settings';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const prompts = () => createPromptSettings({ askFacts: () => {}, read: async () => DEFAULT_SETTINGS, write: async () => {} });
 
 const WARNING = 'This connection is not encrypted: anyone on the network can read your chats. Use https:// or a local Ollama.';
 
@@ -13,7 +16,7 @@ function view() {
     write,
     read: async () => DEFAULT_SETTINGS,
   });
-  render(<SettingsView model={model} onClose={() => {}} />);
+  render(<SettingsView model={model} prompts={prompts()} onClose={() => {}} />);
   const url = screen.getByRole('textbox', { name: 'Ollama URL' }) as HTMLInputElement;
   const type = (v: string) => fireEvent.input(url, { target: { value: v } });
   return { model, write, url, type };
@@ -70,7 +73,7 @@ describe('SettingsView: the default model', () => {
   it('is picked from the installed models; a saved name Ollama lacks stays listed, marked', async () => {
     const m = model();
     await m.load();
-    render(<SettingsView model={m} onClose={() => {}} installed={['llama3.2:latest', 'qwen3:0.6b']} />);
+    render(<SettingsView model={m} prompts={prompts()} onClose={() => {}} installed={['llama3.2:latest', 'qwen3:0.6b']} />);
     const picker = screen.getByRole('combobox', { name: 'Default model' }) as HTMLSelectElement;
     expect([...picker.options].map((o) => o.textContent)).toEqual(['llama3 (not installed)', 'llama3.2:latest', 'qwen3:0.6b']);
     expect(picker.value).toBe('llama3');
@@ -81,7 +84,7 @@ describe('SettingsView: the default model', () => {
   it('can be typed while Ollama is unreachable (no list)', async () => {
     const m = model();
     await m.load();
-    render(<SettingsView model={m} onClose={() => {}} />);
+    render(<SettingsView model={m} prompts={prompts()} onClose={() => {}} />);
     const box = screen.getByRole('textbox', { name: 'Default model' }) as HTMLInputElement;
     expect(box.value).toBe('llama3');
   });
@@ -98,7 +101,7 @@ describe('SettingsView: the theme', () => {
       read: async () => ({ ...DEFAULT_SETTINGS, theme: 'light' }),
     });
     await m.load();
-    render(<SettingsView model={m} onClose={() => {}} />);
+    render(<SettingsView model={m} prompts={prompts()} onClose={() => {}} />);
     const picker = screen.getByRole('combobox', { name: 'Theme' }) as HTMLSelectElement;
     expect([...picker.options].map((o) => [o.value, o.textContent])).toEqual([
       ['system', 'System'],

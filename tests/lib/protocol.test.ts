@@ -15,6 +15,7 @@ describe('dispatch', () => {
     'history/search': vi.fn(),
     'recovery/start': vi.fn(),
     'host/status': vi.fn(),
+    'model/show': vi.fn(),
     'import/begin': vi.fn(),
     'import/batch': vi.fn(),
     'import/commit': vi.fn(),

@@ -95,6 +95,10 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     customPrompts: [{ id: 'p1', title: 'Fix', template: 'Fix: {selection}' }],
     sendKey: 'ctrl-enter',
     theme: 'dark',
+    systemPrompt: 'Be brief.',
+    promptPresets: [{ id: 'pirate', name: 'Pirate', text: 'Talk like a pirate.' }],
+    parameters: { temperature: 0.5, top_p: 0.9, seed: 3, num_ctx: 4096, keep_alive: '1h' },
+    modelParameters: { 'qwen3:0.6b': { temperature: 0.1 } },
   };
 
   it('a fully valid value is kept as is', () => {
@@ -121,6 +125,10 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     customPrompts: [null, 'Fix: {selection}', 42, {}, { 0: { id: 'p', title: 't', template: 'x' } }, true],
     sendKey: [null, 'Enter', 'ctrl+enter', 'shift-enter', 1, true, ['enter'], {}],
     theme: [null, 'Dark', ' dark', 'auto', 'high-contrast', 1, true, ['dark'], { theme: 'dark' }],
+    systemPrompt: [null, 42, ['Be brief.'], { text: 'x' }],
+    promptPresets: [null, 'Pirate', {}, 3],
+    parameters: [null, 'hot', [0.5], 7],
+    modelParameters: [null, 'm', [{ temperature: 1 }]],
   };
   const cases = Object.entries(bad).flatMap(([field, values]) => values.map((v) => [field, v] as const));
 

@@ -118,6 +118,15 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       await p.page.click(SEL.settings);
       await p.page.waitForSelector('::-p-aria([role="combobox"][name="Theme"])');
       await scan(p, `Settings, ${scheme}`);
+
+      // Issue 14's parts: a preset, a model's own parameters, and the header's System prompt editor.
+      await p.page.click('::-p-text(Add preset)');
+      const model = await p.page.$eval('select#override-model option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+      await p.page.select('select#override-model', model);
+      await p.page.waitForSelector('#param-model-temperature');
+      await p.page.click('button[aria-label="System prompt"]');
+      await p.page.waitForSelector('#conversation-system');
+      await scan(p, `Settings with a preset and a model's parameters, and the System prompt editor, ${scheme}`);
     });
 
     it(`${scheme}: Ollama down, and a 403`, async () => {

@@ -97,6 +97,13 @@ export function layoutScenarios(launch: () => Promise<ExtensionHost>): void {
     await p.page.click(SEL.settings);
     await p.page.waitForSelector('select#theme');
     expect(await p.page.evaluate(layoutProblems), 'Settings').toEqual([]);
+
+    await p.page.click('button[aria-label="System prompt"]');
+    await p.page.waitForSelector('#conversation-system');
+    const model = await p.page.$eval('select#override-model option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await p.page.select('select#override-model', model);
+    await p.page.waitForSelector('#param-model-temperature');
+    expect(await p.page.evaluate(layoutProblems), 'System prompt editor, a model’s parameters').toEqual([]);
   });
 
   it('800 px: messages and the message box keep a reading width (46rem), centred', async () => {

@@ -21,6 +21,12 @@ describe('toJsonExport', () => {
     expect(r.conversations[1]).toMatchObject({ pinned: true });
   });
 
+  it('keeps a conversation’s system prompt through export and import', () => {
+    const withSystem = { ...conv('sys', '2026-01-02T00:00:00Z'), system: 'Be brief.' };
+    const r = parseConversationsJson(toJsonExport([withSystem]));
+    expect(r.ok && r.conversations).toEqual([withSystem]);
+  });
+
   it('is pretty-printed', () => {
     expect(toJsonExport([conv('a', '2026-01-01T00:00:00Z')])).toMatch(/^\[\n {2}\{\n {4}"id": "a",/);
   });

@@ -190,3 +190,19 @@ describe('itemChecker (an import, item by item)', () => {
     expect(parseConversations([conv('a', '2099-01-01T00:00:00Z')], now)).toMatchObject({ ok: false });
   });
 });
+
+describe('the conversation’s system prompt (issue 14)', () => {
+  it('is kept when it is text, and dropped (not refused) otherwise', () => {
+    const withSystem = { ...valid(), system: 'Talk like a pirate.' };
+    expect(parseConversations([withSystem])).toEqual({ ok: true, conversations: [withSystem] });
+    for (const bad of [42, null, '  ', ['x'], { text: 'x' }]) {
+      expect(parseConversations([{ ...valid(), system: bad }])).toEqual({ ok: true, conversations: [valid()] });
+    }
+  });
+
+  it('an older item without one stays exactly as it was', () => {
+    const r = parseConversations([valid()]);
+    expect(r).toEqual({ ok: true, conversations: [valid()] });
+    expect(r.ok && 'system' in (r.conversations[0] ?? {})).toBe(false);
+  });
+});

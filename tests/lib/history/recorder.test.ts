@@ -43,6 +43,17 @@ describe('recorder', () => {
     expect(last).toEqual({ role: 'assistant', content: text, thinking: 'thought', timestamp: new Date(0).toISOString() });
   });
 
+  it('saves the conversation’s own system prompt with it, and none when it has none', async () => {
+    const { store, saves } = fakeStore();
+    const own = createRecorder({ store, conversation: { id: 'c', system: 'Be brief.' }, model: 'm', history, onProblem: vi.fn() });
+    await own.begin(null);
+    await own.finish('done', 'a', '');
+    expect(saves.map((d) => d.system)).toEqual(['Be brief.', 'Be brief.']);
+    const plain = createRecorder({ store, conversation: { id: 'd' }, model: 'm', history, onProblem: vi.fn() });
+    await plain.begin(null);
+    expect('system' in (saves.at(-1) ?? {})).toBe(false);
+  });
+
   it('marks stopped replies, and stores no empty failed reply', async () => {
     const { store, saves } = fakeStore();
     const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem: vi.fn() });
