@@ -57,6 +57,7 @@ function services() {
     exchanges,
     history,
     selections: { takeAll: vi.fn(async () => []) } as never,
+    pulls: { start: vi.fn(), cancel: vi.fn(), running: () => [] },
     watchProblems: () => () => {},
   };
   return { s, history, exchanges };
