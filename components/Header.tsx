@@ -1,11 +1,11 @@
-import { GearIcon, HistoryIcon, PlusIcon } from './icons';
+import { BoxIcon, GearIcon, HistoryIcon, PlusIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
 import { StatusBadge } from './StatusBadge';
 
 export function Header({ panel }: { panel: Panel }) {
   const view = panel.view.value;
-  const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
+  const toggle = (v: 'settings' | 'history' | 'models') => panel.show(view === v ? 'chat' : v);
   return (
     <header class="header">
       <div class="header-row">
@@ -37,6 +37,9 @@ export function Header({ panel }: { panel: Panel }) {
         </button>
         <button type="button" class="icon-button" aria-label="History" title="History" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
           <HistoryIcon />
+        </button>
+        <button type="button" class="icon-button" aria-label="Models" title="Models" aria-pressed={view === 'models'} onClick={() => toggle('models')}>
+          <BoxIcon />
         </button>
         <button type="button" class="icon-button" aria-label="Settings" title="Settings" aria-pressed={view === 'settings'} onClick={() => toggle('settings')}>
           <GearIcon />

@@ -38,3 +38,10 @@ export const HistoryIcon = () => (
     <path d="M3 3v5h5M12 7v5l3 3" />
   </Icon>
 );
+
+export const BoxIcon = () => (
+  <Icon>
+    <path d="M21 8l-9-5-9 5 9 5 9-5z" />
+    <path d="M3 8v8l9 5 9-5V8M12 13v8" />
+  </Icon>
+);
