@@ -11,9 +11,9 @@ export function explain(e: unknown, baseUrl: string): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-type Reply = (msg: ModelsReply) => void;
+type PostModels = (msg: ModelsReply) => void;
 
-export async function listModels(api: ModelsApi, baseUrl: string, post: Reply): Promise<void> {
+export async function listModels(api: ModelsApi, baseUrl: string, post: PostModels): Promise<void> {
   try {
     const [installed, loaded] = await Promise.all([api.installed(), api.loaded()]);
     post({ type: 'models/list', installed, loaded });
@@ -22,7 +22,7 @@ export async function listModels(api: ModelsApi, baseUrl: string, post: Reply): 
   }
 }
 
-export async function changeModel(action: 'unload' | 'delete', name: string, api: ModelsApi, baseUrl: string, post: Reply): Promise<void> {
+export async function changeModel(action: 'unload' | 'delete', name: string, api: ModelsApi, baseUrl: string, post: PostModels): Promise<void> {
   try {
     await (action === 'unload' ? api.unload(name) : api.remove(name));
     post({ type: 'models/result', action, name, ok: true, message: action === 'unload' ? `Unloaded ${name}.` : `Deleted ${name}.` });
