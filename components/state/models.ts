@@ -36,6 +36,8 @@ export interface ModelsModel {
   askDelete(name: string): void;
   confirmDelete(): void;
   cancelDelete(): void;
+  /** The Port dropped: the background stopped, and its pulls with it. */
+  linkLost(): void;
   readonly events: Handlers<ModelsReply>;
 }
 
@@ -82,6 +84,13 @@ export function createModelsModel(deps: ModelsDeps): ModelsModel {
     },
     cancelDelete() {
       confirming.value = null;
+    },
+    linkLost() {
+      const names = [...running.peek().keys()];
+      if (names.length === 0) return;
+      running.value = new Map();
+      // Ollama keeps the bytes fetched: pulling again resumes.
+      notice.value = { kind: 'error', text: `The pull of ${names.join(', ')} stopped with the background. Pull it again to resume.` };
     },
     events: {
       'models/list': (msg) => {

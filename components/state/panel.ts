@@ -122,6 +122,7 @@ function buildParts(connect: Connect | undefined): Parts {
     fetcher.linkLost();
     chat.linkLost();
     history.linkLost();
+    models.linkLost();
   };
   const showChat = () => {
     view.value = 'chat';

@@ -72,4 +72,14 @@ describe('models model', () => {
     expect(m.notice.value).toEqual({ kind: 'error', text: "model 'b' not found" });
     expect(recheck).toHaveBeenCalledOnce();
   });
+
+  it('a dropped Port ends the pulls shown (they stopped with the background) and says how to resume', () => {
+    const { m } = setup();
+    m.linkLost();
+    expect(m.notice.value).toBeNull();
+    m.events['models/progress']({ type: 'models/progress', pull: progress('a', 1) });
+    m.linkLost();
+    expect(m.pulls.value).toEqual([]);
+    expect(m.notice.value).toEqual({ kind: 'error', text: 'The pull of a stopped with the background. Pull it again to resume.' });
+  });
 });
