@@ -101,7 +101,7 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       expect(await p.waitForReplyEnd(1)).toBe('stopped');
     });
 
-    it(`${scheme}: History with its menu open, and Settings`, async () => {
+    it(`${scheme}: History with its menu open, Settings, and Models`, async () => {
       const p = await open(scheme);
       await p.waitForStatus('Connected');
       await p.ask('Apples are red');
@@ -118,6 +118,12 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       await p.page.click(SEL.settings);
       await p.page.waitForSelector('::-p-aria([role="combobox"][name="Theme"])');
       await scan(p, `Settings, ${scheme}`);
+
+      // Models: a model in memory (Unload) and a delete waiting for its confirmation.
+      await p.page.click('button[aria-label="Models"]');
+      await p.page.waitForSelector('button[aria-label="Unload llama3.2:latest"]');
+      await p.page.click('button[aria-label="Delete llama3:latest"]');
+      await scan(p, `Models, ${scheme}`);
     });
 
     it(`${scheme}: Ollama down, and a 403`, async () => {
