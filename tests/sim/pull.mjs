@@ -43,12 +43,10 @@ export async function pull(ctx) {
   if (name === '') return sendError(ctx, 400, 'model is required');
   const { state } = ctx;
   const stream = parsed.value.stream !== false;
-  /** @type {unknown[]} */
-  const lines = [];
+  // stream: false answers only the last line, as Ollama does.
   /** @param {Record<string, unknown>} value */
   const write = (value) => {
     if (stream) ctx.res.write(`${goJson(value)}\n`);
-    else lines.push(value);
   };
   ctx.commit(200);
   if (stream) ctx.res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
