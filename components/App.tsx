@@ -4,6 +4,7 @@ import { Composer } from './Composer';
 import { Header } from './Header';
 import { HistoryLoader } from './HistoryLoader';
 import { MessageList } from './MessageList';
+import { ModelsLoader } from './ModelsLoader';
 import { AssistantBody } from './MessageView';
 import { SettingsLoader } from './SettingsLoader';
 import { createPanel, type Panel } from './state/panel';
@@ -42,9 +43,13 @@ export function App({ panel: given }: { panel?: Panel }) {
             fetch={panel.fetchConversation}
           />
         )}
+        {view === 'models' && <ModelsLoader models={panel.models} />}
         {view === 'chat' && (
           <>
-            <MessageList chat={panel.chat} empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} />} />
+            <MessageList
+              chat={panel.chat}
+              empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} models={panel.models} />}
+            />
             <Composer chat={panel.chat} inbox={panel.inbox} sendKey={panel.sendKey} />
           </>
         )}

@@ -1,4 +1,4 @@
-import { GearIcon, HistoryIcon, PlusIcon, SystemPromptIcon } from './icons';
+import { BoxIcon, GearIcon, HistoryIcon, PlusIcon, SystemPromptIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
 import { StatusBadge } from './StatusBadge';
@@ -7,7 +7,7 @@ import { SystemPromptLoader } from './SystemPromptLoader';
 export function Header({ panel }: { panel: Panel }) {
   const view = panel.view.value;
   const system = panel.systemPrompt;
-  const toggle = (v: 'settings' | 'history') => panel.show(view === v ? 'chat' : v);
+  const toggle = (v: 'settings' | 'history' | 'models') => panel.show(view === v ? 'chat' : v);
   return (
     <header class="header">
       <div class="header-row">
@@ -51,6 +51,9 @@ export function Header({ panel }: { panel: Panel }) {
         </button>
         <button type="button" class="icon-button" aria-label="History" title="History" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
           <HistoryIcon />
+        </button>
+        <button type="button" class="icon-button" aria-label="Models" title="Models" aria-pressed={view === 'models'} onClick={() => toggle('models')}>
+          <BoxIcon />
         </button>
         <button type="button" class="icon-button" aria-label="Settings" title="Settings" aria-pressed={view === 'settings'} onClick={() => toggle('settings')}>
           <GearIcon />

@@ -1,13 +1,17 @@
 /** The first-run guide, one step at a time: get Ollama answering, allow this extension, get a model, chat. */
 import { CopyCommand } from './CopyCommand';
 import { type BannerAction, INSTALL_COMMAND, ORIGINS_COMMAND, PULL_COMMAND, SERVE_COMMAND } from './state/banner-actions';
+import type { ModelsModel } from './state/models';
 import type { WelcomeStep } from './state/welcome';
+import { WelcomePull } from './WelcomePull';
 
 export interface WelcomeProps {
   step: WelcomeStep;
   act(action: BannerAction): void;
   /** Sends an example prompt as the user's message. */
   ask(text: string): void;
+  /** Pulls from the "no models" step (absent: only the command is shown). */
+  models?: Pick<ModelsModel, 'pulls' | 'pull' | 'cancel' | 'notice'>;
 }
 
 export const EXAMPLE_PROMPTS = [
@@ -25,7 +29,7 @@ function Command({ command }: { command: string }) {
   );
 }
 
-export function WelcomeGuide({ step, act, ask }: WelcomeProps) {
+export function WelcomeGuide({ step, act, ask, models }: WelcomeProps) {
   const check = (
     <button type="button" class="action" onClick={() => act({ kind: 'retry', what: 'check' })}>
       Check again
@@ -96,6 +100,7 @@ export function WelcomeGuide({ step, act, ask }: WelcomeProps) {
         <h2>Get a model</h2>
         <p>Ollama is running but has no model yet. Download a small one (about 1.3 GB):</p>
         <Command command={PULL_COMMAND} />
+        {models && <WelcomePull models={models} />}
         {check}
       </div>
     );

@@ -46,3 +46,11 @@ export const SystemPromptIcon = () => (
     <path d="M8 9h8M8 13h5" />
   </Icon>
 );
+
+/** A box: a model as a package to pull, keep or remove. */
+export const BoxIcon = () => (
+  <Icon>
+    <path d="M21 8l-9-5-9 5 9 5 9-5z" />
+    <path d="M3 8v8l9 5 9-5V8M12 13v8" />
+  </Icon>
+);

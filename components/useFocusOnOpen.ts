@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
  * goes back to the header button that opened it. Lives with the views, loaded when they first open,
  * not with the panel (bench 6). `leaving(true)`: focus is being put somewhere else on purpose.
  */
-export function useFocusOnOpen<T extends HTMLElement, R extends HTMLElement = HTMLElement>(opener: 'History' | 'Settings' | 'System prompt') {
+export function useFocusOnOpen<T extends HTMLElement, R extends HTMLElement = HTMLElement>(opener: 'History' | 'Settings' | 'System prompt' | 'Models') {
   const first = useRef<T>(null);
   const root = useRef<R>(null);
   const elsewhere = useRef(false);

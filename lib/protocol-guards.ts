@@ -6,6 +6,7 @@
 import { readStats } from './chat/stats';
 import type { HistoryMessage } from './conversations/contract';
 import { type BackgroundMessage, type Guards, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
+import { MODELS_BACKGROUND_GUARDS, MODELS_PANEL_GUARDS } from './protocol-models-guards';
 
 type Fields = Record<string, unknown>;
 
@@ -49,6 +50,7 @@ const none = () => true;
 const isCount = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
 
 export const PANEL_GUARDS: Guards<PanelMessage> = {
+  ...MODELS_PANEL_GUARDS,
   'status/check': none,
   'chat/start': isValidChatStart,
   'chat/stop': (m) => nonEmpty(m.requestId),
@@ -92,6 +94,7 @@ const isHandoff = (x: unknown) =>
  * streamed chunk, many a second, is two string checks.
  */
 export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
+  ...MODELS_BACKGROUND_GUARDS,
   status: (m) =>
     oneOf('unknown', 'running', 'stopped')(m.state) &&
     Array.isArray(m.models) &&

@@ -4,6 +4,7 @@
  */
 
 import type { Conversation, HistoryMessage, ReplyStats, Role } from './conversations/contract';
+import type { ModelsReply, ModelsRequest } from './protocol-models';
 import type { Handoff } from './selection/handoff';
 
 /** Name of the runtime.Port the panel opens to the background. */
@@ -101,6 +102,7 @@ export type ImportReply =
 /** Messages the panel sends. */
 export type PanelMessage =
   | ImportMessage
+  | ModelsRequest
   | { type: 'status/check' }
   | {
       type: 'chat/start';
@@ -144,6 +146,7 @@ export type PanelMessage =
 /** Messages the background sends. */
 export type BackgroundMessage =
   | ImportReply
+  | ModelsReply
   | {
       type: 'status';
       state: ConnectionState;

@@ -6,6 +6,7 @@ import type { ConnectionModel } from './connection';
 import type { ConversationFetcher } from './fetcher';
 import type { HistoryModel } from './history';
 import type { Inbox } from './inbox';
+import type { ModelsModel } from './models';
 import { helperOf, statusBanner } from './problems';
 import type { PromptSettingsModel } from './prompt-settings';
 import type { SettingsModel } from './settings';
@@ -33,6 +34,7 @@ export interface PanelParts {
   settings: SettingsModel;
   prompts: PromptSettingsModel;
   inbox: Inbox;
+  models: ModelsModel;
   recovery: { recovering(): void };
   send(msg: PanelMessage): void;
   showChat(): void;
@@ -48,6 +50,7 @@ export function panelEvents(p: PanelParts): Handlers<BackgroundMessage> {
       if (msg.state === 'stopped' && helperOf(p.settings.host.peek()) !== 'installed') send({ type: 'host/status' });
     },
     ...p.chat.events,
+    ...p.models.events,
     'history/done': history.events['history/done'],
     'history/results': history.events['history/results'],
     'import/ack': history.events['import/ack'],

@@ -19,6 +19,7 @@ import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
+import { createModelsModel, type ModelsModel } from './models';
 import { panelEvents, recheckAfterRecovery } from './panel-events';
 import { actionContext, explainNoModel, replyConnectionLost, runAction } from './problems';
 import { createReadiness } from './readiness';
@@ -29,13 +30,14 @@ import { createSystemPrompt, type SystemPromptModel } from './system-prompt';
 import { followConversation, withSystem } from './system-wiring';
 import { createWelcome, type WelcomeStep } from './welcome';
 
-export type View = 'chat' | 'settings' | 'history';
+export type View = 'chat' | 'settings' | 'history' | 'models';
 
 export interface Panel {
   readonly banner: BannerModel;
   readonly connection: ConnectionModel;
   readonly chat: ChatModel;
   readonly history: HistoryModel;
+  readonly models: ModelsModel;
   readonly inbox: Inbox;
   readonly settings: SettingsModel;
   /** Settings' system prompt, presets and parameters. */
@@ -85,6 +87,7 @@ interface Parts {
   chat: ChatModel;
   inbox: Inbox;
   history: HistoryModel;
+  models: ModelsModel;
   fetcher: ConversationFetcher;
   sync: ChatSync;
   view: Signal<View>;
@@ -125,11 +128,13 @@ function buildParts(connect: Connect | undefined): Parts {
   const history = storedHistory(send, () => void sync.check());
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
-  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, history, fetcher, recovery, send };
+  const models = createModelsModel({ send, recheck: () => connection.check() });
+  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, history, models, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
     history.linkLost();
+    models.linkLost();
   };
   const showChat = () => {
     view.value = 'chat';
@@ -152,6 +157,7 @@ export function createPanel(connect?: Connect): Panel {
     connection,
     chat,
     history,
+    models: p.models,
     inbox: p.inbox,
     settings,
     prompts: p.prompts,
@@ -168,6 +174,7 @@ export function createPanel(connect?: Connect): Panel {
         send({ type: 'host/status' });
       }
       if (v === 'history') void history.checkUsage();
+      if (v === 'models') p.models.refresh();
     },
     fetchConversation: p.fetcher.fetch,
     async openConversation(id) {

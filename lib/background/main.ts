@@ -12,6 +12,7 @@ import { currentContext } from './context';
 import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
 import { createKeepAlive } from './keepalive';
+import { createPulls } from './pulls';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
 import { installTestHook } from './test-hook';
@@ -58,8 +59,15 @@ export function startBackground(): void {
   // Any extension API call resets the idle timers of Chrome's worker and Firefox's event page.
   const keepAlive = createKeepAlive({ ping: () => browser.runtime.getPlatformInfo() });
   const exchanges = createExchanges({ store, broadcastProblem: problem, keepAlive });
+  const pulls = createPulls({
+    keepAlive,
+    broadcast: (msg) => {
+      for (const post of listeners) post(msg);
+    },
+  });
   const services = {
     context: currentContext,
+    pulls,
     selections: queue,
     exchanges,
     history: createHistoryOps(store, exchanges.answering),

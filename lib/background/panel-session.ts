@@ -11,6 +11,9 @@ import { isObject, PANEL_GUARDS } from '../protocol-guards';
 import type { OllamaContext } from './context';
 import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
+import { createModelsApi } from '../ollama/client';
+import { changeModel, explain, listModels } from './models-ops';
+import type { Pulls } from './pulls';
 import { hostStatus, recover } from './recovery';
 import { checkStatus } from './status';
 
@@ -21,6 +24,7 @@ export interface PanelServices {
   exchanges: Exchanges;
   history: HistoryOps;
   selections: HandoffQueue;
+  pulls: Pulls;
   /** Registers this panel for history problems; returns the unregister function. */
   watchProblems(post: (msg: BackgroundMessage) => void): () => void;
 }
@@ -43,6 +47,12 @@ export function servePanel(port: Port, services: PanelServices): void {
     }
   };
   const unwatch = services.watchProblems(post);
+  // A panel reopened mid-pull shows its progress again at once.
+  for (const pull of services.pulls.running()) post({ type: 'models/progress', pull });
+  const models = async () => {
+    const { settings } = await services.context();
+    return { api: createModelsApi(settings.baseUrl), baseUrl: settings.baseUrl };
+  };
 
   const sendStatus = async () => {
     const ctx = await services.context();
@@ -91,6 +101,11 @@ export function servePanel(port: Port, services: PanelServices): void {
         'model/show': (msg) => void modelFacts(msg.model),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).
+        'models/list': () => void models().then(({ api, baseUrl }) => listModels(api, baseUrl, post)),
+        'models/pull': (msg) => void models().then(({ api, baseUrl }) => services.pulls.start(msg.name.trim(), api, (e) => explain(e, baseUrl))),
+        'models/pull-cancel': (msg) => services.pulls.cancel(msg.name.trim()),
+        'models/unload': (msg) => void models().then(({ api, baseUrl }) => changeModel('unload', msg.name, api, baseUrl, post)),
+        'models/delete': (msg) => void models().then(({ api, baseUrl }) => changeModel('delete', msg.name, api, baseUrl, post)),
         'import/begin': (msg) => services.history.imports.begin(msg, post),
         'import/batch': (msg) => services.history.imports.batch(msg, post),
         'import/commit': (msg) => services.history.imports.commit(msg, post),

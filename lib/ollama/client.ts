@@ -4,6 +4,8 @@
 import { Ollama } from 'ollama/browser';
 import type { ChatRequest, WireTurn } from '../chat/request';
 import type { DoneInfo, ModelInfo } from '../protocol';
+import type { InstalledModel, LoadedModel } from '../protocol-models';
+import type { PullLine } from '../pull-progress';
 import { AbortedByUs } from './errors';
 
 /** docs/spec/seed-system.md: the health check gives up after 2 s. */
@@ -36,9 +38,13 @@ export interface ModelFacts {
   capabilities: string[];
 }
 
-/** The context length from /api/show's model_info, whose key is prefixed by the architecture. */
-export function contextLengthOf(info: Record<string, unknown> | undefined): number | undefined {
-  if (!info) return undefined;
+/**
+ * The context length from /api/show's model_info, whose key is prefixed by the architecture.
+ * The client types model_info as a Map; on the wire it is a plain JSON object.
+ */
+export function contextLengthOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const info = raw as Record<string, unknown>;
   const arch = info['general.architecture'];
   const value = typeof arch === 'string' ? info[`${arch}.context_length`] : undefined;
   const found = value ?? Object.entries(info).find(([k]) => k.endsWith('.context_length'))?.[1];
@@ -104,6 +110,62 @@ export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(g
         // An abort surfaces as a DOMException; report why we aborted instead.
         throw signal.aborted && signal.reason instanceof AbortedByUs ? signal.reason : e;
       }
+    },
+  };
+}
+
+/** What the Models view asks of Ollama (issue 14): a separate face, so chat's fakes stay small. */
+export interface ModelsApi {
+  /** /api/tags, each model completed by /api/show (context length, capabilities). */
+  installed(): Promise<InstalledModel[]>;
+  /** /api/ps: the models in memory now. */
+  loaded(): Promise<LoadedModel[]>;
+  /** /api/pull, streamed; ends when the stream does; an {"error"} line throws with Ollama's words. */
+  pull(name: string, signal: AbortSignal): AsyncIterable<PullLine>;
+  /** A generate with keep_alive 0: Ollama unloads the model at once. */
+  unload(name: string): Promise<void>;
+  /** DELETE /api/delete. */
+  remove(name: string): Promise<void>;
+}
+
+export function createModelsApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): ModelsApi {
+  const client = (signal?: AbortSignal) => new Ollama({ host: baseUrl, fetch: signal ? fetchWith(signal, baseFetch) : baseFetch });
+  return {
+    async installed() {
+      const c = client();
+      const models = (await c.list()).models ?? [];
+      return Promise.all(
+        models.map(async (m): Promise<InstalledModel> => {
+          // A model /api/show cannot describe is still listed, with what /api/tags said.
+          const show = await c.show({ model: m.name }).catch(() => null);
+          return {
+            name: m.name,
+            size: m.size,
+            family: show?.details?.family ?? m.details?.family,
+            parameterSize: show?.details?.parameter_size ?? m.details?.parameter_size,
+            quantization: show?.details?.quantization_level ?? m.details?.quantization_level,
+            contextLength: contextLengthOf(show?.model_info),
+            capabilities: show?.capabilities ?? (m as { capabilities?: string[] }).capabilities,
+          };
+        }),
+      );
+    },
+    async loaded() {
+      const { models } = await client().ps();
+      return (models ?? []).map((m) => ({ name: m.name, size: m.size, sizeVram: m.size_vram, expiresAt: String(m.expires_at) }));
+    },
+    async *pull(name, signal) {
+      try {
+        for await (const line of await client(signal).pull({ model: name, stream: true })) yield line;
+      } catch (e) {
+        throw signal.aborted && signal.reason instanceof AbortedByUs ? signal.reason : e;
+      }
+    },
+    async unload(name) {
+      await client().generate({ model: name, prompt: '', keep_alive: 0, stream: false });
+    },
+    async remove(name) {
+      await client().delete({ model: name });
     },
   };
 }

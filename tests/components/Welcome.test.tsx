@@ -74,6 +74,17 @@ describe('the welcome view (empty chat)', () => {
     await waitFor(() => expect(within(welcome()).getByText('Checking the connection to Ollama…')).toBeTruthy());
   });
 
+  it('no models: Pull model pulls llama3.2:1b in the background and shows its progress, with Cancel', async () => {
+    const { bg, welcome } = open({ type: 'status', state: 'running', baseUrl: BASE, models: [] });
+    fireEvent.click(await within(await waitFor(welcome)).findByRole('button', { name: 'Pull model' }));
+    expect(bg.sent('models/pull')).toEqual([{ type: 'models/pull', name: 'llama3.2:1b' }]);
+    bg.emit({ type: 'models/progress', pull: { name: 'llama3.2:1b', status: 'pulling abc', layers: [], completed: 300, total: 1000 } });
+    const pull = await within(welcome()).findByRole('region', { name: 'Pull of llama3.2:1b' });
+    await waitFor(() => expect(pull.textContent).toContain('(30%)'));
+    fireEvent.click(within(welcome()).getByRole('button', { name: 'Cancel pull of llama3.2:1b' }));
+    expect(bg.sent('models/pull-cancel')).toEqual([{ type: 'models/pull-cancel', name: 'llama3.2:1b' }]);
+  });
+
   it('ready: the invitation and example prompts; a prompt is sent as the question; the welcome goes', async () => {
     const { bg, welcome } = open(UP);
     const prompt = await within(await waitFor(welcome)).findByRole('button', { name: EXAMPLE_PROMPTS[0] });

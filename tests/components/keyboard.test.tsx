@@ -69,6 +69,7 @@ describe('keyboard and focus', () => {
   it.each([
     ['Settings', 'Ollama URL'],
     ['History', 'Search conversations'],
+    ['Models', 'Model to pull'],
   ])('%s opens with focus in its first field; Esc closes it and focus is back on its button', async (view, field) => {
     await open();
     fireEvent.click(button(view));

@@ -66,6 +66,11 @@ describe('every panel message is checked at dispatch', () => {
     'import/batch': [{ type: 'import/batch', importId: 'i', seq: 0, first: 0, items: ['{}'] }],
     'import/commit': [{ type: 'import/commit', importId: 'i' }],
     'import/cancel': [{ type: 'import/cancel', importId: 'i' }],
+    'models/list': [{ type: 'models/list' }],
+    'models/pull': [{ type: 'models/pull', name: 'llama3.2:1b' }],
+    'models/pull-cancel': [{ type: 'models/pull-cancel', name: 'llama3.2:1b' }],
+    'models/unload': [{ type: 'models/unload', name: 'm' }],
+    'models/delete': [{ type: 'models/delete', name: 'm' }],
   };
   const valid = Object.values(samples).flat();
   it.each(valid)('passes %j to its handler', (msg) => {
@@ -92,6 +97,10 @@ describe('every panel message is checked at dispatch', () => {
     { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: Array(501).fill('{}') },
     { type: 'import/cancel' },
     { type: 'recovery/start', start: 'yes' },
+    { type: 'models/pull', name: '' },
+    { type: 'models/pull', name: '   ' },
+    { type: 'models/delete' },
+    { type: 'models/unload', name: 3 },
   ];
   it.each(invalid)('refuses %j before any handler runs', (msg) => {
     const h = handlers();
@@ -157,6 +166,22 @@ describe('the panel checks what the background sends', () => {
     ],
     'import/ack': [{ type: 'import/ack', importId: 'i', seq: 0, done: 10 }],
     'import/result': [{ type: 'import/result', importId: 'i', outcome: 'done', message: 'm' }],
+    'models/list': [
+      {
+        type: 'models/list',
+        installed: [{ name: 'm', size: 1, family: 'llama', parameterSize: '1B', quantization: 'Q4_K_M', contextLength: 8, capabilities: ['completion'] }],
+        loaded: [{ name: 'm', size: 1, sizeVram: 1, expiresAt: '2026-01-01T00:00:00Z' }],
+      },
+      { type: 'models/list', installed: [], loaded: [], error: 'e' },
+    ],
+    'models/progress': [
+      {
+        type: 'models/progress',
+        pull: { name: 'm', status: 's', layers: [{ digest: 'd', total: 2, completed: 1 }], completed: 1, total: 2, bytesPerSecond: 5, etaSeconds: 1 },
+      },
+    ],
+    'models/pull-done': [{ type: 'models/pull-done', name: 'm', outcome: 'failed', message: 'pull model manifest: file does not exist' }],
+    'models/result': [{ type: 'models/result', action: 'delete', name: 'm', ok: true, message: 'Deleted m.' }],
   };
   it.each(Object.values(samples).flat())('passes %j', (msg) => {
     const h = handlers();
@@ -190,6 +215,10 @@ describe('the panel checks what the background sends', () => {
     { type: 'selection/items', items: [{ id: 'h', createdAt: 1, kind: 'ask' }] },
     { type: 'selection/items', items: [{ id: 'h', createdAt: 1, selection, kind: 'send', title: 't' }] },
     { type: 'import/result', importId: 'i', outcome: 'maybe', message: 'm' },
+    { type: 'models/list', installed: [{ name: 'm' }], loaded: [] },
+    { type: 'models/progress', pull: { name: 'm', status: 's', layers: [{ digest: 'd', total: -1, completed: 0 }], completed: 0, total: 0 } },
+    { type: 'models/pull-done', name: 'm', outcome: 'maybe', message: 'm' },
+    { type: 'models/result', action: 'rename', name: 'm', ok: true, message: 'm' },
   ])('refuses %j', (msg) => {
     const h = handlers();
     expect(dispatch<BackgroundMessage>(h, msg, BACKGROUND_GUARDS)).toBe(false);

@@ -20,6 +20,11 @@ describe('dispatch', () => {
     'import/batch': vi.fn(),
     'import/commit': vi.fn(),
     'import/cancel': vi.fn(),
+    'models/list': vi.fn(),
+    'models/pull': vi.fn(),
+    'models/pull-cancel': vi.fn(),
+    'models/unload': vi.fn(),
+    'models/delete': vi.fn(),
   });
 
   it('calls only the handler of the message type', () => {

@@ -15,6 +15,13 @@ export const DEFAULT_MODELS = [
   { name: 'llama3:latest', family: 'llama', parameterSize: '8.0B', capabilities: ['completion'] },
 ];
 
+/** Models the "registry" has; anything else is unknown. Sizes are small: pulls are timed by pullMs. */
+/** @type {SimModel[]} */
+export const DEFAULT_REGISTRY = [
+  { name: 'llama3.2:1b', family: 'llama', parameterSize: '1.2B', capabilities: ['completion', 'tools'] },
+  { name: 'qwen3:1.7b', family: 'qwen3', parameterSize: '2.0B', capabilities: ['completion', 'thinking'] },
+];
+
 const MODIFIED_AT = '2025-05-04T17:37:44.706015396-07:00';
 
 /**

@@ -1,7 +1,9 @@
 // @ts-check
 // The route table and the small endpoints. Not-found and wrong-method answers are gin's defaults.
 import { chat } from './chat.mjs';
+import { generate } from './load.mjs';
 import { findModel, psEntry, showEntry, tagsEntry } from './models.mjs';
+import { pull, remove } from './pull.mjs';
 import { jsonBody, send, sendError, sendJson } from './respond.mjs';
 
 /** @typedef {import('./respond.mjs').Ctx} Ctx */
@@ -47,6 +49,9 @@ const ROUTES = {
   '/api/ps': { GET: ps },
   '/api/show': { POST: show },
   '/api/chat': { POST: chat },
+  '/api/generate': { POST: generate },
+  '/api/pull': { POST: pull },
+  '/api/delete': { DELETE: remove },
 };
 
 /**

@@ -2,7 +2,7 @@
 // The simulator's mutable state, shared by the route handlers: options that tests change at
 // runtime, injected faults, the PRNG and the models "loaded in memory" (/api/ps).
 import { createRandom } from './ndjson.mjs';
-import { DEFAULT_MODELS } from './models.mjs';
+import { DEFAULT_MODELS, DEFAULT_REGISTRY } from './models.mjs';
 
 /** @typedef {import('./models.mjs').SimModel} SimModel */
 
@@ -16,6 +16,7 @@ import { DEFAULT_MODELS } from './models.mjs';
  * @property {number} [stallAfterTokens] after N content tokens send nothing more; the connection stays open until the client aborts
  * @property {{ n: number, ms: number }} [pauseAfterTokens] after N content tokens send nothing for `ms`, then go on with the reply (a long pause mid-reply)
  * @property {boolean} [garbageLines] interleave unparseable lines between real lines (each ends with \n)
+ * @property {string} [pullError] /api/pull answers this error line after "pulling manifest" (e.g. a full disk)
  * @property {boolean} [once] chat faults (status/die/error/stall/garbage) apply to the next /api/chat only, then clear themselves
  */
 
@@ -38,6 +39,8 @@ import { DEFAULT_MODELS } from './models.mjs';
  * @property {number} [seed] seed of the PRNG that picks chunk split offsets (default 1)
  * @property {SimFaults} [faults]
  * @property {string} [version] default '0.32.15'
+ * @property {SimModel[]} [registry] models /api/pull can fetch (default: llama3.2:1b, qwen3:1.7b)
+ * @property {number} [pullMs] default 1000: how long the weights layer of a pull takes
  */
 
 /**
@@ -51,6 +54,8 @@ import { DEFAULT_MODELS } from './models.mjs';
  * @property {SimOptions['onToken']} onToken
  * @property {boolean} wholeLines
  * @property {string} version
+ * @property {SimModel[]} registry
+ * @property {number} pullMs
  * @property {SimFaults} faults
  */
 
@@ -60,6 +65,7 @@ import { DEFAULT_MODELS } from './models.mjs';
  * @property {() => number} rand
  * @property {Map<string, { model: SimModel, expiresAt: number, contextLength: number }>} loaded
  * @property {number} active  /api/chat responses being written
+ * @property {Map<string, Map<string, number>>} pulled  bytes fetched per layer of unfinished pulls
  */
 
 /**
@@ -79,11 +85,14 @@ export function createState(opts) {
       onToken: undefined,
       wholeLines: false,
       version: '0.32.15',
+      registry: DEFAULT_REGISTRY,
+      pullMs: 1000,
       faults: {},
     },
     rand: createRandom(1),
     loaded: new Map(),
     active: 0,
+    pulled: new Map(),
   };
   configureState(state, opts);
   return state;

@@ -101,7 +101,7 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       expect(await p.waitForReplyEnd(1)).toBe('stopped');
     });
 
-    it(`${scheme}: History with its menu open, and Settings`, async () => {
+    it(`${scheme}: History with its menu open, Settings, and Models`, async () => {
       const p = await open(scheme);
       await p.waitForStatus('Connected');
       await p.ask('Apples are red');
@@ -119,6 +119,14 @@ export function a11yScenarios(launch: () => Promise<ExtensionHost>): void {
       await p.page.waitForSelector('::-p-aria([role="combobox"][name="Theme"])');
       await scan(p, `Settings, ${scheme}`);
 
+      // Models: a model in memory (Unload) and a delete waiting for its confirmation.
+      await p.page.click('button[aria-label="Models"]');
+      await p.page.waitForSelector('button[aria-label="Unload llama3.2:latest"]');
+      await p.page.click('button[aria-label="Delete llama3:latest"]');
+      await scan(p, `Models, ${scheme}`);
+
+      await p.page.click(SEL.settings);
+      await p.page.waitForSelector('::-p-aria([role="combobox"][name="Theme"])');
       // Issue 14's parts: a preset, a model's own parameters, and the header's System prompt editor.
       await p.page.click('::-p-text(Add preset)');
       const model = await p.page.$eval('select#override-model option:nth-child(2)', (o) => (o as HTMLOptionElement).value);

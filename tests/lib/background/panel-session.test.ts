@@ -57,6 +57,7 @@ function services() {
     exchanges,
     history,
     selections: { takeAll: vi.fn(async () => []) } as never,
+    pulls: { start: vi.fn(), cancel: vi.fn(), running: () => [] },
     watchProblems: () => () => {},
   };
   return { s, history, exchanges };
@@ -117,5 +118,22 @@ describe('a panel session', () => {
     p.receive({ type: 'recovery/start', start: 'yes' });
     await tick();
     expect(vi.mocked(recover).mock.calls.map((c) => c[0].settings.autoStart)).toEqual([false, true]);
+  });
+});
+
+describe('a panel session and model pulls', () => {
+  it('a panel that connects gets the running pulls’ progress at once; its pull and cancel reach the pull manager', async () => {
+    const p = fakePort();
+    const { s } = services();
+    const pull = { name: 'llama3.2:1b', status: 'pulling abc', layers: [], completed: 5, total: 10 };
+    s.pulls = { start: vi.fn(), cancel: vi.fn(), running: () => [pull] };
+    s.context = vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS, baseUrl: 'http://127.0.0.1:9' }, api: {} as never }));
+    servePanel(p.port, s);
+    expect(p.posted).toEqual([{ type: 'models/progress', pull }]);
+    p.receive({ type: 'models/pull', name: ' llama3.2:1b ' });
+    p.receive({ type: 'models/pull-cancel', name: 'llama3.2:1b' });
+    await tick();
+    expect(s.pulls.start).toHaveBeenCalledWith('llama3.2:1b', expect.any(Object), expect.any(Function));
+    expect(s.pulls.cancel).toHaveBeenCalledWith('llama3.2:1b');
   });
 });

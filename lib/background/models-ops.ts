@@ -1,0 +1,34 @@
+/** The Models view's requests: list, unload, delete (pulls are in lib/background/pulls.ts). */
+import type { ModelsApi } from '../ollama/client';
+import { classifyError } from '../ollama/errors';
+import type { ModelsReply } from '../protocol-models';
+
+/** Ollama's own words when it answered with an error; an explained failure when it did not answer. */
+export function explain(e: unknown, baseUrl: string): string {
+  const said = (e as { error?: unknown } | null)?.error;
+  if (e instanceof Error && e.name === 'ResponseError' && typeof said === 'string') return said;
+  if (e instanceof TypeError) return classifyError(e, { baseUrl, started: false }).message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+type PostModels = (msg: ModelsReply) => void;
+
+export async function listModels(api: ModelsApi, baseUrl: string, post: PostModels): Promise<void> {
+  try {
+    const [installed, loaded] = await Promise.all([api.installed(), api.loaded()]);
+    post({ type: 'models/list', installed, loaded });
+  } catch (e) {
+    post({ type: 'models/list', installed: [], loaded: [], error: explain(e, baseUrl) });
+  }
+}
+
+export async function changeModel(action: 'unload' | 'delete', name: string, api: ModelsApi, baseUrl: string, post: PostModels): Promise<void> {
+  try {
+    await (action === 'unload' ? api.unload(name) : api.remove(name));
+    post({ type: 'models/result', action, name, ok: true, message: action === 'unload' ? `Unloaded ${name}.` : `Deleted ${name}.` });
+  } catch (e) {
+    post({ type: 'models/result', action, name, ok: false, message: explain(e, baseUrl) });
+  }
+  // What is installed and loaded changed: every view of it is refreshed from Ollama.
+  await listModels(api, baseUrl, post);
+}
