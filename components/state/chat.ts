@@ -76,7 +76,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
 
   const request = (model: string, asked?: MutableMessage, replyVersions?: MessageVersion[]) => {
     const before = messages.peek();
-    const reply = createMessage('assistant');
+    const reply = createMessage('assistant', replyVersions?.length ? { versions: replyVersions } : {});
     const requestId = newId('req');
     let id = conversationId.peek();
     if (!id) {
