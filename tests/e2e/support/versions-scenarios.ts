@@ -40,12 +40,13 @@ const position = (page: Page, scope: string, n: number) =>
 const waitPosition = (page: Page, scope: string, n: number, expected: string) =>
   expect.poll(() => position(page, scope, n), { timeout: 10_000 }).toBe(expected);
 
-const userTexts = (page: Page) => page.$$eval(`${USER} > .text`, (els) => els.map((e) => (e as HTMLElement).innerText));
+const userTexts = (page: Page) => page.$$eval(`${USER} > .text`, (els) => els.map((e) => e.textContent ?? ''));
 
 /** What the last /api/chat asked: role and content of each message. */
 const lastAsked = (sim: Simulator) => {
   const chats = sim.requests.filter((r) => r.path === '/api/chat');
-  return (chats.at(-1)?.body as { messages: { role: string; content: string }[] }).messages.map((m) => [m.role, m.content]);
+  const body = chats.at(-1)?.body as { messages: { role: string; content: string }[] } | undefined;
+  return body?.messages.map((m) => [m.role, m.content]);
 };
 
 export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
@@ -98,7 +99,8 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(lastAsked(sim)).toEqual([['user', 'Tell me something']]);
     const [conv] = await stored(p.page);
     expect(conv?.messages.map((m) => m.content)).toEqual(['Tell me something', second]);
-    expect((conv?.messages[1] as { versions?: { content: string }[] }).versions?.map((v) => v.content)).toEqual([first]);
+    const reply = conv?.messages[1] as { versions?: { content: string }[] } | undefined;
+    expect(reply?.versions?.map((v) => v.content)).toEqual([first]);
 
     const q = await reopen();
     await q.waitForReplyText(0, (t) => t === second);
