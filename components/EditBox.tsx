@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * A user message opened for editing, in place: Send starts a new branch from it, Cancel (or Esc)
@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 export function EditBox({ initial, onSend, onCancel }: { initial: string; onSend(text: string): boolean; onCancel(): void }) {
   const [text, setText] = useState(initial);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  // Before the browser paints, so nothing typed in between lands elsewhere.
+  useLayoutEffect(() => {
     const el = box.current;
     el?.focus();
     el?.setSelectionRange(el.value.length, el.value.length);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { EditBox } from './EditBox';
 import { lazyView } from './LazyView';
 import type { ChatModel } from './state/chat';
@@ -24,6 +24,18 @@ export type MessageActions = Pick<ChatModel, 'regenerate' | 'edit' | 'switchVers
 
 export function MessageView({ message, onRetry, actions }: { message: ChatMessage; onRetry?: () => void; actions?: MessageActions }) {
   const [editing, setEditing] = useState(false);
+  // A cancelled edit hands focus back to the button that opened it, not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const cancel = () => {
+    refocus.current = true;
+    setEditing(false);
+  };
   const status = message.status.value;
   const note = NOTE[status];
   const busy = actions?.streaming.value ?? false;
@@ -48,7 +60,7 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
       {isReply ? (
         <AssistantBody message={message} />
       ) : editing && actions ? (
-        <EditBox initial={message.text.value} onCancel={() => setEditing(false)} onSend={(text) => actions.edit(message.id, text)} />
+        <EditBox initial={message.text.value} onCancel={cancel} onSend={(text) => actions.edit(message.id, text)} />
       ) : (
         <StreamingText text={message.text} />
       )}
@@ -73,7 +85,7 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
             </button>
           )}
           {canEdit && (
-            <button type="button" class="link-button" aria-disabled={busy} onClick={() => busy || setEditing(true)}>
+            <button type="button" class="link-button" ref={editButton} aria-disabled={busy} onClick={() => busy || setEditing(true)}>
               Edit message
             </button>
           )}

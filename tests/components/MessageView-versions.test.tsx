@@ -65,9 +65,11 @@ describe('message view: versions, Regenerate, Edit message', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit message' }));
     const box = screen.getByRole('textbox', { name: 'Edited message' }) as HTMLTextAreaElement;
     expect(box.value).toBe('old question');
+    expect(document.activeElement).toBe(box);
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(screen.queryByRole('textbox', { name: 'Edited message' })).toBeNull();
     expect(screen.getByText('old question')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit message' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit message' }));
     const again = screen.getByRole('textbox', { name: 'Edited message' });

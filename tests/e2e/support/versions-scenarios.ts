@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
+import { blocking, scanPage } from './axe';
 import { stored } from './history-scenarios';
 import { type ExtensionHost, openConfiguredPanel } from './host';
 import { PanelDriver, SEL } from './panel';
@@ -54,8 +55,8 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
   let sim: Simulator;
   let open: Page[] = [];
   let n = 0;
-  const panel = async () => {
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
+  const panel = async (theme?: 'light' | 'dark') => {
+    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2', ...(theme ? { theme } : {}) });
     open.push(p.page);
     await p.waitForStatus('Connected');
     return p;
@@ -130,13 +131,16 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
 
     // Esc closes the edit box and changes nothing.
     await press(p.page, USER, 0, 'Edit message');
-    const box = await p.page.waitForSelector('textarea[aria-label="Edited message"]');
-    await box?.press('Escape');
+    await p.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Edited message');
+    await p.page.keyboard.press('Escape');
     await p.page.waitForFunction(() => !document.querySelector('textarea[aria-label="Edited message"]'));
+    // Focus goes back to the button that opened the box.
+    await p.page.waitForFunction(() => document.activeElement?.textContent === 'Edit message');
     expect(await userTexts(p.page)).toEqual(['First question', 'Follow-up question']);
 
     await press(p.page, USER, 0, 'Edit message');
     const edit = await p.page.waitForSelector('textarea[aria-label="Edited message"]');
+    await p.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Edited message');
     // Replace the whole text, as a person selecting it all would.
     await edit?.evaluate((t) => (t as HTMLTextAreaElement).setSelectionRange(0, (t as HTMLTextAreaElement).value.length));
     await p.page.keyboard.type('Better question');
@@ -159,4 +163,28 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
     await expect.poll(() => userTexts(q.page), { timeout: 10_000 }).toEqual(['Better question']);
     expect(await q.replyText(0)).toBe(newAnswer);
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}, 320 px: the arrows, Regenerate and the open edit box are axe-clean and fit`, async () => {
+      const p = await panel(theme);
+      await p.page.setViewport({ width: 320, height: 700 });
+      await p.page.click(SEL.newChat);
+      await p.ask('A question to edit and regenerate');
+      expect(await p.waitForReplyEnd(0)).toBe('done');
+      await press(p.page, SEL.assistant, 0, 'Regenerate');
+      await waitPosition(p.page, SEL.assistant, 0, '2/2');
+      expect(await p.waitForReplyEnd(0)).toBe('done');
+      // One arrow at its end (aria-disabled) and one live, in both kinds of bubble.
+      await press(p.page, USER, 0, 'Edit message');
+      await p.page.waitForSelector('textarea[aria-label="Edited message"]');
+      expect(blocking(await scanPage(p.page))).toEqual([]);
+      const overflow = await p.page.evaluate(() => {
+        const wide = [...document.querySelectorAll('.message, .edit-box, .version-switch')].filter(
+          (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5,
+        );
+        return { page: document.documentElement.scrollWidth > window.innerWidth, wide: wide.map((e) => e.className) };
+      });
+      expect(overflow).toEqual({ page: false, wide: [] });
+    });
+  }
 }
