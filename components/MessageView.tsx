@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { EditBox } from './EditBox';
 import { lazyView } from './LazyView';
 import type { ChatModel } from './state/chat';
 import type { ChatMessage, MessageState } from './state/message';
@@ -12,6 +11,9 @@ export const AssistantBody = lazyView(() => import('./markdown/AssistantBody').t
 
 // Not needed to chat, and the panel's first load has a budget (bench 6): it comes with the first finished reply.
 const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFooter), 'The reply footer');
+
+// Opened by a click on Edit message: not part of the first load.
+const EditBox = lazyView(() => import('./EditBox').then((m) => m.EditBox), 'The edit box');
 
 const NOTE: Partial<Record<MessageState, string>> = {
   stopped: 'Stopped',

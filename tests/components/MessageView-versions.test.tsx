@@ -58,12 +58,12 @@ describe('message view: versions, Regenerate, Edit message', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
-  it('Edit message opens the text in place; Esc cancels, Send sends the edited text', () => {
+  it('Edit message opens the text in place; Esc cancels, Send sends the edited text', async () => {
     const a = actions();
     const m = createMessage('user', { content: 'old question' });
     render(<MessageView message={m} actions={a} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit message' }));
-    const box = screen.getByRole('textbox', { name: 'Edited message' }) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: 'Edited message' })) as HTMLTextAreaElement;
     expect(box.value).toBe('old question');
     expect(document.activeElement).toBe(box);
     fireEvent.keyDown(box, { key: 'Escape' });
