@@ -34,7 +34,7 @@ export function MessageList({ chat, empty }: { chat: ChatModel; empty?: Componen
           </button>
         )}
         {shown.map((m) => (
-          <MessageView key={m.id} message={m} onRetry={m === last ? () => chat.retry(m.id) : undefined} />
+          <MessageView key={m.id} message={m} actions={chat} onRetry={m === last ? () => chat.retry(m.id) : undefined} />
         ))}
       </div>
       {messages.length === 0 && empty}

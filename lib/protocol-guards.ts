@@ -27,7 +27,14 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
 }
 
 // Stats are saved as given and shown as numbers: checked in full, not only as an object.
-const isFullMessage = (m: unknown) => isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null);
+const isFullMessage = (m: unknown): boolean =>
+  isHistoryMessage(m) && (m.stats === undefined || readStats(m.stats) !== null) && (m.versions === undefined || isVersionList(m.versions));
+
+// Versions are saved as given too: each is a message without its role, with what followed it.
+const isVersion = (v: unknown): boolean =>
+  isObject(v) && isFullMessage({ ...v, role: 'user' }) && (v.rest === undefined || (Array.isArray(v.rest) && v.rest.every(isFullMessage)));
+const isVersionList = (x: unknown): boolean => Array.isArray(x) && x.every(isVersion);
+const isIndex = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /** The background checks a chat request's shape before it reaches Ollama. */
 export function isValidChatStart(msg: Fields): boolean {
@@ -42,7 +49,8 @@ export function isValidChatStart(msg: Fields): boolean {
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
-    msg.history.every(isFullMessage)
+    msg.history.every(isFullMessage) &&
+    (msg.replyVersions === undefined || isVersionList(msg.replyVersions))
   );
 }
 
@@ -61,6 +69,7 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'history/restore': (m) => isObject(m.conversation),
   'history/get': (m) => nonEmpty(m.id),
   'history/search': (m) => isString(m.query),
+  'history/switch-version': (m) => nonEmpty(m.id) && isString(m.base) && isIndex(m.at) && isIndex(m.to),
   'selection/take': none,
   'recovery/start': (m) => m.start === undefined || typeof m.start === 'boolean',
   'host/status': none,

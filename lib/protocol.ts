@@ -3,7 +3,7 @@
  * these unions; both sides dispatch through a handler map keyed by `type`, never string chains.
  */
 
-import type { Conversation, HistoryMessage, ReplyStats, Role } from './conversations/contract';
+import type { Conversation, HistoryMessage, MessageVersion, ReplyStats, Role } from './conversations/contract';
 import type { ModelsReply, ModelsRequest } from './protocol-models';
 import type { Handoff } from './selection/handoff';
 
@@ -117,6 +117,8 @@ export type PanelMessage =
       base: string | null;
       /** The whole history, oldest first, ending with the new user message. */
       history: HistoryMessage[];
+      /** Regenerate: the replies this one joins as the newest version (saved with it, never sent to Ollama). */
+      replyVersions?: MessageVersion[];
     }
   | { type: 'chat/stop'; requestId: string }
   /**
@@ -131,6 +133,8 @@ export type PanelMessage =
   /** One whole conversation (the panel lists from the index and fetches only what it shows). */
   | { type: 'history/get'; id: string }
   | { type: 'history/search'; query: string }
+  /** Show version `to` (0-based) of message `at` of the stored copy `base` (lib/conversations/versions.ts). */
+  | { type: 'history/switch-version'; id: string; base: string; at: number; to: number }
   /** Hand me the selections waiting for a panel (each goes to exactly one panel, once). */
   | { type: 'selection/take' }
   /**

@@ -4,12 +4,13 @@
  * only once it has become a message, and a failed reply keeps its text, marked, with Retry.
  * The background stores every exchange; this model follows the stored copy when it changes.
  */
-import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-import { type Conversation, newConversationId } from '../../lib/conversations/contract';
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { type Conversation, type MessageVersion, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
 import type { BannerCause } from './banner-actions';
-import { type ChatMessage, createMessage, fromHistory, type MutableMessage, newId, sameAsStored, toHistory } from './message';
+import { createVersionActions, type VersionActions } from './chat-versions';
+import { type ChatMessage, createMessage, fromHistory, isStored, type MutableMessage, newId, sameAsStored, toHistory } from './message';
 
 type ChatEvents = Pick<Handlers<BackgroundMessage>, 'chat/chunk' | 'chat/done' | 'chat/stopped' | 'chat/failed' | 'chat/resume'>;
 
@@ -28,7 +29,7 @@ export interface ChatDeps {
   onConflict?(): void;
 }
 
-export interface ChatModel {
+export interface ChatModel extends VersionActions {
   readonly messages: ReadonlySignal<readonly ChatMessage[]>;
   readonly streaming: ReadonlySignal<boolean>;
   readonly draft: ReadonlySignal<string>;
@@ -39,7 +40,6 @@ export interface ChatModel {
   /** Sends `text` as the user's message without touching the draft; false when busy or no model. */
   ask(text: string): boolean;
   stop(): void;
-  retry(messageId: string): void;
   newChat(): void;
   /** Shows a stored conversation and re-joins its reply if one is still streaming. */
   open(conversation: Conversation): void;
@@ -74,9 +74,9 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     deps.onIdle?.();
   };
 
-  const request = (model: string, asked?: MutableMessage) => {
+  const request = (model: string, asked?: MutableMessage, replyVersions?: MessageVersion[]) => {
     const before = messages.peek();
-    const reply = createMessage('assistant');
+    const reply = createMessage('assistant', replyVersions?.length ? { versions: replyVersions } : {});
     const requestId = newId('req');
     let id = conversationId.peek();
     if (!id) {
@@ -94,7 +94,8 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       model,
       conversation: { id, ...(title ? { title } : {}) },
       base,
-      history: before.filter((m) => m.status.peek() !== 'failed').map(toHistory),
+      history: before.filter(isStored).map(toHistory),
+      ...(replyVersions?.length ? { replyVersions } : {}),
     });
   };
 
@@ -102,7 +103,6 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     end();
     messages.value = list;
   };
-  let pendingRetry: (() => void) | null = null;
   // Nothing was asked or stored: take the request back, the user's text into the draft.
   const refused = (asked: MutableMessage | undefined, message: string) => {
     const a = active.peek();
@@ -113,7 +113,25 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     deps.onConflict?.();
   };
 
+  const pickModel = () => {
+    const model = deps.selectedModel.peek();
+    const why = model ? null : deps.explainNoModel();
+    if (why) deps.banner.error(why.message, 'chat', why.cause);
+    return model;
+  };
+  const where = () => ({ id: conversationId.peek(), base });
+  const versions = createVersionActions({
+    messages,
+    busy: () => active.peek() !== null,
+    model: pickModel,
+    selectedModel: deps.selectedModel,
+    request,
+    send: deps.send,
+    where,
+  });
+
   const chat: ChatModel = {
+    ...versions,
     messages,
     streaming,
     draft,
@@ -133,12 +151,8 @@ export function createChatModel(deps: ChatDeps): ChatModel {
         deps.banner.info('This conversation is still answering. Wait for the reply (or press Stop), then send: your text stays in the box.', 'chat');
         return false;
       }
-      const model = deps.selectedModel.peek();
-      if (!model) {
-        const why = deps.explainNoModel();
-        deps.banner.error(why.message, 'chat', why.cause);
-        return false;
-      }
+      const model = pickModel();
+      if (!model) return false;
       const asked = createMessage('user', { content: text });
       messages.value = [...messages.peek(), asked];
       request(model, asked);
@@ -147,27 +161,6 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     stop() {
       const a = active.peek();
       if (a) deps.send({ type: 'chat/stop', requestId: a.requestId });
-    },
-    retry(messageId) {
-      const list = messages.peek();
-      const last = list[list.length - 1];
-      if (active.peek() || !last || last.id !== messageId || last.role !== 'assistant') return;
-      const model = deps.selectedModel.peek();
-      if (model) {
-        messages.value = list.slice(0, -1);
-        request(model);
-        return;
-      }
-      // A panel just opened is still learning its model: retry as soon as it knows one.
-      pendingRetry?.();
-      pendingRetry = effect(() => {
-        if (!deps.selectedModel.value) return;
-        queueMicrotask(() => {
-          pendingRetry?.();
-          pendingRetry = null;
-          chat.retry(messageId);
-        });
-      });
     },
     newChat() {
       // A reply still streaming goes on in the background and is saved with its conversation.

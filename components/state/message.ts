@@ -1,6 +1,7 @@
 /** One message in the panel. Only its own signals change while it streams. */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { HistoryMessage, ReplyStats, Role } from '../../lib/conversations/contract';
+import type { HistoryMessage, MessageVersion, ReplyStats, Role } from '../../lib/conversations/contract';
+import { versionPos } from '../../lib/conversations/versions';
 import { StreamText } from './stream-text';
 
 /** streaming → done | stopped (user) | interrupted (failed after text) | failed (no text). */
@@ -16,6 +17,10 @@ export interface ChatMessage {
   readonly error: ReadonlySignal<string | null>;
   /** How a finished reply was produced (its footer); null until done, and on older data. */
   readonly stats: ReadonlySignal<ReplyStats | null>;
+  /** The versions not shown (lib/conversations/versions.ts); a switch makes a new message. */
+  readonly versions: readonly MessageVersion[];
+  /** This message's place among its versions, 0-based. */
+  readonly version: number;
 }
 
 /** The writable side, kept inside the chat model. */
@@ -36,11 +41,17 @@ interface Init {
   status?: MessageState;
   timestamp?: string;
   stats?: ReplyStats;
+  versions?: readonly MessageVersion[];
+  version?: number;
+  /** Kept across a version switch, so the view (and the focused arrow) stays in place. */
+  id?: string;
 }
 
 /** Methods on a prototype, not closures per message: a long conversation holds a thousand. */
 class Message implements MutableMessage {
-  readonly id = newId('msg');
+  readonly id: string;
+  readonly versions: readonly MessageVersion[];
+  readonly version: number;
   readonly text: StreamText;
   readonly thinking: StreamText;
   readonly status: Signal<MessageState>;
@@ -52,6 +63,9 @@ class Message implements MutableMessage {
     init: Init,
     readonly timestamp = init.timestamp ?? new Date().toISOString(),
   ) {
+    this.id = init.id ?? newId('msg');
+    this.versions = init.versions ?? [];
+    this.version = init.version ?? this.versions.length;
     this.status = signal(init.status ?? (role === 'user' ? 'done' : 'streaming'));
     this.stats = signal(init.stats ?? null);
     this.text = new StreamText(init.content);
@@ -91,13 +105,18 @@ export function createMessage(role: Role, init: Init = {}): MutableMessage {
 }
 
 /** A stored message as the panel shows it. */
-export function fromHistory(m: HistoryMessage): MutableMessage {
+export const fromHistory = (m: HistoryMessage): MutableMessage => replacing(m);
+
+/** A stored message taking over the view of message `id` (a version switch keeps focus there). */
+export function replacing(m: HistoryMessage, id?: string): MutableMessage {
   return createMessage(m.role, {
     content: m.content,
     thinking: m.thinking,
     timestamp: m.timestamp,
     status: m.status ?? 'done',
     ...(m.stats ? { stats: m.stats } : {}),
+    ...(m.versions?.length ? { versions: m.versions, version: versionPos(m) } : {}),
+    ...(id ? { id } : {}),
   });
 }
 
@@ -110,22 +129,35 @@ export function toHistory(m: ChatMessage): HistoryMessage {
     role: m.role,
     content: m.text.value,
     timestamp: m.timestamp,
-    ...(status === 'stopped' || status === 'interrupted' ? { status } : {}),
+    // A failed reply is stored only when it holds earlier versions: as the background's empty placeholder.
+    ...(status === 'stopped' || status === 'interrupted' ? { status } : status === 'failed' ? { status: 'interrupted' as const } : {}),
     ...(thinking ? { thinking } : {}),
     // Sent back with the history of every later request, which the background saves as given.
     ...(stats ? { stats } : {}),
+    ...(m.versions.length ? { versions: [...m.versions] } : {}),
+    ...(m.versions.length && m.version < m.versions.length ? { version: m.version } : {}),
   };
 }
 
+/** What of the panel's list is stored: all but replies that failed before any text and hold no versions. */
+export const isStored = (m: ChatMessage): boolean => m.status.peek() !== 'failed' || m.versions.length > 0;
+
 /** Whether the panel shows what is stored. A reply that failed before any text (shown, with Retry) is never stored: not a difference. */
 export function sameAsStored(all: readonly MutableMessage[], stored: { messages: readonly HistoryMessage[] }): boolean {
-  const shown = all.filter((m) => m.status.peek() !== 'failed');
+  const shown = all.filter(isStored);
   return (
     shown.length === stored.messages.length &&
     shown.every((m, i) => {
       const s = stored.messages[i];
       const h = toHistory(m);
-      return s && s.role === h.role && s.content === h.content && s.status === h.status;
+      return (
+        s &&
+        s.role === h.role &&
+        s.content === h.content &&
+        s.status === h.status &&
+        (s.versions?.length ?? 0) === m.versions.length &&
+        versionPos(s) === m.version
+      );
     })
   );
 }

@@ -65,6 +65,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       conversation: msg.conversation,
       model: msg.model,
       history: msg.history,
+      ...(msg.replyVersions ? { versions: msg.replyVersions } : {}),
       onProblem: deps.broadcastProblem,
     });
     const toAll: Post = (m) => {

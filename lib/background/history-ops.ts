@@ -1,7 +1,8 @@
 /** History changes the panel asks for; each answers with a sentence for the user. */
 import type { Conversation, HistoryMessage } from '../conversations/contract';
+import { switchVersion } from '../conversations/versions';
 import type { HistoryStore } from '../history/store';
-import type { Post } from '../protocol';
+import type { PanelMessage, Post } from '../protocol';
 import { createImportSessions, type ImportSessions } from './import-session';
 
 export interface HistoryOps {
@@ -12,6 +13,8 @@ export interface HistoryOps {
   imports: ImportSessions;
   get(id: string, post: Post): Promise<void>;
   search(query: string, post: Post): Promise<void>;
+  /** Shows another version of a message; saved onto the copy the panel read only. */
+  switchVersion(msg: Omit<Extract<PanelMessage, { type: 'history/switch-version' }>, 'type'>, post: Post): Promise<void>;
 }
 
 /** The messages before a reply still streaming for this conversation, or null (exchanges.answering). */
@@ -52,6 +55,15 @@ export function createHistoryOps(store: HistoryStore, answering: Answering = () 
         post({ type: 'history/conversation', id, conversation: live ? { ...stored, messages: live } : stored });
       }),
     search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: await store.search(query) })),
+    switchVersion: ({ id, base, at, to }, post) =>
+      guard(post, async () => {
+        // A reply running for it will save its own path: switching under it would be overwritten.
+        if (answering(id)) throw new Error('This conversation is still answering: switch versions once the reply has ended.');
+        const stored = await store.get(id);
+        if (!stored) return;
+        // `base`: a panel whose copy is older is refused (HistoryConflictError) and reloads it.
+        await store.save({ id: stored.id, model: stored.model, messages: switchVersion(stored.messages, at, to) }, base);
+      }),
     imports,
   };
 }

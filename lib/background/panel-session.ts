@@ -90,6 +90,7 @@ export function servePanel(port: Port, services: PanelServices): void {
         },
         'history/get': (msg) => void services.history.get(msg.id, post),
         'history/search': (msg) => void services.history.search(msg.query, post),
+        'history/switch-version': (msg) => void services.history.switchVersion(msg, post),
         // Start Ollama (the user asked) starts it even with auto-start off.
         'recovery/start': (msg) =>
           void services

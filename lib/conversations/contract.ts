@@ -40,6 +40,23 @@ export interface HistoryMessage {
   status?: MessageStatus;
   thinking?: string;
   stats?: ReplyStats;
+  /**
+   * The alternatives to this message not shown (lib/conversations/versions.ts): other replies to
+   * the same question, or other questions, each with what followed it. Absent on the original's data.
+   */
+  versions?: MessageVersion[];
+  /** Where this message sits among its versions (0-based); absent: after them all (the newest). */
+  version?: number;
+}
+
+/** A version of a message that is not on the visible path, with what followed it then. */
+export interface MessageVersion {
+  content: string;
+  timestamp: string;
+  status?: MessageStatus;
+  thinking?: string;
+  stats?: ReplyStats;
+  rest?: HistoryMessage[];
 }
 
 export interface Conversation {

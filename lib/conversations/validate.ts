@@ -3,8 +3,8 @@
  * written for the person who picked the file: which item, which field, what was found.
  * Unknown fields are kept, so data written by a newer version survives a round trip through us.
  */
-import { readStats } from '../chat/stats';
 import type { Conversation } from './contract';
+import { withValidFields } from './version-fields';
 
 export type ParseResult = { ok: true; conversations: Conversation[] } | { ok: false; error: string };
 
@@ -52,17 +52,6 @@ function checkMessage(m: unknown, path: string): string | null {
     return `${path}.thinking must be a string when present, got ${shown(m.thinking)}`;
   }
   return null;
-}
-
-/**
- * A copy of the message whose `stats`, when present, are well formed or gone: they are only shown,
- * so a damaged footer is not worth refusing a conversation over.
- */
-function withValidStats(m: Obj): Obj {
-  if (m.stats === undefined) return { ...m };
-  const { stats, ...rest } = m;
-  const valid = readStats(stats);
-  return valid ? { ...rest, stats: valid } : rest;
 }
 
 function checkItem(item: Obj): string | null {
@@ -119,8 +108,9 @@ export function itemChecker(now?: number): (item: unknown, index: number) => Ite
     if (first !== undefined)
       return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${(first + 1).toLocaleString('en')}` };
     firstIndexOf.set(id, i);
-    // Shallow copies keep every extra field while letting the caller change the result freely.
-    const messages = (item.messages as Obj[]).map(withValidStats);
+    // Shallow copies keep every extra field while letting the caller change the result freely;
+    // stats and versions are only shown, so damaged ones are dropped rather than refused.
+    const messages = (item.messages as Obj[]).map(withValidFields);
     // A system prompt that is not text is dropped, not refused: the chat is worth more than it.
     const { system, ...rest } = item;
     const kept = typeof system === 'string' && system.trim() ? { system } : {};

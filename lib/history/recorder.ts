@@ -3,7 +3,7 @@
  * interval (marked interrupted, so a worker killed mid-stream leaves an honest record), and the
  * final reply when it ends. Checkpoints ride on chunk arrival: no timer.
  */
-import type { ConversationId, HistoryMessage, ReplyStats } from '../conversations/contract';
+import type { ConversationId, HistoryMessage, MessageVersion, ReplyStats } from '../conversations/contract';
 import type { ConversationRef } from '../protocol';
 import { HistoryConflictError, type HistoryStore } from './store';
 
@@ -16,6 +16,8 @@ export interface RecorderOptions {
   conversation: ConversationRef;
   model: string;
   history: HistoryMessage[];
+  /** Regenerate: the earlier replies, kept as versions beside this one. */
+  versions?: MessageVersion[];
   onProblem(message: string): void;
   now?: () => number;
   intervalMs?: number;
@@ -48,7 +50,10 @@ export function createRecorder(o: RecorderOptions): Recorder {
     ...(status ? { status } : {}),
     ...(thinking ? { thinking } : {}),
     ...(stats ? { stats } : {}),
+    ...(o.versions?.length ? { versions: o.versions } : {}),
   });
+  // The earlier replies must never be lost: until this one has text, an empty placeholder holds them.
+  const holder = o.versions?.length ? reply('', '', 'interrupted') : undefined;
 
   const write = (last: HistoryMessage | undefined, expected?: string | null) =>
     o.store
@@ -75,7 +80,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
   return {
     async begin(base) {
       try {
-        await write(undefined, base);
+        await write(holder, base);
       } catch (e) {
         if (e instanceof HistoryConflictError) return 'conflict';
         o.onProblem(e instanceof Error ? e.message : String(e));
@@ -95,7 +100,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
       await pending;
       // A reply that never produced text is not stored; the question is (it was saved at begin).
       const done = outcome === 'done';
-      await save(text || thinking ? reply(text, thinking, done ? undefined : outcome, done ? stats : undefined) : undefined);
+      await save(text || thinking ? reply(text, thinking, done ? undefined : outcome, done ? stats : undefined) : holder);
       return version;
     },
   };

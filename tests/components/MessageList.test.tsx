@@ -11,7 +11,7 @@ const conversation = (n: number, tag: string) =>
 
 function setup(list: MutableMessage[]) {
   const messages = signal<readonly MutableMessage[]>(list);
-  const chat = { messages, retry: () => {} } as unknown as ChatModel;
+  const chat = { messages, streaming: signal(false), retry: () => {} } as unknown as ChatModel;
   render(<MessageList chat={chat} />);
   return messages;
 }

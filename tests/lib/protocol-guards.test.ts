@@ -21,6 +21,15 @@ describe('isValidChatStart', () => {
     const answered = { role: 'assistant', content: 'a', timestamp: 't', stats: { model: 'm', evalCount: 3, ttftMs: 40 } };
     expect(isValidChatStart({ ...ok, history: [answered, ...ok.history] })).toBe(true);
   });
+  it('accepts versions on messages and for the reply, nested branches included', () => {
+    const branch = {
+      content: 'old q',
+      timestamp: 't',
+      rest: [{ role: 'assistant', content: 'a', timestamp: 't', versions: [{ content: 'b', timestamp: 't' }] }],
+    };
+    expect(isValidChatStart({ ...ok, history: [{ ...ok.history[0], versions: [branch], version: 0 }] })).toBe(true);
+    expect(isValidChatStart({ ...ok, replyVersions: [{ content: 'first', timestamp: 't', status: 'stopped' }] })).toBe(true);
+  });
   it.each([
     { ...ok, model: '' },
     { ...ok, history: [] },
@@ -30,6 +39,11 @@ describe('isValidChatStart', () => {
     { ...ok, history: [{ role: 'user', content: 'x', timestamp: 't', status: 'weird' }] },
     { ...ok, history: [{ role: 'assistant', content: 'x', timestamp: 't', stats: { model: 'm', evalCount: -1 } }, ...ok.history] },
     { ...ok, history: 'not a list' },
+    { ...ok, history: [{ ...ok.history[0], versions: 'x' }] },
+    { ...ok, history: [{ ...ok.history[0], versions: [{ content: 1, timestamp: 't' }] }] },
+    { ...ok, history: [{ ...ok.history[0], versions: [{ content: 'x', timestamp: 't', rest: [{ role: 'bot', content: 'x', timestamp: 't' }] }] }] },
+    { ...ok, replyVersions: [{ content: 'x', timestamp: 't', stats: { model: 'm', evalCount: -1 } }] },
+    { ...ok, replyVersions: {} },
     { ...ok, conversation: { id: '' } },
     { ...ok, conversation: { id: 'c', title: 3 } },
     { ...ok, conversation: { id: 'c', system: 42 } },
@@ -58,6 +72,7 @@ describe('every panel message is checked at dispatch', () => {
     'history/restore': [{ type: 'history/restore', conversation: {} }],
     'history/get': [{ type: 'history/get', id: 'c' }],
     'history/search': [{ type: 'history/search', query: '' }],
+    'history/switch-version': [{ type: 'history/switch-version', id: 'c', base: 'v', at: 1, to: 0 }],
     'selection/take': [{ type: 'selection/take' }],
     'recovery/start': [{ type: 'recovery/start' }, { type: 'recovery/start', start: true }],
     'host/status': [{ type: 'host/status' }],
@@ -90,6 +105,9 @@ describe('every panel message is checked at dispatch', () => {
     { type: 'history/restore', conversation: 'x' },
     { type: 'history/get', id: 42 },
     { type: 'history/search', query: ['a'] },
+    { type: 'history/switch-version', id: 'c', base: 'v', at: -1, to: 0 },
+    { type: 'history/switch-version', id: 'c', base: null, at: 1, to: 0 },
+    { type: 'history/switch-version', id: 'c', base: 'v', at: 1, to: 0.5 },
     { ...ok, base: 1 },
     { type: 'import/begin', importId: 'i', total: -1 },
     { type: 'import/batch', importId: 'i', seq: 0, first: 0, items: [{}] },

@@ -13,6 +13,7 @@ describe('dispatch', () => {
     'history/restore': vi.fn(),
     'history/get': vi.fn(),
     'history/search': vi.fn(),
+    'history/switch-version': vi.fn(),
     'recovery/start': vi.fn(),
     'host/status': vi.fn(),
     'model/show': vi.fn(),
