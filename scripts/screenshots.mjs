@@ -9,9 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer';
 import { startSimulator } from '../tests/sim/server.mjs';
-import { chromiumArgs, findChromium } from './lib/browsers.mjs';
+import { findChromium, launchChromiumWithExtension } from './lib/browsers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = join(root, '.output/chrome-mv3');
@@ -58,16 +57,8 @@ const sim = await startSimulator({
   models: [{ name: 'llama3.2:latest', family: 'llama', parameterSize: '3.2B', capabilities: ['completion'] }],
 });
 const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-shots-'));
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  userDataDir,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: chromiumArgs(extensionDir),
-});
+const { browser, target, extensionId } = await launchChromiumWithExtension({ executablePath, extensionDir, userDataDir });
 try {
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
-  const extensionId = new URL(target.url()).host;
   const worker = await target.worker();
   const setTheme = (theme) => worker.evaluate((settings) => chrome.storage.local.set({ settings }), { baseUrl: sim.url, defaultModel: 'llama3.2', theme });
   await setTheme('light');

@@ -61,3 +61,34 @@ export function chromiumArgs(extensionDir) {
     `--load-extension=${extensionDir}`,
   ];
 }
+
+/**
+ * The extension's background service worker among a browser's targets.
+ * @param {{ type(): string, url(): string }} t
+ */
+export const isExtensionWorker = (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
+
+/**
+ * Chromium with the unpacked extension in `extensionDir`, once its service worker runs: the one
+ * launch `npm start`, `npm run screenshots` and the e2e share. A browser whose worker never
+ * starts is closed before the error is thrown.
+ * @param {{ executablePath: string, extensionDir: string, userDataDir: string, headless?: boolean, windowSized?: boolean, timeout?: number }} o
+ *   windowSized: pages take the window's size (a visible browser) instead of puppeteer's 800×600
+ */
+export async function launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, headless = true, windowSized = false, timeout = 30_000 }) {
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless,
+    userDataDir,
+    ...(windowSized ? { defaultViewport: null } : {}),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    const target = await browser.waitForTarget(isExtensionWorker, { timeout });
+    return { browser, target, extensionId: new URL(target.url()).host };
+  } catch (e) {
+    await browser.close().catch(() => {});
+    throw e;
+  }
+}

@@ -2,8 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer';
-import { chromiumArgs, findChromium } from './browsers.mjs';
+import { findChromium, launchChromiumWithExtension } from './browsers.mjs';
 import { headlessDemo } from './demo.mjs';
 import { ollamaOrSimulator } from './ollama-or-sim.mjs';
 
@@ -31,22 +30,21 @@ export async function launch({ root, headless: forced }) {
   // reused profile when the version number has not changed, which would run yesterday's build.
   const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-start-'));
 
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless,
-    userDataDir,
-    defaultViewport: null,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir),
-  });
-  const stop = async () => {
-    await browser.close().catch(() => {});
+  const cleanup = async () => {
     await simulator?.close();
     rmSync(userDataDir, { recursive: true, force: true });
   };
+  const { browser, target, extensionId } = await launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, headless, windowSized: true }).catch(
+    async (e) => {
+      await cleanup();
+      throw e;
+    },
+  );
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    await cleanup();
+  };
   try {
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
-    const extensionId = new URL(target.url()).host;
     const worker = await target.worker();
     // Point the extension at whichever server we found, keeping the user's other settings.
     await worker.evaluate(async (baseUrl) => {

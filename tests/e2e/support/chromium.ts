@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type WebWorker } from 'puppeteer';
-import { chromiumArgs, findChromium } from '../../../scripts/lib/browsers.mjs';
+import type { WebWorker } from 'puppeteer';
+import { findChromium, isExtensionWorker, launchChromiumWithExtension } from '../../../scripts/lib/browsers.mjs';
 import type { ExtensionHost } from './host';
 
 /** The e2e build (`npm run build:test`): the shipped one plus the test hooks. */
@@ -20,16 +20,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH or install chromium.');
   const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    userDataDir,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir),
-  });
-  const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
-  const target = await browser.waitForTarget(isWorker, { timeout: 20_000 });
-  const extensionId = new URL(target.url()).host;
+  const { browser, extensionId } = await launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, timeout: 20_000 });
 
   return {
     name: 'chromium',
@@ -37,7 +28,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
     extensionId,
     userDataDir,
     async worker() {
-      const t = await browser.waitForTarget(isWorker, { timeout: 20_000 });
+      const t = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
       const w = await t.worker();
       if (!w) throw new Error('service worker target has no worker');
       return w;
