@@ -1,8 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { SendKey } from '../lib/settings';
-import { ContextCard } from './ContextCard';
+import { AttachmentChips } from './AttachmentChips';
+import { ComposerTools } from './ComposerTools';
 import type { ChatModel } from './state/chat';
+import type { AttachmentsModel } from './state/attachments';
 import type { Inbox } from './state/inbox';
 
 /** Whether this key press sends, with the user's "Send with" setting; the other Enter is a new line. */
@@ -20,7 +22,17 @@ const HINT: Record<SendKey, string> = { enter: 'Shift+Enter: new line', 'ctrl-en
  * styles.css) and shrinks back once sent; Stop while streaming. Focused when the panel opens and
  * again after each send.
  */
-export function Composer({ chat, inbox, sendKey }: { chat: ChatModel; inbox: Inbox; sendKey: ReadonlySignal<SendKey> }) {
+export function Composer({
+  chat,
+  inbox,
+  attachments,
+  sendKey,
+}: {
+  chat: ChatModel;
+  inbox: Inbox;
+  attachments: AttachmentsModel;
+  sendKey: ReadonlySignal<SendKey>;
+}) {
   const box = useRef<HTMLTextAreaElement>(null);
   const focusRequests = inbox.focusRequests.value;
   // Requests made from now on: one made before a remount is not a reason to take focus again.
@@ -50,7 +62,7 @@ export function Composer({ chat, inbox, sendKey }: { chat: ChatModel; inbox: Inb
   };
   const streaming = chat.streaming.value;
   const keys = sendKey.value;
-  const hasContext = inbox.contexts.value.length > 0;
+  const hasContext = attachments.chips.value.length > 0;
   return (
     <form
       class="composer"
@@ -59,13 +71,14 @@ export function Composer({ chat, inbox, sendKey }: { chat: ChatModel; inbox: Inb
         send();
       }}
     >
-      <ContextCard inbox={inbox} />
+      <AttachmentChips attachments={attachments} />
+      <ComposerTools attachments={attachments} />
       <div class="composer-row">
         <textarea
           ref={box}
           class="composer-input"
           aria-label="Message"
-          placeholder={`${hasContext ? 'Ask about the selected text…' : 'Ask your local model…'} (${HINT[keys]})`}
+          placeholder={`${hasContext ? 'Ask about the attached text…' : 'Ask your local model…'} (${HINT[keys]})`}
           rows={2}
           value={draft}
           onInput={(e) => chat.setDraft(e.currentTarget.value)}
@@ -80,7 +93,7 @@ export function Composer({ chat, inbox, sendKey }: { chat: ChatModel; inbox: Inb
             Stop
           </button>
         ) : (
-          <button type="submit" class="button button-send" disabled={draft.trim() === ''}>
+          <button type="submit" class="button button-send" disabled={draft.trim() === '' && !hasContext}>
             Send
           </button>
         )}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { lazyView } from './LazyView';
 import type { ChatModel } from './state/chat';
 import type { ChatMessage, MessageState } from './state/message';
+import { AttachmentView } from './AttachmentChips';
 import { StreamingText } from './StreamingText';
 import { VersionSwitch } from './VersionSwitch';
 
@@ -65,6 +66,13 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
         <EditBox initial={message.text.value} onCancel={cancel} onSend={(text) => actions.edit(message.id, text)} />
       ) : (
         <StreamingText text={message.text} />
+      )}
+      {message.attachments.length > 0 && (
+        <section class="message-attachments" aria-label="Attached">
+          {message.attachments.map((a, i) => (
+            <AttachmentView key={i} attachment={a} />
+          ))}
+        </section>
       )}
       {isReply && message.stats.value && status === 'done' && <ReplyFooter message={message} />}
       {(note || canRetry || canRegenerate || canEdit || switcher) && (

@@ -3,6 +3,7 @@
  * carries whatever a page posts (an old panel after an update, a bug, a hostile extension page),
  * and a handler must never see a message whose fields are not what its type says.
  */
+import { isAttachmentList } from './attachments/sanitize';
 import { readStats } from './chat/stats';
 import type { HistoryMessage } from './conversations/contract';
 import { type BackgroundMessage, type Guards, IMPORT_BATCH_ITEMS, type PanelMessage } from './protocol';
@@ -22,7 +23,8 @@ export function isHistoryMessage(x: unknown): x is HistoryMessage {
     isString(x.timestamp) &&
     (x.thinking === undefined || isString(x.thinking)) &&
     (x.status === undefined || x.status === 'interrupted' || x.status === 'stopped') &&
-    (x.stats === undefined || isObject(x.stats))
+    (x.stats === undefined || isObject(x.stats)) &&
+    (x.attachments === undefined || isAttachmentList(x.attachments))
   );
 }
 

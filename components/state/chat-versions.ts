@@ -76,7 +76,9 @@ export function createVersionActions(d: VersionDeps): VersionActions {
       const at = locate(messageId, 'user');
       const model = at && text.trim() && d.model();
       if (!at || !model) return false;
-      const asked = createMessage('user', { content: text, versions: allVersions(at.path, at.i) });
+      // The question changes, not what it was about: the attachments stay with the new version.
+      const attachments = at.shown[at.i]?.attachments ?? [];
+      const asked = createMessage('user', { content: text, versions: allVersions(at.path, at.i), ...(attachments.length ? { attachments } : {}) });
       d.messages.value = [...at.shown.slice(0, at.i), asked];
       d.request(model, asked);
       return true;

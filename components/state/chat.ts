@@ -5,6 +5,7 @@
  * The background stores every exchange; this model follows the stored copy when it changes.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import type { Attachment } from '../../lib/attachments/types';
 import { type Conversation, type MessageVersion, newConversationId } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Failure, Handlers, PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
@@ -27,6 +28,8 @@ export interface ChatDeps {
   onIdle?(): void;
   /** The background refused a request because the stored copy moved on: fetch it again. */
   onConflict?(): void;
+  /** A refused question's attachments, handed back to the composer. */
+  returnAttachments?(list: readonly Attachment[]): void;
 }
 
 export interface ChatModel extends VersionActions {
@@ -35,10 +38,10 @@ export interface ChatModel extends VersionActions {
   readonly draft: ReadonlySignal<string>;
   readonly conversationId: ReadonlySignal<string | null>;
   setDraft(text: string): void;
-  /** Sends the draft (plus `context`, e.g. a quoted selection); false (and nothing changes) when blank, busy or no model. */
-  send(context?: string): boolean;
+  /** Sends the draft with `attachments`; false (and nothing changes) when both are empty, busy or no model. */
+  send(attachments?: readonly Attachment[]): boolean;
   /** Sends `text` as the user's message without touching the draft; false when busy or no model. */
-  ask(text: string): boolean;
+  ask(text: string, attachments?: readonly Attachment[]): boolean;
   stop(): void;
   newChat(): void;
   /** Shows a stored conversation and re-joins its reply if one is still streaming. */
@@ -108,6 +111,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     const a = active.peek();
     messages.value = messages.peek().filter((m) => m !== a?.message && m !== asked);
     if (asked) draft.value = draft.peek().trim() ? `${asked.text.value}\n\n${draft.peek()}` : asked.text.value;
+    if (asked?.attachments.length) deps.returnAttachments?.(asked.attachments);
     end();
     deps.banner.error(message, 'chat');
     deps.onConflict?.();
@@ -139,13 +143,13 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     setDraft: (text) => {
       draft.value = text;
     },
-    send(context) {
+    send(attachments = []) {
       const text = draft.peek().trim();
-      if (!text || !this.ask(context ? `${text}\n\n${context}` : text)) return false;
+      if ((!text && !attachments.length) || !this.ask(text, attachments)) return false;
       draft.value = '';
       return true;
     },
-    ask(text) {
+    ask(text, attachments = []) {
       if (active.peek()) {
         // Possibly a reply started in another window's panel: say why nothing happened.
         deps.banner.info('This conversation is still answering. Wait for the reply (or press Stop), then send: your text stays in the box.', 'chat');
@@ -153,7 +157,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
       }
       const model = pickModel();
       if (!model) return false;
-      const asked = createMessage('user', { content: text });
+      const asked = createMessage('user', { content: text, ...(attachments.length ? { attachments } : {}) });
       messages.value = [...messages.peek(), asked];
       request(model, asked);
       return true;

@@ -6,7 +6,9 @@
  */
 import { effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Handoff } from '../../lib/selection/handoff';
-import { quoteSelection, type Selection, truncationNote } from '../../lib/selection/prompt';
+import type { TextAttachment } from '../../lib/attachments/types';
+import { type Selection, truncationNote } from '../../lib/selection/prompt';
+import type { AttachmentsModel } from './attachments';
 import type { BannerModel } from './banner';
 import type { ChatModel } from './chat';
 import type { Readiness } from './readiness';
@@ -14,19 +16,22 @@ import type { Readiness } from './readiness';
 type QuickSend = Extract<Handoff, { kind: 'send' }>;
 
 export interface Inbox {
-  readonly contexts: ReadonlySignal<readonly Selection[]>;
   /** Bumped when the message box should take focus. */
   readonly focusRequests: ReadonlySignal<number>;
   accept(items: readonly Handoff[]): void;
-  removeContext(index: number): void;
-  /** Sends the draft with the quoted contexts; they are cleared only when it was sent. */
+  /** Sends the draft with the attachments; they are cleared only when it was sent. */
   sendWithContext(): boolean;
   requestFocus(): void;
   dispose(): void;
 }
 
-export function createInbox(chat: ChatModel, banner: BannerModel, readiness: ReadonlySignal<Readiness>): Inbox {
-  const contexts = signal<Selection[]>([]);
+/** A selection as the same kind of chip as a page or an image. */
+export function selectionAttachment(s: Selection): TextAttachment {
+  const note = truncationNote(s);
+  return { kind: 'selection', title: s.pageTitle, ...(s.pageUrl ? { url: s.pageUrl } : {}), text: s.text, ...(note ? { note } : {}) };
+}
+
+export function createInbox(chat: ChatModel, banner: BannerModel, readiness: ReadonlySignal<Readiness>, attachments: AttachmentsModel): Inbox {
   const focusRequests = signal(0);
   const pending = signal<readonly QuickSend[]>([]);
 
@@ -62,25 +67,20 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
   });
 
   return {
-    contexts,
     focusRequests,
     accept(items) {
       const actions: QuickSend[] = [];
       for (const item of items) {
         if (item.kind === 'ask') {
-          contexts.value = [...contexts.peek(), item.selection];
+          attachments.add(selectionAttachment(item.selection));
           focusRequests.value++;
         } else actions.push(item);
       }
       if (actions.length) pending.value = [...pending.peek(), ...actions];
     },
-    removeContext(index) {
-      contexts.value = contexts.peek().filter((_, i) => i !== index);
-    },
     sendWithContext() {
-      const list = contexts.peek();
-      const sent = chat.send(list.length ? list.map(quoteSelection).join('\n\n') : undefined);
-      if (sent) contexts.value = [];
+      const sent = chat.send(attachments.chips.peek().map((c) => c.attachment));
+      if (sent) attachments.take();
       return sent;
     },
     requestFocus() {

@@ -1,5 +1,6 @@
 /** One message in the panel. Only its own signals change while it streams. */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import type { Attachment } from '../../lib/attachments/types';
 import type { HistoryMessage, MessageVersion, ReplyStats, Role } from '../../lib/conversations/contract';
 import { versionPos } from '../../lib/conversations/versions';
 import { StreamText } from './stream-text';
@@ -21,6 +22,8 @@ export interface ChatMessage {
   readonly versions: readonly MessageVersion[];
   /** This message's place among its versions, 0-based. */
   readonly version: number;
+  /** What the user attached to this question (a page, a selection, images). */
+  readonly attachments: readonly Attachment[];
 }
 
 /** The writable side, kept inside the chat model. */
@@ -43,6 +46,7 @@ interface Init {
   stats?: ReplyStats;
   versions?: readonly MessageVersion[];
   version?: number;
+  attachments?: readonly Attachment[];
   /** Kept across a version switch, so the view (and the focused arrow) stays in place. */
   id?: string;
 }
@@ -52,6 +56,7 @@ class Message implements MutableMessage {
   readonly id: string;
   readonly versions: readonly MessageVersion[];
   readonly version: number;
+  readonly attachments: readonly Attachment[];
   readonly text: StreamText;
   readonly thinking: StreamText;
   readonly status: Signal<MessageState>;
@@ -66,6 +71,7 @@ class Message implements MutableMessage {
     this.id = init.id ?? newId('msg');
     this.versions = init.versions ?? [];
     this.version = init.version ?? this.versions.length;
+    this.attachments = init.attachments ?? [];
     this.status = signal(init.status ?? (role === 'user' ? 'done' : 'streaming'));
     this.stats = signal(init.stats ?? null);
     this.text = new StreamText(init.content);
@@ -116,6 +122,7 @@ export function replacing(m: HistoryMessage, id?: string): MutableMessage {
     status: m.status ?? 'done',
     ...(m.stats ? { stats: m.stats } : {}),
     ...(m.versions?.length ? { versions: m.versions, version: versionPos(m) } : {}),
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
     ...(id ? { id } : {}),
   });
 }
@@ -136,6 +143,7 @@ export function toHistory(m: ChatMessage): HistoryMessage {
     ...(stats ? { stats } : {}),
     ...(m.versions.length ? { versions: [...m.versions] } : {}),
     ...(m.versions.length && m.version < m.versions.length ? { version: m.version } : {}),
+    ...(m.attachments.length ? { attachments: [...m.attachments] } : {}),
   };
 }
 

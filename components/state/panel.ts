@@ -17,6 +17,7 @@ import { type ChatSync, createChatSync } from './chat-sync';
 import { type ConnectionModel, createConnectionModel } from './connection';
 import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
+import { type AttachmentsModel, createAttachments } from './attachments';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
 import { createModelsModel, type ModelsModel } from './models';
@@ -39,6 +40,7 @@ export interface Panel {
   readonly history: HistoryModel;
   readonly models: ModelsModel;
   readonly inbox: Inbox;
+  readonly attachments: AttachmentsModel;
   readonly settings: SettingsModel;
   /** Settings' system prompt, presets and parameters. */
   readonly prompts: PromptSettingsModel;
@@ -86,6 +88,7 @@ interface Parts {
   connection: ConnectionModel;
   chat: ChatModel;
   inbox: Inbox;
+  attachments: AttachmentsModel;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -111,6 +114,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const recovery = recheckAfterRecovery(connection);
   const prompts = createPromptSettings({ askFacts: (model) => send({ type: 'model/show', model }) });
   const systemPrompt = createSystemPrompt();
+  const attachments = createAttachments();
   const chatModel = createChatModel({
     send: (msg) => send(withSystem(msg, systemPrompt.text.peek())),
     selectedModel: connection.selected,
@@ -120,16 +124,17 @@ function buildParts(connect: Connect | undefined): Parts {
     rememberConversation: (id) => void currentConversationItem.setValue(id),
     onConflict: () => sync.refetch(),
     onIdle: recovery.replyEnded,
+    returnAttachments: (list) => attachments.restore(list),
   });
   const chat = followConversation(chatModel, systemPrompt);
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
-  const inbox = createInbox(chat, banner, createReadiness(connection));
+  const inbox = createInbox(chat, banner, createReadiness(connection), attachments);
   const fetcher = createFetcher(send, banner);
   const history = storedHistory(send, () => void sync.check());
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
   const models = createModelsModel({ send, recheck: () => connection.check() });
-  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, history, models, fetcher, recovery, send };
+  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, attachments, history, models, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
@@ -159,6 +164,7 @@ export function createPanel(connect?: Connect): Panel {
     history,
     models: p.models,
     inbox: p.inbox,
+    attachments: p.attachments,
     settings,
     prompts: p.prompts,
     systemPrompt: p.systemPrompt,

@@ -4,6 +4,8 @@
  * The same JSON array is the export/import format, so the original app's dump must stay valid.
  */
 
+import type { Attachment } from '../attachments/types';
+
 export type ConversationId = string & { readonly __brand: 'ConversationId' };
 
 /** Who wrote a message. */
@@ -47,6 +49,8 @@ export interface HistoryMessage {
   versions?: MessageVersion[];
   /** Where this message sits among its versions (0-based); absent: after them all (the newest). */
   version?: number;
+  /** What the user put next to the question (lib/attachments/types.ts); absent on the original's data. */
+  attachments?: Attachment[];
 }
 
 /** A version of a message that is not on the visible path, with what followed it then. */
@@ -56,6 +60,7 @@ export interface MessageVersion {
   status?: MessageStatus;
   thinking?: string;
   stats?: ReplyStats;
+  attachments?: Attachment[];
   rest?: HistoryMessage[];
 }
 

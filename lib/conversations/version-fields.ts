@@ -4,6 +4,7 @@
  * the conversation. The visible path (the message itself) is checked by validate.ts and kept.
  */
 import { readStats } from '../chat/stats';
+import { readAttachments } from '../attachments/sanitize';
 import type { HistoryMessage, MessageVersion } from './contract';
 
 type Obj = Record<string, unknown>;
@@ -16,8 +17,10 @@ const MAX_DEPTH = 32;
 
 /** A message's optional display fields, each kept only when well formed. */
 function cleanFields(m: Obj, depth: number): Obj {
-  const { stats, versions, version, status, thinking, ...rest } = m;
+  const { stats, versions, version, status, thinking, attachments, ...rest } = m;
   const out: Obj = { ...rest };
+  const kept = readAttachments(attachments);
+  if (kept) out.attachments = kept;
   if (typeof status === 'string' && STATUSES.includes(status)) out.status = status;
   if (typeof thinking === 'string') out.thinking = thinking;
   const validStats = stats === undefined ? null : readStats(stats);

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
+import { createAttachments } from '../../../components/state/attachments';
 import { createBannerModel } from '../../../components/state/banner';
 import { createChatModel } from '../../../components/state/chat';
 import { createInbox } from '../../../components/state/inbox';
@@ -24,14 +25,15 @@ function setup(readiness: Readiness = UNKNOWN, model: string | null = null) {
     onConnectionFailure: () => {},
     rememberConversation: () => {},
   });
-  const inbox = createInbox(chat, banner, ready);
+  const attachments = createAttachments();
+  const inbox = createInbox(chat, banner, ready, attachments);
   const starts = () => sent.filter((m) => m.type === 'chat/start');
   /** The model becomes known, as the first status answer makes it. */
   const becomeReady = (name = 'llama3.2:latest') => {
     selectedModel.value = name;
     ready.value = READY;
   };
-  return { chat, inbox, banner, sent, starts, ready, becomeReady };
+  return { chat, inbox, attachments, banner, sent, starts, ready, becomeReady };
 }
 
 // The pump runs in a microtask after the state it waits for changes.
@@ -118,16 +120,29 @@ describe('inbox', () => {
     expect(banner.current.value?.text).toBe('Selection cut to 10 of 20 characters (limit in Settings).');
   });
 
-  it('"ask" items wait above the box for the question and ask for focus; they are sent with it', async () => {
-    const { inbox, chat, starts } = setup(READY, 'llama3.2:latest');
+  it('"ask" items wait above the box as selection chips and ask for focus; they are sent with the question', async () => {
+    const { inbox, chat, starts, attachments } = setup(READY, 'llama3.2:latest');
     inbox.accept([ask('first'), ask('second')]);
-    expect(inbox.contexts.value.map((c) => c.text)).toEqual(['first', 'second']);
+    const texts = () => attachments.chips.value.map((c) => (c.attachment.kind === 'selection' ? c.attachment.text : ''));
+    expect(texts()).toEqual(['first', 'second']);
     expect(inbox.focusRequests.value).toBe(2);
     chat.setDraft('Why?');
     expect(inbox.sendWithContext()).toBe(true);
     await settle();
-    expect(lastUser(starts()[0])).toBe('Why?\n\n> first\n\n> second');
-    expect(inbox.contexts.value).toEqual([]);
+    const start = starts()[0];
+    const user = start?.type === 'chat/start' ? start.history.at(-1) : undefined;
+    expect(user?.content).toBe('Why?');
+    expect(user?.attachments?.map((a) => a.kind === 'selection' && a.text)).toEqual(['first', 'second']);
+    expect(texts()).toEqual([]);
+  });
+
+  it('attachments of a question that could not be sent stay above the box', () => {
+    const { inbox, chat, attachments } = setup(READY, null);
+    inbox.accept([ask('kept')]);
+    chat.setDraft('Why?');
+    expect(inbox.sendWithContext()).toBe(false);
+    expect(attachments.chips.value).toHaveLength(1);
+    expect(chat.draft.value).toBe('Why?');
   });
 
   it('stops following the state once disposed', async () => {

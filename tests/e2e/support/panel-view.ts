@@ -62,13 +62,13 @@ export const Q = {
   /** The n-th reply's data-status ("streaming", "done", …), or null before it exists. */
   reply: (d: Document, n: number) => d.querySelectorAll('article[aria-label="Assistant"]')[n]?.getAttribute('data-status') ?? null,
   replyText: (d: Document, n: number) => d.querySelectorAll('article[aria-label="Assistant"] > .text')[n]?.textContent ?? '',
-  contexts: (d: Document) => [...d.querySelectorAll('.context-text')].map((e) => e.textContent ?? ''),
+  contexts: (d: Document) => [...d.querySelectorAll('.composer .context-text')].map((e) => e.textContent ?? ''),
   /** What the quoted selection's caption names: the shown text and its tooltip (the address). */
   source: (d: Document) => {
-    const s = d.querySelector('.context-source > span[title]');
+    const s = d.querySelector('.composer .context-source > span[title]');
     return s ? { text: s.textContent ?? '', title: s.getAttribute('title') ?? '' } : null;
   },
-  note: (d: Document) => d.querySelector('.context-note')?.textContent ?? null,
+  note: (d: Document) => d.querySelector('.composer .context-note')?.textContent ?? null,
   messageBoxFocused: (d: Document) => d.activeElement?.getAttribute('aria-label') === 'Message',
   /** Types `text` into the message box and presses Ctrl+Enter, as the composer's handlers see it. */
   send: (d: Document, text: string) => {

@@ -78,7 +78,7 @@ export function selectionScenarios(setup: (pageUrl: string) => Promise<Selection
     await p.run(Q.send, 'What are they?');
     await replyDone(p, 0);
     expect(await p.run(Q.reply, 0)).toBe('done');
-    expect(lastUserMessage()).toBe(`What are they?\n\nFrom "${PAGE_TITLE}" (${page.url}):\n> ${NASTY}`);
+    expect(lastUserMessage()).toBe(`From "${PAGE_TITLE}" (${page.url}):\n> ${NASTY}\n\nWhat are they?`);
     expect(await p.run(Q.contexts, null)).toEqual([]);
     expect(sim.requests.some((r) => r.path === '/x.png')).toBe(false);
   });

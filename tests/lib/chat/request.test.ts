@@ -46,4 +46,23 @@ describe('buildChatRequest', () => {
     });
     expect(buildChatRequest('other', history, undefined, settings)).toMatchObject({ options: { temperature: 0.8 }, keepAlive: '-1' });
   });
+
+  it('turns attachments into the message: text before the question, images in `images`', () => {
+    const withAttachments: HistoryMessage[] = [
+      {
+        role: 'user',
+        content: 'What is it?',
+        timestamp: at,
+        attachments: [
+          { kind: 'page', title: 'Llamas', url: 'https://example.test/', text: 'They hum.' },
+          { kind: 'image', title: 'a.png', mime: 'image/png', width: 2, height: 2, data: 'AAAA' },
+        ],
+      },
+      { role: 'user', content: '', timestamp: at, attachments: [{ kind: 'image', title: 'b.png', mime: 'image/png', width: 2, height: 2, data: 'BBBB' }] },
+    ];
+    expect(buildChatRequest('m', withAttachments, undefined, DEFAULT_SETTINGS).messages).toEqual([
+      { role: 'user', content: '<<< Web page: "Llamas" (https://example.test/)\nThey hum.\n>>> End of web page\n\nWhat is it?', images: ['AAAA'] },
+      { role: 'user', content: '', images: ['BBBB'] },
+    ]);
+  });
 });

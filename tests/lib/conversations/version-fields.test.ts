@@ -73,4 +73,13 @@ describe('version fields on read and import', () => {
     const got = read([{ ...q, versions: [v] }]);
     expect(got?.[0]?.content).toBe('q');
   });
+
+  it('attachments are kept when well formed, dropped one by one when damaged, in versions too', () => {
+    const page = { kind: 'page', title: 'Llamas', url: 'https://example.test/', text: 'They hum.' };
+    const m = read([{ ...q, attachments: [page, { kind: 'page' }], versions: [{ content: 'old', timestamp: 't', attachments: [page, 7] }] }])?.[0];
+    expect(m?.attachments).toEqual([page]);
+    expect(m?.versions?.[0]?.attachments).toEqual([page]);
+    const n = read([{ ...q, attachments: [{ kind: 'image', title: 'x' }] }])?.[0];
+    expect(n && 'attachments' in n).toBe(false);
+  });
 });

@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { estimateTokens } from '../lib/attachments/tokens';
+import type { Attachment } from '../lib/attachments/types';
+import type { AttachmentChip, AttachmentsModel } from './state/attachments';
+
+const KIND_NAMES = { selection: 'Selection', page: 'Page', pdf: 'PDF', image: 'Image' } as const;
+
+function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** What the chip says of its size: tokens for text (an estimate, and it says so), pixels for an image. */
+export function sizeLabel(a: Attachment): string {
+  if (a.kind === 'image') return `${a.width}×${a.height}`;
+  return `≈${estimateTokens(a.text).toLocaleString()} tokens (estimate)`;
+}
+
+/** The exact text the model will read, rendered only once asked for: a page can be megabytes. */
+function Preview({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="context-preview" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Preview</summary>
+      {open && <pre class="context-preview-text">{text}</pre>}
+    </details>
+  );
+}
+
+/** One attachment as a chip; `onRemove` absent: shown on a sent message, read-only. */
+export function AttachmentView({ attachment: a, onRemove }: { attachment: Attachment; onRemove?: () => void }) {
+  const name = a.title || hostOf(a.url) || KIND_NAMES[a.kind];
+  return (
+    <figure class={`context context-${a.kind}`}>
+      {a.kind === 'selection' && <blockquote class="context-text">{a.text}</blockquote>}
+      {a.kind === 'image' && a.data && <img class="context-thumb" src={`data:${a.mime};base64,${a.data}`} alt={name} />}
+      <figcaption class="context-source">
+        <span class="context-kind">{KIND_NAMES[a.kind]}</span>
+        <span title={a.url ?? name}>{name}</span>
+        {a.url && a.kind !== 'selection' && <span class="context-host">{hostOf(a.url)}</span>}
+        <span class="context-size">{sizeLabel(a)}</span>
+        {a.note && <span class="context-note">{a.note}</span>}
+        {a.kind !== 'image' && a.kind !== 'selection' && <Preview text={a.text} />}
+        {onRemove && (
+          <button type="button" class="link-button" aria-label={`Remove ${name}`} onClick={onRemove}>
+            Remove
+          </button>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** What waits to go with the next question; shown as text, never as HTML. */
+export function AttachmentChips({ attachments }: { attachments: AttachmentsModel }) {
+  const chips: readonly AttachmentChip[] = attachments.chips.value;
+  if (!chips.length) return null;
+  return (
+    <section class="contexts" aria-label="Attachments">
+      {chips.map((c) => (
+        <AttachmentView key={c.key} attachment={c.attachment} onRemove={() => attachments.remove(c.key)} />
+      ))}
+    </section>
+  );
+}
