@@ -104,15 +104,17 @@ export function asConversationId(s: string): ConversationId | null {
 /**
  * The automatic title: the first user message's first 50 characters, '...' when longer.
  * Like the original, the content is not trimmed; unlike String.slice, we count code points so an
- * emoji (a surrogate pair) is never cut in half. A blank first message gives no usable title.
+ * emoji (a surrogate pair) is never cut in half. A blank first message gives no usable title,
+ * unless it was sent with an attachment: then that is what it is about (its title).
  */
 export function titleFor(messages: readonly HistoryMessage[]): string {
   const first = messages.find((m) => m.role === 'user');
-  if (!first || first.content.trim() === '') return UNTITLED;
+  const text = first?.content.trim() ? first.content : (first?.attachments?.find((a) => a.title.trim())?.title ?? '');
+  if (text.trim() === '') return UNTITLED;
   let head = '';
   let count = 0;
   // Stops after 51 code points, so a huge pasted message costs nothing.
-  for (const ch of first.content) {
+  for (const ch of text) {
     if (count === TITLE_MAX) return `${head}...`;
     head += ch;
     count++;

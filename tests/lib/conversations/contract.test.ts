@@ -42,6 +42,11 @@ describe('ids', () => {
 });
 
 describe('titleFor', () => {
+  it('a question sent with only an attachment is titled by the attachment', () => {
+    const at = { role: 'user' as const, content: '', timestamp: 't', attachments: [{ kind: 'page' as const, title: 'Llamas of the Andes', text: 'x' }] };
+    expect(titleFor([at])).toBe('Llamas of the Andes');
+    expect(titleFor([{ ...at, attachments: [{ kind: 'page' as const, title: ' ', text: 'x' }] }])).toBe('Untitled Conversation');
+  });
   const a = (n: number) => 'a'.repeat(n);
 
   it('keeps exactly 50 chars without an ellipsis', () => expect(titleFor([user(a(50))])).toBe(a(50)));
