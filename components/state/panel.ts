@@ -9,7 +9,8 @@ import type { PanelMessage } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import { pauseLocalChanges } from '../../lib/storage/changes';
 import { followIndex, readAllConversations } from '../../lib/storage/history-io';
-import { currentConversationItem, selectedModelItem, storageUsage } from '../../lib/storage/items';
+import { currentConversationItem, readSettings, selectedModelItem, storageUsage, watchSettings } from '../../lib/storage/items';
+import { type ActiveConnectionModel, createActiveConnection, followConnection, onlyActiveStatus, withConnection } from './active-connection';
 import { type BannerModel, createBannerModel, NO_CONTEXT } from './banner';
 import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
@@ -35,6 +36,8 @@ export type View = 'chat' | 'settings' | 'history' | 'models';
 export interface Panel {
   readonly banner: BannerModel;
   readonly connection: ConnectionModel;
+  /** Which of Settings' connections the panel talks to (the header's "Connection"). */
+  readonly server: ActiveConnectionModel;
   readonly chat: ChatModel;
   readonly history: HistoryModel;
   readonly models: ModelsModel;
@@ -84,6 +87,7 @@ interface Parts {
   prompts: PromptSettingsModel;
   systemPrompt: SystemPromptModel;
   connection: ConnectionModel;
+  server: ActiveConnectionModel;
   chat: ChatModel;
   inbox: Inbox;
   history: HistoryModel;
@@ -103,7 +107,12 @@ function buildParts(connect: Connect | undefined): Parts {
   const settings = createSettingsModel();
   const view = signal<View>('chat');
   let link: BackgroundLink | null = null;
-  const send = (msg: PanelMessage) => link?.send(msg);
+  // Another connection: its status, its models (the Models view's too, when open).
+  const server = createActiveConnection(() => {
+    connection.check();
+    if (view.peek() === 'models') models.refresh();
+  });
+  const send = (msg: PanelMessage) => link?.send(withConnection(msg, server.active.peek()));
   const connection = createConnectionModel({
     requestCheck: () => send({ type: 'status/check' }),
     rememberModel: (name) => void selectedModelItem.setValue(name),
@@ -121,7 +130,7 @@ function buildParts(connect: Connect | undefined): Parts {
     onConflict: () => sync.refetch(),
     onIdle: recovery.replyEnded,
   });
-  const chat = followConversation(chatModel, systemPrompt);
+  const chat = followConnection(followConversation(chatModel, systemPrompt), server);
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection));
   const fetcher = createFetcher(send, banner);
@@ -129,7 +138,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
   const models = createModelsModel({ send, recheck: () => connection.check() });
-  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, history, models, fetcher, recovery, send };
+  const parts = { banner, settings, prompts, systemPrompt, connection, server, chat, inbox, history, models, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
@@ -139,7 +148,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const showChat = () => {
     view.value = 'chat';
   };
-  link = connectBackground(panelEvents({ ...parts, showChat }), lost, connect);
+  link = connectBackground(onlyActiveStatus(panelEvents({ ...parts, showChat }), server.active), lost, connect);
   return { ...parts, sync, view, link };
 }
 
@@ -150,11 +159,14 @@ export function createPanel(connect?: Connect): Panel {
   // Selections queued while the panel was closed or loading arrive now.
   send({ type: 'selection/take' });
   const unwatch = followPreferences(connection, sendKey);
+  void readSettings().then(p.server.setSettings);
+  const unwatchServers = watchSettings(p.server.setSettings);
   void reopenLastConversation(history, chat, p.fetcher.fetch, p.sync.open);
 
   return {
     banner,
     connection,
+    server: p.server,
     chat,
     history,
     models: p.models,
@@ -187,6 +199,7 @@ export function createPanel(connect?: Connect): Panel {
     },
     dispose() {
       unwatch();
+      unwatchServers();
       p.inbox.dispose();
       history.dispose();
       p.link.close();
