@@ -8,7 +8,7 @@ const local = { id: 'local', name: 'Local', baseUrl: 'http://localhost:11434', h
 const gpu = { id: 'gpu', name: 'GPU box', baseUrl: 'http://127.0.0.1:9', headers: [{ name: 'Authorization', value: 'Bearer s3cret' }] };
 const settings = { connections: [local, gpu], defaultConnection: 'local' };
 const conv = (connection?: string) =>
-  ({ id: 'c', title: 't', model: 'm', messages: [], created_at: 'x', updated_at: 'y', ...(connection ? { connection } : {}) }) as Conversation;
+  ({ id: 'c', title: 't', model: 'm', messages: [], created_at: 'x', updated_at: 'y', ...(connection ? { connection } : {}) }) as unknown as Conversation;
 
 describe('the active connection', () => {
   it('starts on the default; picking another makes it active and asks for its status; names only, no headers', () => {
