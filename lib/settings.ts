@@ -7,8 +7,8 @@ import { DEFAULT_SELECTION_LIMIT } from './selection/prompt';
 
 export interface Settings {
   /**
-   * Where the default connection's Ollama listens, without a trailing slash. Derived on read from
-   * `connections`; stored too, so older versions and a downgrade still find the server.
+   * Where the default connection's Ollama listens, without a trailing slash; always equal to that
+   * connection's `baseUrl` (stored too, so older versions and a downgrade still find the server).
    */
   baseUrl: string;
   /** The Ollama servers (lib/connections.ts); never empty. */
@@ -137,16 +137,16 @@ export function sanitizeSettings(raw: unknown): Settings {
 /**
  * The connections, or the migration from before they existed: the one `baseUrl` becomes the
  * connection "Local", so an existing user keeps their server (and its conversations, which name
- * no connection, reopen on it).
+ * no connection, reopen on it). A stored `baseUrl` stays the default connection's URL: what
+ * Settings' "Ollama URL" field and older writers (`npm start` pointing at the server it found) set.
  */
 function readConnections(s: Record<string, unknown>): Pick<Settings, 'baseUrl' | 'connections' | 'defaultConnection'> {
-  let connections = sanitizeConnections(s.connections);
-  if (connections.length === 0) {
-    const url = typeof s.baseUrl === 'string' ? normalizeBaseUrl(s.baseUrl) : null;
-    connections = [{ ...LOCAL_CONNECTION, baseUrl: url?.ok ? url.url : DEFAULT_URL, headers: [] }];
-  }
+  const url = typeof s.baseUrl === 'string' ? normalizeBaseUrl(s.baseUrl) : null;
+  const stored = sanitizeConnections(s.connections);
+  const connections = stored.length > 0 ? stored : [{ ...LOCAL_CONNECTION, baseUrl: DEFAULT_URL, headers: [] }];
   const chosen = resolveConnection({ connections, defaultConnection: typeof s.defaultConnection === 'string' ? s.defaultConnection : '' });
-  return { baseUrl: chosen.baseUrl, connections, defaultConnection: chosen.id };
+  const baseUrl = url?.ok ? url.url : chosen.baseUrl;
+  return { baseUrl, connections: connections.map((c) => (c === chosen ? { ...c, baseUrl } : c)), defaultConnection: chosen.id };
 }
 
 /** What to write when the connections change: `baseUrl` and the default follow them. */

@@ -1,7 +1,7 @@
 /** The settings form: edits are local until Save; an invalid URL saves nothing. */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { originToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
+import { originsToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
 import type { CustomPrompt } from '../../lib/selection/menus';
 import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
@@ -166,7 +166,10 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         }
       }
       // Read after the request: the user gesture it needs does not survive an await before it.
-      const before = (await deps.read()).baseUrl;
+      // The URL is the default connection's; the other connections keep theirs (and their grants).
+      const current = await deps.read();
+      const before = current.connections.map((c) => c.baseUrl);
+      const after = current.connections.map((c) => (c.id === current.defaultConnection ? check.url : c.baseUrl));
       await deps.write({
         baseUrl: check.url,
         defaultModel: model,
@@ -176,9 +179,8 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         sendKey: sendKey.peek(),
         theme: theme.peek(),
       });
-      const unused = originToRelease(before, check.url);
       // Saving succeeded either way; a grant that cannot be removed only stays as it was.
-      if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
+      for (const unused of originsToRelease(before, after)) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
       baseUrl.value = check.url;
       defaultModel.value = model;
       error.value = null;

@@ -27,11 +27,14 @@ describe('settings migration: one baseUrl becomes the connection "Local"', () =>
     expect(sanitizeSettings({ baseUrl: 'http://*:1' }).connections).toEqual([local]);
   });
 
-  it('stored connections win over the stored baseUrl, which follows the default one', () => {
-    const s = sanitizeSettings({ baseUrl: 'http://localhost:11434', connections: [local, gpu], defaultConnection: 'gpu' });
-    expect(s.connections).toEqual([local, gpu]);
+  it("baseUrl is the default connection's URL: a stored one (Settings' URL field, npm start) sets it", () => {
+    const s = sanitizeSettings({ baseUrl: 'https://gpu.lan/v2/', connections: [local, gpu], defaultConnection: 'gpu' });
+    expect(s.connections).toEqual([local, { ...gpu, baseUrl: 'https://gpu.lan/v2' }]);
     expect(s.defaultConnection).toBe('gpu');
-    expect(s.baseUrl).toBe('https://gpu.lan/ollama');
+    expect(s.baseUrl).toBe('https://gpu.lan/v2');
+    // None stored, or a bad one: the default connection's own.
+    expect(sanitizeSettings({ connections: [local, gpu], defaultConnection: 'gpu' }).baseUrl).toBe(gpu.baseUrl);
+    expect(sanitizeSettings({ baseUrl: 'ftp://x', connections: [local, gpu], defaultConnection: 'gpu' }).connections).toEqual([local, gpu]);
   });
 
   it('a default that names no connection falls back to the first', () => {
@@ -44,7 +47,7 @@ describe('settings migration: one baseUrl becomes the connection "Local"', () =>
     expect(s.connections).toEqual([{ ...local, baseUrl: 'http://127.0.0.1:9' }]);
   });
 
-  it('connectionsPatch keeps baseUrl and the default in step with the list (what Settings writes)', () => {
+  it('connectionsPatch keeps baseUrl and the default in step with the list (what Settings writes when they change)', () => {
     expect(connectionsPatch([local, gpu], 'gpu')).toEqual({ connections: [local, gpu], defaultConnection: 'gpu', baseUrl: gpu.baseUrl });
     expect(connectionsPatch([gpu], 'local')).toEqual({ connections: [gpu], defaultConnection: 'gpu', baseUrl: gpu.baseUrl });
   });
