@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSettingsModel } from '../../../components/state/settings';
 import type { PermissionsApi } from '../../../lib/origin/permissions';
-import { DEFAULT_SETTINGS, type Settings, sanitizeSettings } from '../../../lib/settings';
+import { type Settings, sanitizeSettings } from '../../../lib/settings';
 
 /** Behaves like browser.permissions: required (manifest) origins cannot be removed. */
 function fakePermissions(grantedAtStart: string[] = []) {
