@@ -5,9 +5,13 @@ import { originsToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/
 import type { CustomPrompt } from '../../lib/selection/menus';
 import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
+import { type ConnectionsModel, createConnectionsModel } from './connections';
 
 export interface SettingsModel {
+  /** The default connection's URL (the "Ollama URL" field). */
   readonly baseUrl: ReadonlySignal<string>;
+  /** The "Connections" section, saved on each change. */
+  readonly connections: ConnectionsModel;
   readonly defaultModel: ReadonlySignal<string>;
   readonly selectionLimit: ReadonlySignal<string>;
   readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
@@ -72,9 +76,14 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const edited = () => {
     saved.value = false;
   };
+  // Another default: the URL field shows its URL, or Save would move it onto the new default.
+  const connections = createConnectionsModel(deps, (url) => {
+    baseUrl.value = url;
+  });
 
   return {
     baseUrl,
+    connections,
     defaultModel,
     selectionLimit,
     autoStart,
@@ -134,6 +143,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       sendKey.value = s.sendKey;
       theme.value = s.theme;
       customPrompts.value = s.customPrompts;
+      await connections.load();
     },
     async save() {
       const check = normalizeBaseUrl(baseUrl.peek());
