@@ -58,7 +58,6 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
             </p>
           )}
           {draft.headers.map((h, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
             <div key={i} class="header-row-field">
               <input
                 type="text"

@@ -1,6 +1,6 @@
 /**
  * Connections (issue 14): the Ollama servers a user talks to, each with its own headers (a bearer
- * token for an Ollama behind a reverse proxy). They live in settings, in storage.local only; the
+ * token for an Ollama behind a reverse proxy). They live in settings (local extension storage only, never synced); the
  * header values are credentials, so nothing here logs them and the export never carries them.
  */
 import { normalizeBaseUrl } from './url-check';

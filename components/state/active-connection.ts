@@ -113,7 +113,7 @@ export function onlyActiveStatus(handlers: Handlers<BackgroundMessage>, active: 
   return {
     ...handlers,
     status: (msg) => {
-      // Before settings are read the panel has not chosen yet: any status is the default's.
+      // Before settings are read the panel has not chosen yet: every status is the default's.
       const now = active.peek();
       if (msg.connection === undefined || now === '' || msg.connection === now) handlers.status(msg);
     },

@@ -6,8 +6,15 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { type Connection, type ConnectionHeader, connectionNameProblem, headerProblem, MAX_CONNECTIONS, newConnectionId } from '../../lib/connections';
 import { originsToRelease, runtimeOrigin } from '../../lib/origin/permissions';
-import { connectionsPatch, insecureWarning, normalizeBaseUrl } from '../../lib/settings';
-import type { SettingsDeps } from './settings';
+import type { PermissionsApi } from '../../lib/origin/permissions';
+import { connectionsPatch, insecureWarning, normalizeBaseUrl, type Settings } from '../../lib/settings';
+
+/** What the section needs: Settings' own (components/state/settings.ts passes its deps). */
+export interface ConnectionsDeps {
+  permissions: PermissionsApi;
+  write(patch: Partial<Settings>): Promise<unknown>;
+  read(): Promise<Settings>;
+}
 
 export interface ConnectionDraft {
   name: string;
@@ -54,7 +61,7 @@ function checkHeaders(headers: readonly ConnectionHeader[]): { ok: true; headers
 }
 
 /** `defaultUrlChanged`: the default connection is another server now (the form's URL field shows it). */
-export function createConnectionsModel(deps: SettingsDeps, defaultUrlChanged: (url: string) => void = () => {}): ConnectionsModel {
+export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged: (url: string) => void = () => {}): ConnectionsModel {
   const list = signal<readonly Connection[]>([]);
   const defaultId = signal('');
   const draft = signal<ConnectionDraft | null>(null);
