@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
+import { blocking, scanPage } from './axe';
 import { type ExtensionHost, openConfiguredPanel, originRuleCount, storedSettings } from './host';
 import { PanelDriver, SEL } from './panel';
 
@@ -94,6 +95,12 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
 
     await page.click(SEL.settings);
     await page.waitForSelector(FORM);
+    // The form open, with the clear-text warning: no serious or critical axe finding.
+    await page.click('::-p-text(Add connection)');
+    await fill(page, '.connection-form > label:nth-of-type(2) input', 'http://gpu.lan:11434');
+    await page.waitForSelector('.connection-form .field-warning');
+    expect(blocking(await scanPage(page)), 'Settings, adding a connection').toEqual([]);
+    await page.click('::-p-text(Cancel)');
     await addConnection(page, 'GPU box', gpu.url, TOKEN);
     await addConnection(page, 'Wrong token', gpu.url, WRONG);
     const settings = (await storedSettings(page)) as { connections: { name: string; headers: unknown[] }[] };
@@ -136,6 +143,7 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
     await page.keyboard.press('Enter');
     await p.waitForBanner('refused the credentials');
     expect(await p.draft()).toBe('Do not lose me');
+    expect(blocking(await scanPage(page)), 'the Connection picker and a refused token').toEqual([]);
     expect(gpu.requests.some((r) => r.status === 401 && r.headers.authorization === WRONG)).toBe(true);
 
     // Credentials never logged, by the panel or the background.
