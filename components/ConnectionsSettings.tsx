@@ -109,7 +109,8 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
           </button>
         </>
       )}
-      <p class="field-ok" aria-live="polite">
+      {/* Not .field-ok: that is Settings' own "Saved.", which this section's saves are not. */}
+      <p class="connection-done" aria-live="polite">
         {model.done.value}
       </p>
     </section>
