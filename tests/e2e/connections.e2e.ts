@@ -3,7 +3,7 @@ import type { WebWorker } from 'puppeteer';
 import { describe } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { type ChromiumSession, launchChromium } from './support/chromium';
-import { connectionsScenarios } from './support/connections-scenarios';
+import { connectionPermissionScenario, connectionsScenarios } from './support/connections-scenarios';
 import { launchFirefox } from './support/firefox';
 
 // Chromium's background is a service worker: its console copy is read there (lib/background/test-hook.ts).
@@ -22,4 +22,7 @@ if (!available && inCI) throw new Error('Firefox is required in CI (CI=true) but
 
 describe.skipIf(!available)('Firefox: connections', () => {
   connectionsScenarios(() => launchFirefox());
+  describe('host permissions', () => {
+    connectionPermissionScenario(() => launchFirefox(undefined, { 'extensions.webextOptionalPermissionPrompts': false }));
+  });
 });

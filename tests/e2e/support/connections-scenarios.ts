@@ -154,3 +154,41 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
     expect(everything).not.toContain('wr0ngT0ken');
   });
 }
+
+/**
+ * A connection to another machine asks for its host when added and gives it back when removed.
+ * Needs a browser that grants without a prompt (Firefox with
+ * extensions.webextOptionalPermissionPrompts=false); Chromium always prompts.
+ */
+export function connectionPermissionScenario(launch: () => Promise<ExtensionHost>): void {
+  let host: ExtensionHost;
+  let local: Simulator;
+  beforeAll(async () => {
+    [host, local] = await Promise.all([launch(), startSimulator()]);
+  });
+  afterAll(async () => {
+    await host?.close();
+    await local?.close();
+  });
+
+  it('adding a connection to another host asks for that host; removing it gives the grant back', async () => {
+    type Perms = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+    const hasOrigin = (page: Page, origin: string) =>
+      page.evaluate(async (o) => ((globalThis as { browser?: Perms }).browser as Perms).permissions.contains({ origins: [o] }), origin);
+    // 127.0.0.2 is not one of the extension's local hosts, so it needs a runtime grant.
+    const remote = 'http://127.0.0.2:11434';
+    const p = await openConfiguredPanel(host, { baseUrl: local.url });
+    const page = p.page;
+    await page.click(SEL.settings);
+    await page.waitForSelector(FORM);
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(false);
+    await addConnection(page, 'Other box', remote, '');
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(true);
+    await page.click('button[aria-label="Remove Other box"]');
+    await page.waitForFunction(() => !document.querySelector('button[aria-label="Remove Other box"]'));
+    await expect.poll(() => hasOrigin(page, 'http://127.0.0.2/*'), { timeout: 5_000 }).toBe(false);
+    // The manifest's local host permission is never touched.
+    expect(await hasOrigin(page, 'http://127.0.0.1/*')).toBe(true);
+    await page.close();
+  });
+}
