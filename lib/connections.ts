@@ -67,6 +67,8 @@ export function headerProblem(name: string, value: string): string | null {
   const lower = n.toLowerCase();
   if (FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return `The browser does not let an extension set the ${n} header.`;
   if (/[\r\n\0]/.test(value)) return `The value of ${n} must be one line.`;
+  // fetch refuses a header value with characters beyond Latin-1 (a pasted "…" or a smart quote).
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) return `The value of ${n} has a character a header cannot carry (copy the token again as plain text).`;
   if (!value.trim()) return `Enter a value for ${n}.`;
   return null;
 }

@@ -5,7 +5,6 @@
  * headers, so no URL or credential ever travels over the Port.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import type { Connection } from '../../lib/connections';
 import type { Conversation } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
@@ -32,13 +31,14 @@ export interface ActiveConnectionModel {
 
 /** `changed`: the active connection is another one now (check its status, list its models). */
 export function createActiveConnection(changed: () => void): ActiveConnectionModel {
-  const all = signal<readonly Connection[]>([]);
+  // Ids and names only: the panel never holds a connection's headers longer than a settings read.
+  const all = signal<readonly ConnectionChoice[]>([]);
   const fallback = signal('');
   const picked = signal<string | null>(null);
   const note = signal<string | null>(null);
   // A conversation opened before settings were read waits for them to learn its connection.
   let pending: Conversation | null = null;
-  const choices = computed(() => all.value.map(({ id, name }) => ({ id, name })));
+  const choices: ReadonlySignal<readonly ConnectionChoice[]> = all;
   const active = computed(() => {
     const id = picked.value;
     return id !== null && all.value.some((c) => c.id === id) ? id : fallback.value;
@@ -80,7 +80,7 @@ export function createActiveConnection(changed: () => void): ActiveConnectionMod
     },
     setSettings(s) {
       follow(() => {
-        all.value = s.connections;
+        all.value = s.connections.map(({ id, name }) => ({ id, name }));
         fallback.value = s.defaultConnection;
         if (pending) take(pending);
         pending = null;

@@ -118,6 +118,8 @@ describe('headers and names as Settings checks them', () => {
     expect(headerProblem('Bad Name', 'x')).toMatch(/not a valid header name/);
     expect(headerProblem('X-A', 'a\r\nb')).toMatch(/must be one line/);
     expect(headerProblem('X-A', '')).toMatch(/Enter a value for X-A/);
+    expect(headerProblem('Authorization', 'Bearer “t”')).toMatch(/character a header cannot carry/);
+    expect(headerProblem('Authorization', 'Bearer abc…')).toMatch(/character a header cannot carry/);
   });
 
   it('names are needed and unique', () => {
