@@ -1,3 +1,4 @@
+import { insecureWarning } from '../lib/settings';
 import type { ConnectionsModel } from './state/connections';
 
 /**
@@ -19,6 +20,11 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
             <span class="connection-name">{c.name}</span>
             <span class="connection-url">{c.baseUrl}</span>
             {c.headers.length > 0 && <span class="connection-meta">{c.headers.map((h) => h.name).join(', ')}</span>}
+            {insecureWarning(c.baseUrl) && (
+              <span class="connection-meta connection-insecure" title={insecureWarning(c.baseUrl) ?? undefined}>
+                Not encrypted
+              </span>
+            )}
             {c.id === model.defaultId.value ? (
               <span class="chip">Default</span>
             ) : (

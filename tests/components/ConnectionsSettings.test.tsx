@@ -33,6 +33,13 @@ describe('ConnectionsSettings', () => {
     expect(container.textContent).not.toContain('s3cret');
   });
 
+  it('a row reached in clear text over the network says so', async () => {
+    const { container } = await view({ connections: [local, { ...proxy, baseUrl: 'http://gpu.lan:11434' }], defaultConnection: 'local' });
+    const rows = [...container.querySelectorAll('.connection-row')].map((r) => r.textContent ?? '');
+    expect(rows[0]).not.toContain('Not encrypted');
+    expect(rows[1]).toContain('Not encrypted');
+  });
+
   it('the only connection cannot be removed', async () => {
     await view({});
     expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
