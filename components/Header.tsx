@@ -1,3 +1,4 @@
+import { ConnectionPicker } from './ConnectionPicker';
 import { BoxIcon, GearIcon, HistoryIcon, PlusIcon, SystemPromptIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
 import type { Panel } from './state/panel';
@@ -22,6 +23,7 @@ export function Header({ panel }: { panel: Panel }) {
         <StatusBadge connection={panel.connection} />
       </div>
       <div class="header-row">
+        <ConnectionPicker server={panel.server} />
         <ModelPicker connection={panel.connection} />
         <button
           type="button"
@@ -59,6 +61,11 @@ export function Header({ panel }: { panel: Panel }) {
           <GearIcon />
         </button>
       </div>
+      {panel.server.note.value && (
+        <p class="connection-note" aria-live="polite">
+          {panel.server.note.value}
+        </p>
+      )}
       {system.open.value && <SystemPromptLoader model={system} />}
     </header>
   );

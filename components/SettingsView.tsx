@@ -1,6 +1,7 @@
 import './settings.css';
 import type { Theme } from '../lib/settings';
 import { AutoStart } from './AutoStart';
+import { ConnectionsSettings } from './ConnectionsSettings';
 import { CustomPrompts } from './CustomPrompts';
 import { ParametersFields } from './ParametersFields';
 import { PromptPresets } from './PromptPresets';
@@ -58,6 +59,7 @@ export function SettingsView({ model, prompts, onClose, installed = [], selected
           {warning}
         </p>
       )}
+      <ConnectionsSettings model={model.connections} />
       <label class="field" htmlFor="default-model">
         <span>Default model</span>
         {installed.length > 0 ? (

@@ -48,6 +48,7 @@ export function isValidChatStart(msg: Fields): boolean {
     nonEmpty(c.id) &&
     (c.title === undefined || isString(c.title)) &&
     (c.system === undefined || isString(c.system)) &&
+    (c.connection === undefined || nonEmpty(c.connection)) &&
     (msg.base === null || isString(msg.base)) &&
     Array.isArray(msg.history) &&
     msg.history.length > 0 &&
@@ -57,11 +58,17 @@ export function isValidChatStart(msg: Fields): boolean {
 }
 
 const none = () => true;
+/** The optional connection id of a request that reaches Ollama (ToConnection). */
+const toConnection = (m: Fields) => m.connection === undefined || nonEmpty(m.connection);
 const isCount = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
 
+function withConnection<G extends Record<string, (m: Fields) => boolean>>(guards: G): G {
+  return Object.fromEntries(Object.entries(guards).map(([type, check]) => [type, (m: Fields) => check(m) && toConnection(m)])) as G;
+}
+
 export const PANEL_GUARDS: Guards<PanelMessage> = {
-  ...MODELS_PANEL_GUARDS,
-  'status/check': none,
+  ...withConnection(MODELS_PANEL_GUARDS),
+  'status/check': toConnection,
   'chat/start': isValidChatStart,
   'chat/stop': (m) => nonEmpty(m.requestId),
   'chat/attach': (m) => m.conversationId === null || nonEmpty(m.conversationId),
@@ -73,9 +80,9 @@ export const PANEL_GUARDS: Guards<PanelMessage> = {
   'history/search': (m) => isString(m.query),
   'history/switch-version': (m) => nonEmpty(m.id) && isString(m.base) && isIndex(m.at) && isIndex(m.to),
   'selection/take': none,
-  'recovery/start': (m) => m.start === undefined || typeof m.start === 'boolean',
+  'recovery/start': (m) => (m.start === undefined || typeof m.start === 'boolean') && toConnection(m),
   'host/status': none,
-  'model/show': (m) => nonEmpty(m.model),
+  'model/show': (m) => nonEmpty(m.model) && toConnection(m),
   'import/begin': (m) => nonEmpty(m.importId) && isCount(m.total),
   'import/batch': (m) =>
     nonEmpty(m.importId) && isCount(m.seq) && isCount(m.first) && Array.isArray(m.items) && m.items.length <= IMPORT_BATCH_ITEMS && m.items.every(isString),
@@ -111,6 +118,7 @@ export const BACKGROUND_GUARDS: Guards<BackgroundMessage> = {
     Array.isArray(m.models) &&
     m.models.every(isModel) &&
     isString(m.baseUrl) &&
+    optional(m.connection, isString) &&
     optional(m.version, isString) &&
     optional(m.failure, isFailure),
   'chat/chunk': (m) => isString(m.requestId) && isString(m.content) && optional(m.thinking, isString),

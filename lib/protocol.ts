@@ -32,6 +32,7 @@ export type FailureKind =
   | 'lost' // connection dropped after the reply started
   | 'timeout'
   | 'forbidden' // 403: the Origin trap
+  | 'auth' // 401, 407: a proxy in front of Ollama refused the connection's headers
   | 'not-found' // 404 model
   | 'busy' // 503
   | 'bad-request' // other 4xx
@@ -54,6 +55,16 @@ export interface ConversationRef {
   title?: string;
   /** The conversation's own system prompt, saved with it; absent: the global default applies. */
   system?: string;
+  /** The id of the connection (lib/connections.ts) it talks to; absent: the default one. */
+  connection?: string;
+}
+
+/**
+ * Every request that reaches Ollama names the panel's connection by id (absent: the default);
+ * the background resolves it from settings and never takes a URL from a panel.
+ */
+export interface ToConnection {
+  connection?: string;
 }
 
 /** How a reply ended: Ollama's final chunk, plus `ttftMs`, which the background measures. */
@@ -102,8 +113,8 @@ export type ImportReply =
 /** Messages the panel sends. */
 export type PanelMessage =
   | ImportMessage
-  | ModelsRequest
-  | { type: 'status/check' }
+  | (ModelsRequest & ToConnection)
+  | ({ type: 'status/check' } & ToConnection)
   | {
       type: 'chat/start';
       requestId: string;
@@ -141,11 +152,11 @@ export type PanelMessage =
    * Layer 2: the connection dropped mid-reply; bring Ollama back if we can. `start`: the user
    * clicked Start Ollama, so it is started even with auto-start off.
    */
-  | { type: 'recovery/start'; start?: boolean }
+  | ({ type: 'recovery/start'; start?: boolean } & ToConnection)
   /** Is the native host installed, and which command would it run (display only). */
   | { type: 'host/status' }
   /** What /api/show says of this model (Settings shows its maximum context length). */
-  | { type: 'model/show'; model: string };
+  | ({ type: 'model/show'; model: string } & ToConnection);
 
 /** Messages the background sends. */
 export type BackgroundMessage =
@@ -156,6 +167,8 @@ export type BackgroundMessage =
       state: ConnectionState;
       models: ModelInfo[];
       baseUrl: string;
+      /** The connection checked; the panel ignores a status of one it has switched away from. */
+      connection?: string;
       /** Ollama's version, when it answered. */
       version?: string;
       failure?: Failure;

@@ -1,11 +1,20 @@
 /** User settings, their defaults and their validation; storage lives in lib/storage/items.ts. */
 import { type ModelParameters, type PromptPreset, sanitizeModelParameters, sanitizeParameters, sanitizePresets } from './model-params';
+import { type Connection, LOCAL_CONNECTION, resolveConnection, sanitizeConnections } from './connections';
 import type { CustomPrompt } from './selection/menus';
+import { normalizeBaseUrl } from './url-check';
 import { DEFAULT_SELECTION_LIMIT } from './selection/prompt';
 
 export interface Settings {
-  /** Where Ollama listens, without a trailing slash. */
+  /**
+   * Where the default connection's Ollama listens, without a trailing slash; always equal to that
+   * connection's `baseUrl` (stored too, so older versions and a downgrade still find the server).
+   */
   baseUrl: string;
+  /** The Ollama servers (lib/connections.ts); never empty. */
+  connections: Connection[];
+  /** The id of the connection new chats use. */
+  defaultConnection: string;
   /** Model to pick when the user has not chosen one yet. */
   defaultModel: string;
   /** Cancel a reply when no chunk arrives for this long once it has started. */
@@ -41,8 +50,12 @@ export const SEND_KEYS: readonly SendKey[] = ['enter', 'ctrl-enter'];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+const DEFAULT_URL = 'http://localhost:11434';
+
 export const DEFAULT_SETTINGS: Settings = {
-  baseUrl: 'http://localhost:11434',
+  baseUrl: DEFAULT_URL,
+  connections: [{ ...LOCAL_CONNECTION, baseUrl: DEFAULT_URL, headers: [] }],
+  defaultConnection: LOCAL_CONNECTION.id,
   defaultModel: 'llama3',
   stallTimeoutMs: 60_000,
   firstTokenTimeoutMs: 300_000,
@@ -99,10 +112,9 @@ export function sanitizeSettings(raw: unknown): Settings {
   // Own fields only: nothing inherited counts as a stored setting.
   const s: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw)) : {};
   const d = DEFAULT_SETTINGS;
-  const url = typeof s.baseUrl === 'string' ? normalizeBaseUrl(s.baseUrl) : null;
   const timeout = inRange(1, MAX_TIMER_MS);
   return {
-    baseUrl: url?.ok ? url.url : d.baseUrl,
+    ...readConnections(s),
     defaultModel: isText(s.defaultModel) ? s.defaultModel.trim() : d.defaultModel,
     stallTimeoutMs: timeout(s.stallTimeoutMs) ? s.stallTimeoutMs : d.stallTimeoutMs,
     firstTokenTimeoutMs: timeout(s.firstTokenTimeoutMs) ? s.firstTokenTimeoutMs : d.firstTokenTimeoutMs,
@@ -122,37 +134,30 @@ export function sanitizeSettings(raw: unknown): Settings {
   };
 }
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
-
-// A `*` would widen the host permission we ask for (http://*/* is every site) and the Origin
-// rule's filter; the URL parser turns %2A and look-alikes (＊, ﹡) in a host into a plain `*`.
-const WILDCARD = /\*|%2a/i;
-
-/** Accepts http(s) URLs with one host and no query/fragment; returns the normalised origin+path. */
-export function normalizeBaseUrl(input: string): UrlCheck {
-  const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter the address of your Ollama server.' };
-  const wildcard = { ok: false, error: 'The URL must name one server: wildcards (*) are not allowed (example: http://192.168.1.20:11434).' } as const;
-  if (WILDCARD.test(text)) return wildcard;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, error: `"${text}" is not a valid URL (example: http://localhost:11434).` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: 'The URL must start with http:// or https://.' };
-  }
-  if (WILDCARD.test(url.hostname) || WILDCARD.test(url.pathname)) return wildcard;
-  if (url.username || url.password) {
-    return { ok: false, error: 'Put no user name or password in the URL.' };
-  }
-  if (url.search || url.hash) {
-    return { ok: false, error: 'The URL must not have a query (?) or fragment (#).' };
-  }
-  const path = url.pathname.replace(/\/+$/, '');
-  return { ok: true, url: `${url.origin}${path}` };
+/**
+ * The connections, or the migration from before they existed: the one `baseUrl` becomes the
+ * connection "Local", so an existing user keeps their server (and its conversations, which name
+ * no connection, reopen on it). A stored `baseUrl` stays the default connection's URL: what
+ * Settings' "Ollama URL" field and older writers (`npm start` pointing at the server it found) set.
+ */
+function readConnections(s: Record<string, unknown>): Pick<Settings, 'baseUrl' | 'connections' | 'defaultConnection'> {
+  const url = typeof s.baseUrl === 'string' ? normalizeBaseUrl(s.baseUrl) : null;
+  const stored = sanitizeConnections(s.connections);
+  const connections = stored.length > 0 ? stored : [{ ...LOCAL_CONNECTION, baseUrl: DEFAULT_URL, headers: [] }];
+  const chosen = resolveConnection({ connections, defaultConnection: typeof s.defaultConnection === 'string' ? s.defaultConnection : '' });
+  const baseUrl = url?.ok ? url.url : chosen.baseUrl;
+  return { baseUrl, connections: connections.map((c) => (c === chosen ? { ...c, baseUrl } : c)), defaultConnection: chosen.id };
 }
+
+/** What to write when the connections change: `baseUrl` and the default follow them. */
+export function connectionsPatch(
+  connections: readonly Connection[],
+  defaultConnection: string,
+): Pick<Settings, 'baseUrl' | 'connections' | 'defaultConnection'> {
+  return readConnections({ connections, defaultConnection });
+}
+
+export { normalizeBaseUrl, type UrlCheck } from './url-check';
 
 const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1']);
 

@@ -9,7 +9,8 @@ import type { PanelMessage } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import { pauseLocalChanges } from '../../lib/storage/changes';
 import { followIndex, readAllConversations } from '../../lib/storage/history-io';
-import { currentConversationItem, selectedModelItem, storageUsage } from '../../lib/storage/items';
+import { currentConversationItem, readSettings, selectedModelItem, storageUsage, watchSettings } from '../../lib/storage/items';
+import { type ActiveConnectionModel, createActiveConnection, followConnection, onlyActiveStatus, withConnection } from './active-connection';
 import { type BannerModel, createBannerModel, NO_CONTEXT } from './banner';
 import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
@@ -36,6 +37,8 @@ export type View = 'chat' | 'settings' | 'history' | 'models';
 export interface Panel {
   readonly banner: BannerModel;
   readonly connection: ConnectionModel;
+  /** Which of Settings' connections the panel talks to (the header's "Connection"). */
+  readonly server: ActiveConnectionModel;
   readonly chat: ChatModel;
   readonly history: HistoryModel;
   readonly models: ModelsModel;
@@ -86,6 +89,7 @@ interface Parts {
   prompts: PromptSettingsModel;
   systemPrompt: SystemPromptModel;
   connection: ConnectionModel;
+  server: ActiveConnectionModel;
   chat: ChatModel;
   inbox: Inbox;
   attachments: AttachmentsModel;
@@ -106,7 +110,12 @@ function buildParts(connect: Connect | undefined): Parts {
   const settings = createSettingsModel();
   const view = signal<View>('chat');
   let link: BackgroundLink | null = null;
-  const send = (msg: PanelMessage) => link?.send(msg);
+  // Another connection: its status, its models (the Models view's too, when open).
+  const server = createActiveConnection(() => {
+    connection.check();
+    if (view.peek() === 'models') models.refresh();
+  });
+  const send = (msg: PanelMessage) => link?.send(withConnection(msg, server.active.peek()));
   const connection = createConnectionModel({
     requestCheck: () => send({ type: 'status/check' }),
     rememberModel: (name) => void selectedModelItem.setValue(name),
@@ -126,7 +135,7 @@ function buildParts(connect: Connect | undefined): Parts {
     onIdle: recovery.replyEnded,
     returnAttachments: (list) => attachments.restore(list),
   });
-  const chat = followConversation(chatModel, systemPrompt);
+  const chat = followConnection(followConversation(chatModel, systemPrompt), server);
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection), attachments);
   const fetcher = createFetcher(send, banner);
@@ -134,7 +143,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
   const models = createModelsModel({ send, recheck: () => connection.check() });
-  const parts = { banner, settings, prompts, systemPrompt, connection, chat, inbox, attachments, history, models, fetcher, recovery, send };
+  const parts = { banner, settings, prompts, systemPrompt, connection, server, chat, inbox, attachments, history, models, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
@@ -144,7 +153,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const showChat = () => {
     view.value = 'chat';
   };
-  link = connectBackground(panelEvents({ ...parts, showChat }), lost, connect);
+  link = connectBackground(onlyActiveStatus(panelEvents({ ...parts, showChat }), server.active), lost, connect);
   return { ...parts, sync, view, link };
 }
 
@@ -155,11 +164,14 @@ export function createPanel(connect?: Connect): Panel {
   // Selections queued while the panel was closed or loading arrive now.
   send({ type: 'selection/take' });
   const unwatch = followPreferences(connection, sendKey);
+  void readSettings().then(p.server.setSettings);
+  const unwatchServers = watchSettings(p.server.setSettings);
   void reopenLastConversation(history, chat, p.fetcher.fetch, p.sync.open);
 
   return {
     banner,
     connection,
+    server: p.server,
     chat,
     history,
     models: p.models,
@@ -193,6 +205,7 @@ export function createPanel(connect?: Connect): Panel {
     },
     dispose() {
       unwatch();
+      unwatchServers();
       p.inbox.dispose();
       history.dispose();
       p.link.close();

@@ -1,13 +1,17 @@
 /** The settings form: edits are local until Save; an invalid URL saves nothing. */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { originToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
+import { originsToRelease, type PermissionsApi, runtimeOrigin } from '../../lib/origin/permissions';
 import type { CustomPrompt } from '../../lib/selection/menus';
 import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
+import { type ConnectionsModel, createConnectionsModel } from './connections';
 
 export interface SettingsModel {
+  /** The default connection's URL (the "Ollama URL" field). */
   readonly baseUrl: ReadonlySignal<string>;
+  /** The "Connections" section, saved on each change. */
+  readonly connections: ConnectionsModel;
   readonly defaultModel: ReadonlySignal<string>;
   readonly selectionLimit: ReadonlySignal<string>;
   readonly customPrompts: ReadonlySignal<readonly CustomPrompt[]>;
@@ -72,9 +76,14 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
   const edited = () => {
     saved.value = false;
   };
+  // Another default: the URL field shows its URL, or Save would move it onto the new default.
+  const connections = createConnectionsModel(deps, (url) => {
+    baseUrl.value = url;
+  });
 
   return {
     baseUrl,
+    connections,
     defaultModel,
     selectionLimit,
     autoStart,
@@ -134,6 +143,7 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       sendKey.value = s.sendKey;
       theme.value = s.theme;
       customPrompts.value = s.customPrompts;
+      await connections.load();
     },
     async save() {
       const check = normalizeBaseUrl(baseUrl.peek());
@@ -166,7 +176,10 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         }
       }
       // Read after the request: the user gesture it needs does not survive an await before it.
-      const before = (await deps.read()).baseUrl;
+      // The URL is the default connection's; the other connections keep theirs (and their grants).
+      const current = await deps.read();
+      const before = current.connections.map((c) => c.baseUrl);
+      const after = current.connections.map((c) => (c.id === current.defaultConnection ? check.url : c.baseUrl));
       await deps.write({
         baseUrl: check.url,
         defaultModel: model,
@@ -176,9 +189,8 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
         sendKey: sendKey.peek(),
         theme: theme.peek(),
       });
-      const unused = originToRelease(before, check.url);
       // Saving succeeded either way; a grant that cannot be removed only stays as it was.
-      if (unused) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
+      for (const unused of originsToRelease(before, after)) await deps.permissions.remove({ origins: [unused] }).catch(() => false);
       baseUrl.value = check.url;
       defaultModel.value = model;
       error.value = null;

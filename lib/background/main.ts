@@ -1,10 +1,11 @@
 /** Wires the background: the panel Port, the Origin rule and the toolbar action. */
 import { browser } from 'wxt/browser';
-import { installOriginRule } from '../origin/rule';
+import { installOriginRules } from '../origin/rule';
 import { PORT_NAME } from '../protocol';
 import { createHistoryStore } from '../history/store';
 import type { BackgroundMessage } from '../protocol';
 import { createHandoffQueue } from '../selection/handoff';
+import type { Settings } from '../settings';
 import { historyIO, watchIndexShards } from '../storage/history-io';
 import { legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
@@ -22,9 +23,13 @@ function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).hostname;
 }
 
-async function applyOriginRule(baseUrl: string): Promise<void> {
+async function applyOriginRule(s: Settings): Promise<void> {
   try {
-    await installOriginRule(browser.declarativeNetRequest, baseUrl, extensionHost());
+    await installOriginRules(
+      browser.declarativeNetRequest,
+      s.connections.map((c) => c.baseUrl),
+      extensionHost(),
+    );
   } catch (e) {
     // Without the rule a default Ollama answers 403; the panel then shows the OLLAMA_ORIGINS fix.
     console.error('Could not install the Origin rule', e);
@@ -85,8 +90,8 @@ export function startBackground(): void {
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.summaries();
   watchSettings((s) => {
-    void applyOriginRule(s.baseUrl);
+    void applyOriginRule(s);
     void refreshMenus(s);
   });
-  void readSettings().then((s) => Promise.all([applyOriginRule(s.baseUrl), refreshMenus(s)]));
+  void readSettings().then((s) => Promise.all([applyOriginRule(s), refreshMenus(s)]));
 }

@@ -4,14 +4,15 @@
  * reply goes on streaming into history.
  */
 import type { Browser } from 'wxt/browser';
+import { LOCAL_CONNECTION } from '../connections';
+import type { ModelsApi } from '../ollama/client';
 import type { HandoffQueue } from '../selection/handoff';
 import { parseConversations } from '../conversations/validate';
 import { type BackgroundMessage, dispatch, type PanelMessage } from '../protocol';
 import { isObject, PANEL_GUARDS } from '../protocol-guards';
-import type { OllamaContext } from './context';
+import { modelsApiFor, type OllamaContext } from './context';
 import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
-import { createModelsApi } from '../ollama/client';
 import { changeModel, explain, listModels } from './models-ops';
 import type { Pulls } from './pulls';
 import { hostStatus, recover } from './recovery';
@@ -20,7 +21,8 @@ import { checkStatus } from './status';
 type Port = Browser.runtime.Port;
 
 export interface PanelServices {
-  context(): Promise<OllamaContext>;
+  /** The request's connection, by the id the panel named (absent: the default one). */
+  context(connectionId?: string): Promise<OllamaContext>;
   exchanges: Exchanges;
   history: HistoryOps;
   selections: HandoffQueue;
@@ -49,19 +51,25 @@ export function servePanel(port: Port, services: PanelServices): void {
   const unwatch = services.watchProblems(post);
   // A panel reopened mid-pull shows its progress again at once.
   for (const pull of services.pulls.running()) post({ type: 'models/progress', pull });
-  const models = async () => {
-    const { settings } = await services.context();
-    return { api: createModelsApi(settings.baseUrl), baseUrl: settings.baseUrl };
+  const models = async (id?: string) => {
+    const { settings, connection } = await services.context(id);
+    return {
+      api: modelsApiFor(connection ?? { ...LOCAL_CONNECTION, baseUrl: settings.baseUrl, headers: [] }),
+      baseUrl: settings.baseUrl,
+      name: connection?.name,
+    };
   };
+  const withModels = (id: string | undefined, run: (api: ModelsApi, baseUrl: string, name?: string) => unknown) =>
+    void models(id).then(({ api, baseUrl, name }) => run(api, baseUrl, name));
 
-  const sendStatus = async () => {
-    const ctx = await services.context();
-    post(await checkStatus(ctx.api, ctx.settings.baseUrl));
+  const sendStatus = async (id?: string) => {
+    const ctx = await services.context(id);
+    post(await checkStatus(ctx.api, ctx.settings.baseUrl, ctx.connection));
   };
 
   // An unreachable Ollama or an unknown model is no error here: Settings shows no maximum.
-  const modelFacts = async (model: string) => {
-    const { api } = await services.context();
+  const modelFacts = async (model: string, id?: string) => {
+    const { api } = await services.context(id);
     const facts = await api.show?.(model).catch(() => null);
     post({ type: 'model/facts', model, ...(facts?.contextLength ? { contextLength: facts.contextLength } : {}), capabilities: facts?.capabilities ?? [] });
   };
@@ -71,14 +79,16 @@ export function servePanel(port: Port, services: PanelServices): void {
 
   const startChat = async (msg: Extract<PanelMessage, { type: 'chat/start' }>) => {
     if (services.exchanges.isRunning(msg.requestId)) return refuse(msg.requestId);
-    const ctx = await services.context();
-    await services.exchanges.start(msg, ctx, post, () => void sendStatus());
+    const ctx = await services.context(msg.conversation.connection);
+    // What is saved with the conversation is the connection actually used (a removed one falls back).
+    const conversation = ctx.connection ? { ...msg.conversation, connection: ctx.connection.id } : msg.conversation;
+    await services.exchanges.start({ ...msg, conversation }, ctx, post, () => void sendStatus(ctx.connection?.id));
   };
 
   port.onMessage.addListener((raw: unknown) => {
     const handled = dispatch<PanelMessage>(
       {
-        'status/check': () => void sendStatus(),
+        'status/check': (msg) => void sendStatus(msg.connection),
         'chat/start': (msg) => void startChat(msg),
         'chat/stop': (msg) => services.exchanges.stop(msg.requestId),
         'chat/attach': (msg) => services.exchanges.attach(msg.conversationId, post),
@@ -94,19 +104,19 @@ export function servePanel(port: Port, services: PanelServices): void {
         // Start Ollama (the user asked) starts it even with auto-start off.
         'recovery/start': (msg) =>
           void services
-            .context()
+            .context(msg.connection)
             .then((ctx) =>
               recover(msg.start ? { ...ctx, settings: { ...ctx.settings, autoStart: true } } : ctx, post, (ms) => new Promise((r) => setTimeout(r, ms))),
             ),
         'host/status': () => void hostStatus(post),
-        'model/show': (msg) => void modelFacts(msg.model),
+        'model/show': (msg) => void modelFacts(msg.model, msg.connection),
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).
-        'models/list': () => void models().then(({ api, baseUrl }) => listModels(api, baseUrl, post)),
-        'models/pull': (msg) => void models().then(({ api, baseUrl }) => services.pulls.start(msg.name.trim(), api, (e) => explain(e, baseUrl))),
+        'models/list': (msg) => withModels(msg.connection, (api, url, name) => listModels(api, url, post, name)),
+        'models/pull': (msg) => withModels(msg.connection, (api, url, name) => services.pulls.start(msg.name.trim(), api, (e) => explain(e, url, name))),
         'models/pull-cancel': (msg) => services.pulls.cancel(msg.name.trim()),
-        'models/unload': (msg) => void models().then(({ api, baseUrl }) => changeModel('unload', msg.name, api, baseUrl, post)),
-        'models/delete': (msg) => void models().then(({ api, baseUrl }) => changeModel('delete', msg.name, api, baseUrl, post)),
+        'models/unload': (msg) => withModels(msg.connection, (api, url, name) => changeModel('unload', msg.name, api, url, post, name)),
+        'models/delete': (msg) => withModels(msg.connection, (api, url, name) => changeModel('delete', msg.name, api, url, post, name)),
         'import/begin': (msg) => services.history.imports.begin(msg, post),
         'import/batch': (msg) => services.history.imports.batch(msg, post),
         'import/commit': (msg) => services.history.imports.commit(msg, post),

@@ -25,7 +25,7 @@ export async function recover(ctx: OllamaContext, post: Post, sleep: (ms: number
     }
   }
   await sleep(ctx.settings.retryDelayMs);
-  const status = await checkStatus(ctx.api, ctx.settings.baseUrl);
+  const status = await checkStatus(ctx.api, ctx.settings.baseUrl, ctx.connection);
   post(status);
   post(status.state === 'running' && !status.failure ? { type: 'recovery/result', ok: true } : { type: 'recovery/result', ok: false, message: STILL_DOWN });
 }

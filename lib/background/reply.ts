@@ -45,6 +45,7 @@ function ask(msg: Start, ctx: OllamaContext, sink: ExchangeSink): Exchange {
   return startExchange({
     api: ctx.api,
     baseUrl: ctx.settings.baseUrl,
+    ...(ctx.connection ? { connection: ctx.connection.name } : {}),
     model: msg.model,
     messages,
     extra,

@@ -18,6 +18,8 @@ export interface ExchangeSink {
 export interface ExchangeOptions {
   api: OllamaApi;
   baseUrl: string;
+  /** The connection's name, for a refusal of its credentials. */
+  connection?: string;
   model: string;
   messages: WireTurn[];
   /** The model's parameters (`options`, `keep_alive`); absent: Ollama's defaults. */
@@ -70,6 +72,7 @@ export function startExchange(opts: ExchangeOptions): Exchange {
       opts.sink.failed(
         classifyError(err, {
           baseUrl: opts.baseUrl,
+          ...(opts.connection ? { connection: opts.connection } : {}),
           started,
           stallTimeoutMs: opts.stallTimeoutMs,
           firstTokenTimeoutMs: opts.firstTokenTimeoutMs,

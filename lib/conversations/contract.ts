@@ -73,6 +73,11 @@ export interface Conversation {
   updated_at: string;
   /** Its own system prompt (issue 14); absent on the original's data and when the default applies. */
   system?: string;
+  /**
+   * The id of its connection (lib/connections.ts, issue 14): only the id, never a URL or a header,
+   * so an export carries no credentials. Absent (older data, an import): the default connection.
+   */
+  connection?: string;
 }
 
 /** The storage key; the original app used the same name in localStorage. */

@@ -92,6 +92,9 @@ function futureProblem(item: Obj, now: number): string | null {
   return null;
 }
 
+/** A connection id as Settings makes them: short, one word (it is only ever looked up, never shown). */
+const isConnectionId = (s: string) => /^[\w-]{1,64}$/.test(s);
+
 /**
  * Checks items one at a time, in order (an import arrives in batches), remembering ids so that a
  * second item with the same id is refused. `now` (imports only): dates more than a day ahead are
@@ -111,9 +114,13 @@ export function itemChecker(now?: number): (item: unknown, index: number) => Ite
     // Shallow copies keep every extra field while letting the caller change the result freely;
     // stats and versions are only shown, so damaged ones are dropped rather than refused.
     const messages = (item.messages as Obj[]).map(withValidFields);
-    // A system prompt that is not text is dropped, not refused: the chat is worth more than it.
-    const { system, ...rest } = item;
-    const kept = typeof system === 'string' && system.trim() ? { system } : {};
+    // A system prompt or connection id that is not text is dropped, not refused: the chat is worth
+    // more than it (a dropped connection means the default one).
+    const { system, connection, ...rest } = item;
+    const kept = {
+      ...(typeof system === 'string' && system.trim() ? { system } : {}),
+      ...(typeof connection === 'string' && isConnectionId(connection) ? { connection } : {}),
+    };
     return { ok: true, conversation: { ...rest, ...kept, messages } as unknown as Conversation };
   };
 }

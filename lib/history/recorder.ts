@@ -62,6 +62,7 @@ export function createRecorder(o: RecorderOptions): Recorder {
           id: o.conversation.id as ConversationId,
           ...(o.conversation.title ? { title: o.conversation.title } : {}),
           ...(o.conversation.system ? { system: o.conversation.system } : {}),
+          ...(o.conversation.connection ? { connection: o.conversation.connection } : {}),
           model: o.model,
           messages: last ? [...o.history, last] : o.history,
         },

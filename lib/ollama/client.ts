@@ -51,13 +51,14 @@ export function contextLengthOf(raw: unknown): number | undefined {
   return Number.isSafeInteger(found) && (found as number) > 0 ? (found as number) : undefined;
 }
 
-export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): OllamaApi {
+/** `headers`: the connection's own (a bearer token for a reverse proxy), sent with every request. */
+export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis), headers: Record<string, string> = {}): OllamaApi {
   // Health-check style calls give up after TAGS_TIMEOUT_MS (docs/spec/seed-system.md).
   async function quick<T>(call: (client: Ollama) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AbortedByUs('timeout')), TAGS_TIMEOUT_MS);
     try {
-      return await call(new Ollama({ host: baseUrl, fetch: fetchWith(controller.signal, baseFetch) }));
+      return await call(new Ollama({ host: baseUrl, headers, fetch: fetchWith(controller.signal, baseFetch) }));
     } catch (e) {
       throw controller.signal.aborted ? controller.signal.reason : e;
     } finally {
@@ -84,7 +85,7 @@ export function createOllamaApi(baseUrl: string, baseFetch: Fetch = fetch.bind(g
       }),
 
     async *chat(model, messages, signal, extra) {
-      const client = new Ollama({ host: baseUrl, fetch: fetchWith(signal, baseFetch) });
+      const client = new Ollama({ host: baseUrl, headers, fetch: fetchWith(signal, baseFetch) });
       try {
         const params = { ...(extra?.options ? { options: extra.options } : {}), ...(extra?.keepAlive !== undefined ? { keep_alive: extra.keepAlive } : {}) };
         const stream = await client.chat({ model, messages, stream: true, ...params });
@@ -128,8 +129,8 @@ export interface ModelsApi {
   remove(name: string): Promise<void>;
 }
 
-export function createModelsApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis)): ModelsApi {
-  const client = (signal?: AbortSignal) => new Ollama({ host: baseUrl, fetch: signal ? fetchWith(signal, baseFetch) : baseFetch });
+export function createModelsApi(baseUrl: string, baseFetch: Fetch = fetch.bind(globalThis), headers: Record<string, string> = {}): ModelsApi {
+  const client = (signal?: AbortSignal) => new Ollama({ host: baseUrl, headers, fetch: signal ? fetchWith(signal, baseFetch) : baseFetch });
   return {
     async installed() {
       const c = client();

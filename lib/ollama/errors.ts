@@ -34,6 +34,8 @@ function isNetworkError(e: unknown): boolean {
 
 export interface ClassifyContext {
   baseUrl: string;
+  /** The connection's name, for a refusal of its credentials (lib/connections.ts). */
+  connection?: string;
   /** Whether any chunk had arrived: a network error then means the connection was lost. */
   started: boolean;
   stallTimeoutMs?: number;
@@ -56,7 +58,7 @@ export function classifyError(err: unknown, ctx: ClassifyContext): Failure {
       };
     return { kind: 'timeout', message: 'Connection to Ollama timed out' };
   }
-  if (isResponseError(err)) return classifyStatus(err.status_code, err.error, ctx.baseUrl);
+  if (isResponseError(err)) return classifyStatus(err.status_code, err.error, ctx.baseUrl, ctx.connection);
   if (isNetworkError(err)) {
     return ctx.started
       ? { kind: 'lost', message: 'Connection to Ollama lost. The text so far is kept.' }
@@ -71,7 +73,24 @@ export function classifyError(err: unknown, ctx: ClassifyContext): Failure {
   return { kind: 'server', message: `Ollama error: ${message}` };
 }
 
-export function classifyStatus(status: number, serverText: string, baseUrl: string): Failure {
+const AUTH_STATUS: Record<number, string> = { 401: 'Unauthorized', 407: 'Proxy Authentication Required' };
+
+/**
+ * A reverse proxy in front of Ollama refused the connection's headers: said as the server words
+ * it, with where to fix it. Not a refusal of the connection: nothing to start, nothing to retry.
+ */
+function credentialsRefused(status: number, serverText: string, baseUrl: string, connection?: string): Failure {
+  const said = serverText && !serverText.startsWith('Error ') ? `: ${serverText}` : '';
+  const where = connection ? `the headers of connection "${connection}"` : "this connection's headers";
+  return {
+    kind: 'auth',
+    status,
+    message: `Ollama at ${new URL(baseUrl).host} refused the credentials (${status} ${AUTH_STATUS[status]}${said}). Check ${where} in Settings.`,
+  };
+}
+
+export function classifyStatus(status: number, serverText: string, baseUrl: string, connection?: string): Failure {
+  if (status in AUTH_STATUS) return credentialsRefused(status, serverText, baseUrl, connection);
   if (status === 403)
     return {
       kind: 'forbidden',

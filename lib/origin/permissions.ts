@@ -1,7 +1,7 @@
 /**
  * Host permissions for a non-local Ollama: the manifest grants only the local hosts, so another
- * server's host is asked for when Settings saves it, and given back once no setting uses it (a
- * grant left behind would let the extension keep reaching a host the user moved away from).
+ * server's host is asked for when Settings saves it (or adds a connection to it), and given back
+ * once no connection uses it (a grant left behind would let the extension keep reaching a host the user moved away from).
  */
 import { isLocalUrl, originPattern } from '../settings';
 
@@ -22,6 +22,15 @@ export function runtimeOrigin(baseUrl: string): string | null {
  * manifest permission: browsers refuse to remove those, and the default server needs them.
  */
 export function originToRelease(before: string, after: string): string | null {
-  const old = runtimeOrigin(before);
-  return old !== null && old !== runtimeOrigin(after) ? old : null;
+  return originsToRelease([before], [after])[0] ?? null;
+}
+
+/**
+ * The grants to give back when the servers of all connections change from `before` to `after`
+ * (one removed, one's URL edited): each runtime pattern no remaining server needs, once.
+ */
+export function originsToRelease(before: readonly string[], after: readonly string[]): string[] {
+  const kept = new Set(after.map(runtimeOrigin));
+  const old = new Set(before.map(runtimeOrigin));
+  return [...old].filter((o): o is string => o !== null && !kept.has(o));
 }

@@ -53,7 +53,7 @@ describe('the welcome view (empty chat)', () => {
     const { bg, welcome } = open(DOWN, { type: 'host/status', installed: true, command: 'ollama serve', url: BASE });
     const start = await within(await waitFor(welcome)).findByRole('button', { name: 'Start Ollama' });
     fireEvent.click(start);
-    expect(bg.sent('recovery/start')).toEqual([{ type: 'recovery/start', start: true }]);
+    expect(bg.sent('recovery/start')).toEqual([{ type: 'recovery/start', start: true, connection: 'local' }]);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Starting Ollama…'));
   });
 
@@ -77,7 +77,7 @@ describe('the welcome view (empty chat)', () => {
   it('no models: Pull model pulls llama3.2:1b in the background and shows its progress, with Cancel', async () => {
     const { bg, welcome } = open({ type: 'status', state: 'running', baseUrl: BASE, models: [] });
     fireEvent.click(await within(await waitFor(welcome)).findByRole('button', { name: 'Pull model' }));
-    expect(bg.sent('models/pull')).toEqual([{ type: 'models/pull', name: 'llama3.2:1b' }]);
+    expect(bg.sent('models/pull')).toEqual([{ type: 'models/pull', name: 'llama3.2:1b', connection: 'local' }]);
     bg.emit({ type: 'models/progress', pull: { name: 'llama3.2:1b', status: 'pulling abc', layers: [], completed: 300, total: 1000 } });
     const pull = await within(welcome()).findByRole('region', { name: 'Pull of llama3.2:1b' });
     await waitFor(() => expect(pull.textContent).toContain('(30%)'));

@@ -86,6 +86,8 @@ describe('isLoopbackUrl / insecureWarning', () => {
 describe('sanitizeSettings: a corrupt stored value falls back field by field', () => {
   const valid = {
     baseUrl: 'https://gpu.lan/ollama',
+    connections: [{ id: 'local', name: 'Local', baseUrl: 'https://gpu.lan/ollama', headers: [{ name: 'Authorization', value: 'Bearer t' }] }],
+    defaultConnection: 'local',
     defaultModel: 'qwen3:0.6b',
     stallTimeoutMs: 1000,
     firstTokenTimeoutMs: 90_000,
@@ -114,8 +116,8 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
     expect(sanitizeSettings({ fontScale: 2, __proto__: { baseUrl: 'http://evil' } })).toEqual(DEFAULT_SETTINGS);
   });
 
-  const bad: Record<keyof typeof valid, unknown[]> = {
-    baseUrl: [null, 42, '', '   ', 'not a url', 'ftp://host', 'http://*:11434', 'http://u:p@host', 'http://host/?q=1', { href: 'http://x' }, ['http://x']],
+  // The server fields (baseUrl, connections, defaultConnection) hang together: tests/lib/connections.test.ts.
+  const bad: Record<Exclude<keyof typeof valid, 'baseUrl' | 'connections' | 'defaultConnection'>, unknown[]> = {
     defaultModel: [null, 0, '', '  ', ['llama3'], { name: 'llama3' }, false],
     stallTimeoutMs: [Number.NaN, null, '60000', -1, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 31, 1e20, true, {}],
     firstTokenTimeoutMs: [Number.NaN, null, '300000', -5000, 0, Number.POSITIVE_INFINITY, 2 ** 40, []],
@@ -138,7 +140,7 @@ describe('sanitizeSettings: a corrupt stored value falls back field by field', (
   });
 
   it('every field corrupt at once → exactly the defaults', () => {
-    const raw = Object.fromEntries(Object.entries(bad).map(([k, v]) => [k, v[0]]));
+    const raw = { ...Object.fromEntries(Object.entries(bad).map(([k, v]) => [k, v[0]])), baseUrl: 'ftp://x', connections: 'all', defaultConnection: 7 };
     expect(sanitizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
   });
 

@@ -3,6 +3,7 @@
 // Run the simulator by hand, e.g. to try the extension without a GPU:
 //   node tests/sim/cli.mjs [--port 11434] [--host 127.0.0.1] [--allow-origins "a,b"] [--rate 50]
 //     [--first-token-delay 200] [--tokens 60] [--models llama3.2:latest,qwen3:0.6b] [--seed 1] [--quiet]
+//     [--require-auth "Bearer s3cret"] (behind a proxy that wants this Authorization header)
 // OLLAMA_ORIGINS is read like `ollama serve` reads it (entries from --allow-origins come first).
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODELS, normalizeName } from './models.mjs';
@@ -43,6 +44,7 @@ async function main() {
       tokens: { type: 'string' },
       models: { type: 'string' },
       seed: { type: 'string' },
+      'require-auth': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -56,6 +58,7 @@ async function main() {
     replyTokens: number(values.tokens, '--tokens'),
     seed: number(values.seed, '--seed'),
     models: models.length > 0 ? models.map(modelFor) : undefined,
+    requireAuth: values['require-auth'],
   });
   console.log(`Ollama simulator listening on ${sim.url}`);
 

@@ -30,6 +30,13 @@ function start(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('cli', () => {
+  it('--require-auth puts the simulator behind a proxy that wants that Authorization header', async () => {
+    const { listening } = start(['--port', '0', '--quiet', '--require-auth', 'Bearer s3cret']);
+    const url = await listening;
+    expect((await fetch(`${url}/api/tags`)).status).toBe(401);
+    expect((await fetch(`${url}/api/tags`, { headers: { Authorization: 'Bearer s3cret' } })).status).toBe(200);
+  });
+
   it('starts with flags and OLLAMA_ORIGINS, logs requests, and stops on SIGTERM', async () => {
     const { child, out, listening } = start(['--port', '0', '--rate', '0', '--tokens', '7', '--models', 'qwen3:0.6b'], {
       OLLAMA_ORIGINS: 'chrome-extension://*',

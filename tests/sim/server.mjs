@@ -2,6 +2,7 @@
 // An Ollama HTTP server double for tests: faithful to the wire behaviour described in
 // /work/docs/spec/ollama-wire.md, plus switches to inject the failures real setups produce.
 import { createServer } from 'node:http';
+import { authDecision } from './auth.mjs';
 import { corsDecision } from './origin.mjs';
 import { readBody, send } from './respond.mjs';
 import { route } from './routes.mjs';
@@ -89,6 +90,9 @@ export async function startSimulator(options = {}) {
       },
     };
     try {
+      // The proxy answers before Ollama sees anything, its Origin check included.
+      const auth = authDecision(req, state.opts.requireAuth);
+      if (auth) return send(ctx, auth.status, auth.body, 'application/json', auth.headers);
       const cors = corsDecision(req, state.opts.allowOrigins);
       if (cors.kind === 'forbidden') return send(ctx, 403, '', undefined);
       if (cors.kind === 'preflight') return send(ctx, 204, '', undefined, cors.headers);

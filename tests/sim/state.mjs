@@ -41,6 +41,8 @@ import { DEFAULT_MODELS, DEFAULT_REGISTRY } from './models.mjs';
  * @property {string} [version] default '0.32.15'
  * @property {SimModel[]} [registry] models /api/pull can fetch (default: llama3.2:1b, qwen3:1.7b)
  * @property {number} [pullMs] default 1000: how long the weights layer of a pull takes
+ * @property {string} [requireAuth] stands behind a reverse proxy that wants exactly this Authorization header
+ *   (e.g. 'Bearer s3cret'): any other request, on every path, gets the proxy's 401 (tests/sim/auth.mjs)
  */
 
 /**
@@ -56,6 +58,7 @@ import { DEFAULT_MODELS, DEFAULT_REGISTRY } from './models.mjs';
  * @property {string} version
  * @property {SimModel[]} registry
  * @property {number} pullMs
+ * @property {string | undefined} requireAuth
  * @property {SimFaults} faults
  */
 
@@ -87,6 +90,7 @@ export function createState(opts) {
       version: '0.32.15',
       registry: DEFAULT_REGISTRY,
       pullMs: 1000,
+      requireAuth: undefined,
       faults: {},
     },
     rand: createRandom(1),

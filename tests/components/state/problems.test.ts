@@ -32,7 +32,7 @@ describe('the banner and its actions, wired to the background', () => {
     expect(panel.welcome.value).toEqual({ kind: 'down', helper: 'installed', host: null });
 
     panel.act({ kind: 'start' });
-    expect(bg.sent('recovery/start')).toEqual([{ type: 'recovery/start', start: true }]);
+    expect(bg.sent('recovery/start')).toEqual([{ type: 'recovery/start', start: true, connection: 'local' }]);
     expect(panel.banner.current.value).toMatchObject({ kind: 'info', text: 'Starting Ollama…', actions: [] });
     bg.emit(UP);
     bg.emit({ type: 'recovery/result', ok: true });

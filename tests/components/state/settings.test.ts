@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSettingsModel } from '../../../components/state/settings';
 import type { PermissionsApi } from '../../../lib/origin/permissions';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { type Settings, sanitizeSettings } from '../../../lib/settings';
 
 /** Behaves like browser.permissions: required (manifest) origins cannot be removed. */
 function fakePermissions(grantedAtStart: string[] = []) {
@@ -26,15 +26,16 @@ function fakePermissions(grantedAtStart: string[] = []) {
 function setup(opts: { granted?: boolean; stored?: Partial<Settings>; grants?: string[] } = {}) {
   const perms = fakePermissions(opts.grants);
   perms.state.answer = opts.granted ?? true;
-  let stored: Settings = { ...DEFAULT_SETTINGS, ...opts.stored };
+  // As lib/storage/items.ts does it: every read sanitized, a write merges a patch into that.
+  let stored: unknown = opts.stored ?? {};
   const deps = {
     permissions: perms.api,
     write: vi.fn(async (patch: Partial<Settings>) => {
-      stored = { ...stored, ...patch };
+      stored = { ...sanitizeSettings(stored), ...patch };
     }),
-    read: vi.fn(async () => stored),
+    read: vi.fn(async () => sanitizeSettings(stored)),
   };
-  return { deps, perms, model: createSettingsModel(deps), stored: () => stored };
+  return { deps, perms, model: createSettingsModel(deps), stored: () => sanitizeSettings(stored) };
 }
 
 async function saveUrl(model: ReturnType<typeof setup>['model'], url: string) {
@@ -168,6 +169,27 @@ describe('settings model: runtime host permissions are given back once unused', 
     model.setBaseUrl('http://localhost:11434');
     expect(await model.save()).toBe(true);
     expect([...perms.granted]).toEqual([]);
+  });
+});
+
+describe("settings model: the URL field is the default connection's", () => {
+  const gpu = { id: 'gpu', name: 'GPU box', baseUrl: 'https://gpu.lan', headers: [{ name: 'Authorization', value: 'Bearer t' }] };
+  const a = { id: 'local', name: 'Local', baseUrl: 'http://a.lan:11434', headers: [] };
+
+  it('saving it changes that connection only; a grant another connection still needs is kept', async () => {
+    const { model, perms, stored } = setup({ stored: { connections: [a, gpu], defaultConnection: 'local' }, grants: ['http://a.lan/*', 'https://gpu.lan/*'] });
+    expect(await saveUrl(model, 'http://localhost:11434')).toBe(true);
+    expect(stored().connections).toEqual([{ ...a, baseUrl: 'http://localhost:11434' }, gpu]);
+    expect([...perms.granted]).toEqual(['https://gpu.lan/*']);
+  });
+
+  it('moving the default onto a host another connection uses gives nothing back', async () => {
+    const { model, perms } = setup({
+      stored: { connections: [a, { ...gpu, baseUrl: 'http://a.lan:8080' }], defaultConnection: 'local' },
+      grants: ['http://a.lan/*'],
+    });
+    expect(await saveUrl(model, 'http://localhost:11434')).toBe(true);
+    expect(perms.api.remove).not.toHaveBeenCalled();
   });
 });
 

@@ -137,3 +137,53 @@ describe('a panel session and model pulls', () => {
     expect(s.pulls.cancel).toHaveBeenCalledWith('llama3.2:1b');
   });
 });
+
+describe('a panel session and connections', () => {
+  const gpu = { id: 'gpu', name: 'GPU box', baseUrl: 'http://127.0.0.1:9', headers: [{ name: 'Authorization', value: 'Bearer s3cret' }] };
+
+  it('each request reaching Ollama names its connection by id; chat saves the connection actually used', async () => {
+    const p = fakePort();
+    const { s, exchanges } = services();
+    // A removed connection resolves to the default one: what is saved is the one used.
+    s.context = vi.fn(
+      async (id?: string) =>
+        ({
+          settings: DEFAULT_SETTINGS,
+          api: { listModels: async () => [], version: async () => null },
+          connection: id === 'gpu' ? gpu : { ...gpu, id: 'local' },
+        }) as never,
+    );
+    servePanel(p.port, s);
+    const history = [{ role: 'user', content: 'hi', timestamp: 't' }];
+    p.receive({ type: 'chat/start', requestId: 'r1', model: 'm', conversation: { id: 'c', connection: 'gpu' }, base: null, history });
+    p.receive({ type: 'chat/start', requestId: 'r2', model: 'm', conversation: { id: 'd', connection: 'removed' }, base: null, history });
+    p.receive({ type: 'status/check', connection: 'gpu' });
+    p.receive({ type: 'model/show', model: 'm', connection: 'gpu' });
+    p.receive({ type: 'recovery/start', connection: 'gpu' });
+    await tick();
+    expect(vi.mocked(s.context).mock.calls.map((c) => c[0])).toEqual(['gpu', 'removed', 'gpu', 'gpu', 'gpu']);
+    const started = vi.mocked(exchanges.start).mock.calls.map((c) => (c[0] as { conversation: { connection?: string } }).conversation.connection);
+    expect(started).toEqual(['gpu', 'local']);
+    expect(p.posted).toContainEqual(expect.objectContaining({ type: 'status', connection: 'gpu', state: 'running' }));
+  });
+
+  it('a connection id that is not a non-empty string is refused before anything is asked', async () => {
+    const p = fakePort();
+    const { s } = services();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    servePanel(p.port, s);
+    p.receive({ type: 'status/check', connection: 42 });
+    p.receive({ type: 'models/list', connection: '' });
+    p.receive({
+      type: 'chat/start',
+      requestId: 'r',
+      model: 'm',
+      conversation: { id: 'c', connection: ['x'] },
+      base: null,
+      history: [{ role: 'user', content: 'x', timestamp: 't' }],
+    });
+    await tick();
+    expect(s.context).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});

@@ -24,6 +24,13 @@ function policy(ensured: EnsureResult = { ok: true, started: true }, over: Parti
 }
 
 describe('the retry policy (layer 1)', () => {
+  it('refused credentials (401) start nothing and are not retried', async () => {
+    const { next, log } = policy();
+    const auth: Failure = { kind: 'auth', status: 401, message: 'Ollama at x refused the credentials (401 Unauthorized).' };
+    expect(await next(auth)).toEqual({ kind: 'fail', failure: auth });
+    expect(log).toEqual([]);
+  });
+
   it('refused by a local Ollama: start it, wait retryDelayMs, retry once; a second refusal ends it', async () => {
     const { next, log } = policy();
     expect(await next(REFUSED)).toEqual({ kind: 'retry' });

@@ -206,3 +206,19 @@ describe('the conversation’s system prompt (issue 14)', () => {
     expect(r.ok && 'system' in (r.conversations[0] ?? {})).toBe(false);
   });
 });
+
+describe('the conversation’s connection id (issue 14)', () => {
+  it('is kept when it is an id, and dropped (not refused) otherwise: the default connection then applies', () => {
+    const withConnection = { ...valid(), connection: 'c1x2y3' };
+    expect(parseConversations([withConnection])).toEqual({ ok: true, conversations: [withConnection] });
+    for (const bad of [42, null, '', 'has space', 'http://gpu.lan:11434', 'x'.repeat(65), { id: 'c1' }]) {
+      expect(parseConversations([{ ...valid(), connection: bad }])).toEqual({ ok: true, conversations: [valid()] });
+    }
+  });
+
+  it('an older export without one imports unchanged', () => {
+    const r = parseConversationsJson(JSON.stringify([valid()]));
+    expect(r).toEqual({ ok: true, conversations: [valid()] });
+    expect(r.ok && 'connection' in (r.conversations[0] ?? {})).toBe(false);
+  });
+});

@@ -54,6 +54,17 @@ describe('recorder', () => {
     expect('system' in (saves.at(-1) ?? {})).toBe(false);
   });
 
+  it('saves the conversation’s connection id with every save, and none when the request named none', async () => {
+    const { store, saves } = fakeStore();
+    const own = createRecorder({ store, conversation: { id: 'c', connection: 'gpu' }, model: 'm', history, onProblem: vi.fn() });
+    await own.begin(null);
+    await own.finish('done', 'a', '');
+    expect(saves.map((d) => d.connection)).toEqual(['gpu', 'gpu']);
+    const plain = createRecorder({ store, conversation: { id: 'd' }, model: 'm', history, onProblem: vi.fn() });
+    await plain.begin(null);
+    expect('connection' in (saves.at(-1) ?? {})).toBe(false);
+  });
+
   it('marks stopped replies, and stores no empty failed reply', async () => {
     const { store, saves } = fakeStore();
     const r = createRecorder({ store, conversation: { id: 'c' }, model: 'm', history, onProblem: vi.fn() });

@@ -25,6 +25,24 @@ describe('classifyError', () => {
     expect(f.message).toContain(ORIGINS_FIX);
   });
 
+  it("401 from a proxy: the server's words, the host and the connection to fix; never a connection failure", () => {
+    const f = classifyError(responseError(401, 'unauthorized'), { ...ctx, baseUrl: 'http://127.0.0.1:9/ollama', connection: 'GPU box' });
+    expect(f).toEqual({
+      kind: 'auth',
+      status: 401,
+      message: 'Ollama at 127.0.0.1:9 refused the credentials (401 Unauthorized: unauthorized). Check the headers of connection "GPU box" in Settings.',
+    });
+    expect(isConnectionFailure(f)).toBe(false);
+  });
+
+  it('407 too; a body without words (the client\'s "Error 407: …") is not repeated; no name: this connection', () => {
+    expect(classifyStatus(407, 'Error 407: Proxy Authentication Required', 'https://gpu.lan')).toEqual({
+      kind: 'auth',
+      status: 407,
+      message: "Ollama at gpu.lan refused the credentials (407 Proxy Authentication Required). Check this connection's headers in Settings.",
+    });
+  });
+
   it("404 shows the server's own message", () => {
     expect(classifyError(responseError(404, "model 'nope' not found"), ctx)).toEqual({
       kind: 'not-found',

@@ -6,6 +6,9 @@ import { readSettings, watchSettings, writeSettings } from '../../../lib/storage
 // What a damaged or hand-edited `settings` key can hold, as storage.local returns it.
 const store = (value: unknown) => fakeBrowser.storage.local.set({ settings: value });
 
+/** Settings from before connections: the one server becomes the connection "Local". */
+const onlyServer = (baseUrl: string) => ({ baseUrl, connections: [{ id: 'local', name: 'Local', baseUrl, headers: [] }], defaultConnection: 'local' });
+
 describe('readSettings: whatever storage holds, every field is usable', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -31,7 +34,7 @@ describe('readSettings: whatever storage holds, every field is usable', () => {
     });
     expect(await readSettings()).toEqual({
       ...DEFAULT_SETTINGS,
-      baseUrl: 'http://box.lan:11434',
+      ...onlyServer('http://box.lan:11434'),
       autoStart: false,
       selectionLimit: 2000,
     });
@@ -49,6 +52,6 @@ describe('readSettings: whatever storage holds, every field is usable', () => {
     const stop = watchSettings((s) => seen.push(s));
     await store({ baseUrl: 'http://127.0.0.1:9', selectionLimit: -5 });
     stop();
-    expect(seen).toEqual([{ ...DEFAULT_SETTINGS, baseUrl: 'http://127.0.0.1:9' }]);
+    expect(seen).toEqual([{ ...DEFAULT_SETTINGS, ...onlyServer('http://127.0.0.1:9') }]);
   });
 });

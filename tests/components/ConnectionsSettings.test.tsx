@@ -1,0 +1,60 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionsSettings } from '../../components/ConnectionsSettings';
+import { createConnectionsModel } from '../../components/state/connections';
+import { type Settings, sanitizeSettings } from '../../lib/settings';
+
+const local = { id: 'local', name: 'Local', baseUrl: 'http://localhost:11434', headers: [] };
+const proxy = { id: 'p', name: 'Proxy', baseUrl: 'http://127.0.0.1:9', headers: [{ name: 'Authorization', value: 'Bearer s3cret' }] };
+
+async function view(stored: unknown) {
+  let raw = stored;
+  const model = createConnectionsModel({
+    permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
+    write: vi.fn(async (patch: Partial<Settings>) => {
+      raw = { ...sanitizeSettings(raw), ...patch };
+    }),
+    read: async () => sanitizeSettings(raw),
+  });
+  await model.load();
+  const r = render(<ConnectionsSettings model={model} />);
+  return { model, ...r };
+}
+
+describe('ConnectionsSettings', () => {
+  afterEach(cleanup);
+
+  it('lists the connections with a Remove <name> button each, never a header value', async () => {
+    const { container } = await view({ connections: [local, proxy], defaultConnection: 'local' });
+    expect(screen.getByRole('button', { name: 'Remove Local' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove Proxy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Make Proxy the default' })).toBeTruthy();
+    expect(container.textContent).toContain('Authorization');
+    expect(container.textContent).not.toContain('s3cret');
+  });
+
+  it('a row reached in clear text over the network says so', async () => {
+    const { container } = await view({ connections: [local, { ...proxy, baseUrl: 'http://gpu.lan:11434' }], defaultConnection: 'local' });
+    const rows = [...container.querySelectorAll('.connection-row')].map((r) => r.textContent ?? '');
+    expect(rows[0]).not.toContain('Not encrypted');
+    expect(rows[1]).toContain('Not encrypted');
+  });
+
+  it('the only connection cannot be removed', async () => {
+    await view({});
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+  });
+
+  it('Add connection opens a form whose header value is a password field; saving adds a row', async () => {
+    const { container } = await view({});
+    fireEvent.click(screen.getByRole('button', { name: 'Add connection' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Proxy' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'URL' }), { target: { value: 'http://127.0.0.1:9' } });
+    const value = screen.getByLabelText('Authorization value') as HTMLInputElement;
+    expect(value.type).toBe('password');
+    fireEvent.input(value, { target: { value: 'Bearer s3cret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(await screen.findByRole('button', { name: 'Remove Proxy' })).toBeTruthy();
+    expect(container.textContent).not.toContain('s3cret');
+  });
+});
