@@ -16,7 +16,9 @@ tab=$(printf '\t')
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ollama-chat-host.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
+# An installed copy (setup.sh) keeps its settings next to itself: the browser's HOME may not be the installer's.
 if [ -n "$OLLAMA_CHAT_HOST_DIR" ]; then dir=$OLLAMA_CHAT_HOST_DIR
+elif [ -f "$here/installed-manifests" ]; then dir=$here
 elif [ "$(uname -s)" = Darwin ]; then dir="$HOME/Library/Application Support/ollama-chat"
 else dir="${XDG_DATA_HOME:-$HOME/.local/share}/ollama-chat"; fi
 
