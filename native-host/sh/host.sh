@@ -46,7 +46,15 @@ timeout_ms=${cfg_timeout_ms:-10000} poll_ms=${cfg_poll_ms:-500}
 if [ "$timeout_ms" -lt 50 ] || [ "$timeout_ms" -gt 120000 ]; then timeout_ms=10000; fi
 if [ "$poll_ms" -lt 10 ] || [ "$poll_ms" -gt 5000 ]; then poll_ms=500; fi
 
-jstr() { printf '%s' "$1" | iconv -c -f UTF-8 -t UTF-8 2>/dev/null | awk -v mode=string -f "$awkf"; }
+# Without iconv (a minimal system) text is passed on unchecked rather than every message refused.
+if command -v iconv >/dev/null 2>&1; then
+  valid_utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
+  clean_utf8() { iconv -c -f UTF-8 -t UTF-8 2>/dev/null; }
+else
+  valid_utf8() { :; }
+  clean_utf8() { cat; }
+fi
+jstr() { printf '%s' "$1" | clean_utf8 | awk -v mode=string -f "$awkf"; }
 
 # One frame: the body's byte count as 4 little-endian bytes, then the body.
 send() {
@@ -58,7 +66,7 @@ reply() { if [ -n "$1" ]; then send "{\"id\":$1,$2}"; else send "{$2}"; fi; }
 fatal() { printf '[ollama_chat host %s] %s\n' "$$" "$1" >&2; send "{\"ok\":false,\"error\":$(jstr "$1")}"; exit 1; }
 
 handle() {
-  if ! iconv -f UTF-8 -t UTF-8 "$tmp/body" >/dev/null 2>&1 || [ "$(tr -d '\000' <"$tmp/body" | wc -c)" -ne "$1" ]; then
+  if ! valid_utf8 "$tmp/body" || [ "$(tr -d '\000' <"$tmp/body" | wc -c)" -ne "$1" ]; then
     reply '' '"ok":false,"error":"Invalid JSON: not UTF-8 text"'
     return
   fi

@@ -94,7 +94,7 @@ function compact(a, b,   out, i, c, inside, esc) {
 function cut(t, max,   i, k, c, m) {
   for (i = 1; i <= length(t) && k < max; k++) {
     c = substr(t, i, 1)
-    if (c == "\\") { i += substr(t, i + 1, 1) == "u" ? 6 : 2; continue }
+    if (c == "\\") { i += (substr(t, i + 1, 1) == "u") ? 6 : 2; continue }
     for (m = i + 1; m <= length(t) && index(CONT, substr(t, m, 1)); m++);
     i = m
   }

@@ -69,12 +69,14 @@ install() {
   config="{\"startCommand\":$(json "$start_command")"
   if [ -n "$url" ]; then config="$config,\"url\":$(json "$url")"; fi
   printf '%s}\n' "$config" >"$dir/config.json"
+  manifest_dirs >"$dir/manifest-dirs"
   : >"$dir/installed-manifests"
-  manifest_dirs | while IFS= read -r d; do
+  while IFS= read -r d; do
     mkdir -p "$d" && manifest >"$d/ollama_chat.json" && chmod 644 "$d/ollama_chat.json" || die "cannot write $d/ollama_chat.json"
     say "$d/ollama_chat.json" >>"$dir/installed-manifests"
     say "Registered with the browser: $d/ollama_chat.json"
-  done
+  done <"$dir/manifest-dirs"
+  rm -f "$dir/manifest-dirs"
   say "Installed the Ollama Chat helper (version $HELPER_VERSION) in $dir"
   say "It starts Ollama with: $start_command"
   say "Back in the browser, Settings shows \"Helper installed\"; reopen the panel if it does not."
@@ -84,10 +86,12 @@ doctor() {
   bad=0
   if [ -x "$host" ]; then say "ok: helper $host"; else say "PROBLEM: no helper at $host (run: sh $0)"; bad=1; fi
   if [ -f "$dir/config.json" ]; then say "ok: settings $dir/config.json: $(cat "$dir/config.json")"; else say "PROBLEM: no $dir/config.json"; bad=1; fi
-  for d in $(manifest_dirs | tr ' ' '\037'); do
-    d=$(say "$d" | tr '\037' ' ')
+  dirs=$(manifest_dirs)
+  while IFS= read -r d; do
     if grep -q "$EXTENSION_ID" "$d/ollama_chat.json" 2>/dev/null; then say "ok: registered in $d"; else say "PROBLEM: not registered in $d"; bad=1; fi
-  done
+  done <<EOF_DIRS
+$dirs
+EOF_DIRS
   if ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; then say 'PROBLEM: neither curl nor wget is installed'; bad=1; fi
   if [ "$bad" = 0 ]; then say "The helper answers:"; ask_host || { say 'PROBLEM: the helper did not answer'; bad=1; }; fi
   if [ "$bad" = 0 ]; then say 'All good.'; fi

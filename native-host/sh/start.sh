@@ -11,7 +11,7 @@ up() {
   wget -q --no-proxy -T 2 -t 1 -O /dev/null "$url/api/tags" >/dev/null 2>&1
 }
 nap() { sleep "$(awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }')" 2>/dev/null || sleep 1; }
-seconds() { awk -v ms="$1" 'BEGIN { s = ms / 1000; if (s == int(s)) printf "%d second%s", s, s == 1 ? "" : "s"; else printf "%.1f seconds", s }'; }
+seconds() { awk -v ms="$1" 'BEGIN { s = ms / 1000; if (s == int(s)) printf "%d second%s", s, (s == 1 ? "" : "s"); else printf "%.1f seconds", s }'; }
 fail() { printf '"ok":false,"error":%s' "$(jstr "$1")"; }
 
 start_verb() {

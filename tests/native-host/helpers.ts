@@ -13,7 +13,12 @@ export const HOST = join(ROOT, 'native-host', 'host.mjs');
 /** The POSIX sh host, for machines without Node (the generated installer installs it). */
 export const SH_HOST = join(ROOT, 'native-host', 'sh', 'host.sh');
 /** Each host program as [file, args]: the same protocol tests run against both. */
-export const HOST_PROGRAMS: Record<'node' | 'sh', [string, string[]]> = { node: [process.execPath, [HOST]], sh: ['sh', [SH_HOST]] };
+export const HOST_PROGRAMS: Record<string, [string, string[]]> = {
+  node: [process.execPath, [HOST]],
+  sh: ['sh', [SH_HOST]],
+  // macOS's /bin/sh is bash in POSIX mode.
+  'bash --posix': ['bash', ['--posix', SH_HOST]],
+};
 export const FAKE_OLLAMA = fileURLToPath(new URL('./fixtures/fake-ollama.mjs', import.meta.url));
 
 const cleanups: Array<() => unknown> = [];
@@ -75,7 +80,7 @@ export function spawnHost(
   env: Record<string, string>,
   chunks: Buffer[],
   timeoutMs = 8000,
-  [file, args]: [string, string[]] = HOST_PROGRAMS.node,
+  [file, args]: [string, string[]] = [process.execPath, [HOST]],
 ): { child: ChildProcess; done: Promise<HostRun> } {
   const child = spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   later(() => child.exitCode === null && child.kill('SIGKILL'));
