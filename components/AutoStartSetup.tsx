@@ -4,20 +4,23 @@
  * command that runs it, and the ones that check and remove it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { SH_HELPER_FILES } from '../lib/autostart/host-files';
-import { runCommand, SH_INSTALLER_NAME, shInstaller } from '../lib/autostart/installer';
+import { PS_HELPER_FILES, SH_HELPER_FILES } from '../lib/autostart/host-files';
+import { PS_INSTALLER_NAME, psInstaller, runCommand, SH_INSTALLER_NAME, shInstaller } from '../lib/autostart/installer';
 import { installerPlan } from '../lib/autostart/target';
 import { CopyCommand } from './CopyCommand';
 import { downloadText } from './download';
 
-type Made = { command: string; fileName: string } | { error: string } | null;
+type Made = { command: string; fileName: string; shell: string } | { error: string } | null;
 
 async function makeAndDownload(): Promise<Made> {
   const plan = await installerPlan();
-  if (plan.os === 'windows') return { error: 'The Windows installer is not available yet: see the README, "Auto-start without Node.js".' };
   if (plan.os === null) return { error: 'Auto-start is not available on this system: start Ollama yourself (ollama serve).' };
+  if (plan.os === 'windows') {
+    downloadText(PS_INSTALLER_NAME, psInstaller(plan.target, PS_HELPER_FILES), 'text/plain');
+    return { command: runCommand('windows', PS_INSTALLER_NAME), fileName: PS_INSTALLER_NAME, shell: 'PowerShell' };
+  }
   downloadText(SH_INSTALLER_NAME, shInstaller(plan.target, SH_HELPER_FILES), 'text/x-shellscript');
-  return { command: runCommand('posix', SH_INSTALLER_NAME), fileName: SH_INSTALLER_NAME };
+  return { command: runCommand('posix', SH_INSTALLER_NAME), fileName: SH_INSTALLER_NAME, shell: 'a terminal' };
 }
 
 export default function AutoStartSetup() {
@@ -34,7 +37,9 @@ export default function AutoStartSetup() {
     );
   return (
     <div class="autostart-setup" data-testid="autostart-setup">
-      <p class="hint">{made.fileName} was downloaded. Run it once in a terminal (it needs no Node.js), then reopen Settings:</p>
+      <p class="hint">
+        {made.fileName} was downloaded. Run it once in {made.shell} (it needs no Node.js), then reopen Settings:
+      </p>
       <p>
         <code>{made.command}</code> <CopyCommand command={made.command} />
       </p>

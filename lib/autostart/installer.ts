@@ -3,7 +3,8 @@
  * and browser with this extension's id in it (ids differ between the stores and a checkout, so the
  * id is the running one's). Pure: the host's files come in as text (lib/autostart/host-files.ts).
  * On Linux and macOS it is a POSIX sh script that writes native-host/sh/ into the helper's folder
- * and registers it; run with `doctor` or `uninstall` it checks or removes it.
+ * and registers it; run with `doctor` or `uninstall` it checks or removes it. On Windows it is a
+ * PowerShell script doing the same with native-host/ps/ (untested: no PowerShell here).
  */
 
 export type InstallerBrowser = 'chrome' | 'firefox';
@@ -17,6 +18,14 @@ export interface ShHelperFiles {
   setupSh: string;
 }
 
+/** The Windows helper's files, as they are in native-host/ps/ (setup.ps1 is the installer's own code). */
+export interface PsHelperFiles {
+  hostPs1: string;
+  startPs1: string;
+  runnerPs1: string;
+  setupPs1: string;
+}
+
 export interface InstallerTarget {
   browser: InstallerBrowser;
   /** chrome: the 32-letter id; firefox: the add-on id (browser_specific_settings.gecko.id). */
@@ -25,6 +34,7 @@ export interface InstallerTarget {
 }
 
 export const SH_INSTALLER_NAME = 'ollama-chat-setup.sh';
+export const PS_INSTALLER_NAME = 'ollama-chat-setup.ps1';
 const END = 'OLLAMA_CHAT_END_OF_FILE';
 
 /** Only ids of the forms the browsers issue go into the script (and they need no quoting then). */
@@ -53,6 +63,38 @@ export function shInstaller(target: InstallerTarget, files: ShHelperFiles): stri
     payload('start_sh', files.startSh),
     payload('json_awk', files.jsonAwk),
     files.setupSh,
+  ].join('\n');
+}
+
+/** UTF-8 bytes as base64, in slices (a spread of a whole file's bytes can overflow the call stack). */
+export function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The PowerShell installer for Windows. The files travel as base64: start.ps1 holds a here-string
+ * of its own, which would end one wrapped around it.
+ */
+export function psInstaller(target: InstallerTarget, files: PsHelperFiles): string {
+  checkTarget(target);
+  const payloads: Array<[string, string]> = [
+    ['host.ps1', files.hostPs1],
+    ['start.ps1', files.startPs1],
+    ['runner.ps1', files.runnerPs1],
+  ];
+  return [
+    `# Ollama Chat ${target.version}: installs the helper that lets the ${target.browser === 'firefox' ? 'Firefox' : 'Chrome'} extension start Ollama.`,
+    `# Run in PowerShell: ${runCommand('windows', PS_INSTALLER_NAME)}   (add doctor or uninstall). No Node.js needed.`,
+    `$ExtensionBrowser = '${target.browser}'`,
+    `$ExtensionId = '${target.extensionId}'`,
+    `$HelperVersion = '${target.version}'`,
+    '$Payloads = @{',
+    ...payloads.map(([name, text]) => `  '${name}' = '${base64Utf8(text)}'`),
+    '}',
+    files.setupPs1,
   ].join('\n');
 }
 

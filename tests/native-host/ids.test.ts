@@ -23,6 +23,7 @@ describe('native-host ids', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     // The sh host (and the PowerShell one) report the same version.
     expect(readFileSync(join(ROOT, 'native-host', 'sh', 'host.sh'), 'utf8')).toContain(`\nVERSION='${VERSION}'\n`);
+    expect(readFileSync(join(ROOT, 'native-host', 'ps', 'host.ps1'), 'utf8')).toContain(`\n$Version = '${VERSION}'\n`);
   });
 
   it('no host file imports extension code or npm packages', () => {

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkTarget, runCommand, shInstaller } from '../../../lib/autostart/installer';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { base64Utf8, checkTarget, psInstaller, runCommand, shInstaller } from '../../../lib/autostart/installer';
 import { osOfPlatform } from '../../../lib/autostart/target';
 
 const files = { hostSh: 'HOST\n', startSh: 'START\n', jsonAwk: 'AWK', setupSh: '"$action"\n' };
@@ -43,5 +45,31 @@ describe('the sh installer text', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('the PowerShell installer text (Windows; the script itself is untested here)', () => {
+  const ps = { hostPs1: "HOST 'é' @'\n'@\n", startPs1: 'START', runnerPs1: 'RUN', setupPs1: 'switch ($Action) {}\n' };
+
+  it('names the browser and id and carries each file as base64 that decodes to it byte for byte', () => {
+    const text = psInstaller({ ...chrome, browser: 'firefox', extensionId: 'ollama-chat@ollama-chat.dev' }, ps);
+    expect(text).toContain("$ExtensionBrowser = 'firefox'\n$ExtensionId = 'ollama-chat@ollama-chat.dev'\n$HelperVersion = '0.1.0'\n");
+    const b64 = /'host\.ps1' = '([A-Za-z0-9+/=]+)'/.exec(text)?.[1] ?? '';
+    expect(Buffer.from(b64, 'base64').toString('utf8')).toBe(ps.hostPs1);
+    expect(text).toContain(`'start.ps1' = '${base64Utf8('START')}'`);
+    expect(text.endsWith('switch ($Action) {}\n')).toBe(true);
+    expect(() => psInstaller({ ...chrome, extensionId: "a'b" }, ps)).toThrow(/Not an extension id/);
+  });
+
+  it('base64 of a large multibyte file matches Node’s', () => {
+    const big = 'é😀x'.repeat(50_000);
+    expect(base64Utf8(big)).toBe(Buffer.from(big, 'utf8').toString('base64'));
+  });
+
+  it('ships PowerShell files in plain ASCII (Windows PowerShell 5.1 reads a file without a BOM in the ANSI code page)', () => {
+    for (const f of ['host.ps1', 'start.ps1', 'runner.ps1', 'setup.ps1']) {
+      const bytes = readFileSync(resolve('native-host/ps', f));
+      expect(bytes.filter((b) => b > 0x7e || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d))).toHaveLength(0);
+    }
   });
 });
