@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultReply } from '../../sim/server.mjs';
+import { blocking, scanPage } from './axe';
 import { type ExtensionHost, openConfiguredPanel } from './host';
 import { SEL } from './panel';
 import { kill, simulatorCommand } from './recovery-scenarios';
@@ -66,6 +67,8 @@ export function autostartInstallerScenarios<H extends ExtensionHost>(
       const text = await downloadInstaller(p.page);
       expect(text).toContain(`EXTENSION_ID='${expectId(s)}'`);
       expect(await p.page.$eval('[data-testid="autostart-setup"]', (e) => e.textContent)).toContain('sh ~/Downloads/ollama-chat-setup.sh');
+      // The setup view with its command and buttons: no critical or serious axe violation.
+      expect(blocking(await scanPage(p.page))).toEqual([]);
 
       const { args, home } = where(s);
       const file = join(mkdtempSync(join(tmpdir(), 'ollama-chat-dl-')), 'ollama-chat-setup.sh');
