@@ -2,7 +2,7 @@
 /**
  * Mozilla's addons-linter (the AMO validator) on the Firefox build: fails on any error, and on any
  * warning not explained below (README, "Install from a release", says why each one stays).
- * `node scripts/lint-firefox.mjs [dir]`, default .output/firefox-mv2 (build it first).
+ * `node scripts/lint-firefox.mjs [dir or .zip]`, default .output/firefox-mv2 (build it first).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ const EXPLAINED = [
   { code: 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION', file: /^manifest\.json$/ },
 ];
 
-if (!existsSync(`${dir}/manifest.json`)) {
+if (!existsSync(dir.endsWith('.zip') ? dir : `${dir}/manifest.json`)) {
   console.error(`No Firefox build at ${dir}: run npm run build:firefox first.`);
   process.exit(1);
 }
