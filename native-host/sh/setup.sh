@@ -60,7 +60,8 @@ ask_host() {
 install() {
   if [ -z "$start_command" ]; then
     ollama=$(find_ollama) || die "Ollama was not found. Install it from https://ollama.com, then run this again (or add --start-command \"…\")."
-    start_command="'$ollama' serve"
+    # Quoted for sh -c, a ' in the path included.
+    start_command="'$(printf '%s' "$ollama" | sed "s/'/'\\\\''/g")' serve"
   fi
   mkdir -p "$dir" && chmod 700 "$dir" || die "cannot create $dir"
   if [ -L "$dir" ]; then die "$dir is a symbolic link: refusing to install there"; fi

@@ -2,7 +2,7 @@
 // The generated sh installer, run for real with a temporary HOME: it installs the sh host where each
 // browser looks, the host answers over stdio, doctor says all is well, uninstall removes it all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type InstallerTarget, shInstaller } from '../../lib/autostart/installer';
@@ -13,13 +13,13 @@ const FILES = { hostSh: sh('host.sh'), startSh: sh('start.sh'), jsonAwk: sh('jso
 const CHROME: InstallerTarget = { browser: 'chrome', extensionId: 'abcdefghijklmnopabcdefghijklmnop', version: '0.1.0' };
 const FIREFOX: InstallerTarget = { browser: 'firefox', extensionId: 'ollama-chat@ollama-chat.dev', version: '0.1.0' };
 
-function setup(target: InstallerTarget) {
+function setup(target: InstallerTarget, pathFirst?: string) {
   const home = tempDir('oc-home-');
   const file = join(home, 'Downloads', 'ollama-chat-setup.sh');
   mkdirSync(join(home, 'Downloads'));
   writeFileSync(file, shInstaller(target, FILES));
   // A browser-like PATH without node: the installer and the host must not need it.
-  const env = { HOME: home, PATH: '/usr/local/bin:/usr/bin:/bin' };
+  const env = { HOME: home, PATH: `${pathFirst ? `${pathFirst}:` : ''}/usr/local/bin:/usr/bin:/bin` };
   const run = (...args: string[]) => spawnSync('sh', [file, ...args], { env, encoding: 'utf8' });
   return { home, run, env, dataDir: join(home, '.local', 'share', 'ollama-chat') };
 }
@@ -70,6 +70,17 @@ describe('the generated sh installer', () => {
     expect(cr.run('--start-command', 'ollama serve', '--user-data-dir', profile).status).toBe(0);
     expect(existsSync(join(profile, 'NativeMessagingHosts', 'ollama_chat.json'))).toBe(true);
     expect(existsSync(join(cr.home, '.config'))).toBe(false);
+  });
+
+  it("finds ollama on the PATH and starts it by its absolute path (the browser runs the helper without your shell's PATH)", () => {
+    const bin = tempDir('oc-bin with space-');
+    writeFileSync(join(bin, 'ollama'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(bin, 'ollama'), 0o755);
+    const { run, dataDir } = setup(FIREFOX, bin);
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8'))).toEqual({ startCommand: `'${join(bin, 'ollama')}' serve` });
+    expect(r.stdout).toContain(`It starts Ollama with: '${join(bin, 'ollama')}' serve`);
   });
 
   it('says so, and installs nothing, when Ollama is not found and no start command is given', () => {
