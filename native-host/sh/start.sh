@@ -46,7 +46,18 @@ launch_and_wait() {
   printf '[%s] ollama_chat host %s starting: %s\n' "$(date)" "$$" "$command" >>"$log"
   from=$(($(wc -c <"$log") + 1))
   rm -f "$status"
-  runner='sh -c "$1" >>"$2" 2>&1 </dev/null; echo $? >"$3.tmp"; mv -f "$3.tmp" "$3"'
+  # The log is capped while the server runs (a line per request), as native-host/rotate.mjs does:
+  # log and log.1, each at most 1 MiB. The exit status is published once all output is written.
+  runner='{ sh -c "$1" </dev/null 2>&1; echo $? >"$3.code"; } | {
+    n=$(wc -c <"$2" | tr -d " ")
+    while IFS= read -r l || [ -n "$l" ]; do
+      k=$((${#l} + 1))
+      if [ $((n + k)) -gt 1048576 ] && [ "$n" -gt 0 ]; then mv -f "$2" "$2.1"; n=0; fi
+      printf "%s\n" "$l" >>"$2"
+      n=$((n + k))
+    done
+  }
+  mv -f "$3.code" "$3"'
   # No fd of the host's may stay open in the runner: its stdout is the browser's pipe.
   if command -v setsid >/dev/null 2>&1; then
     setsid sh -c "$runner" ollama-chat-runner "$command" "$log" "$status" </dev/null >/dev/null 2>&1 &

@@ -2,7 +2,7 @@
 // The real hosts (`node native-host/host.mjs`, and `sh native-host/sh/host.sh` for machines without
 // Node) over stdio, as a browser talks to them: framed bytes in, framed replies out, nothing else on
 // stdout, and the exit codes the protocol implies. Both answer every case here the same way.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -152,6 +152,20 @@ describe.each(Object.entries(HOST_PROGRAMS))('%s host process', (_name, program)
     });
     const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
     expect(r.replies).toEqual([{ ok: false, error: 'Failed to start Ollama (exit code 1): NOISE\nError: listen tcp: bind: address already in use' }]);
+  });
+
+  it('caps the start log at 1 MiB a part (log and log.1) and quotes the last output', async () => {
+    const dir = tempDir();
+    writeConfig(dir, {
+      url: `http://127.0.0.1:${await freePort()}`,
+      startCommand: `awk 'BEGIN { for (i = 0; i < 12000; i++) printf "line %05d %090d\\n", i, 0 }'; exit 1`,
+    });
+    const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
+    expect(r.replies).toEqual([{ ok: false, error: expect.stringMatching(/^Failed to start Ollama \(exit code 1\): [\s\S]*\nline 11999 0+$/) }]);
+    const log = statSync(join(dir, 'ollama-start.log')).size;
+    const old = statSync(join(dir, 'ollama-start.log.1')).size;
+    expect(Math.max(log, old)).toBeLessThanOrEqual(1024 * 1024);
+    expect(log + old).toBeGreaterThanOrEqual(12000 * 101);
   });
 
   it('says OLLAMA_START_COMMAND is not set, and takes the command from its environment', async () => {
