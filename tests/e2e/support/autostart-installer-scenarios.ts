@@ -32,8 +32,10 @@ async function downloadInstaller(page: Page): Promise<string> {
     };
   });
   await page.click(SEL.settings);
-  await page.waitForSelector('::-p-text(Set up auto-start)');
-  await page.click('::-p-text(Set up auto-start)');
+  // By role: the missing-helper hint names the button too.
+  const button = '::-p-aria([name="Set up auto-start"][role="button"])';
+  await page.waitForSelector(button);
+  await page.click(button);
   await page.waitForSelector('[data-testid="autostart-setup"]');
   await page.waitForFunction(() => (window.installerTexts?.length ?? 0) > 0);
   return page.evaluate(() => window.installerTexts?.[0] ?? '');
