@@ -52,9 +52,21 @@ find_ollama() {
   done
   return 1
 }
-# One request to the installed host, as the browser sends it: ping, then status.
+# Ping and status to the installed host, framed as the browser sends them; prints each reply.
 ask_host() {
-  printf '\017\000\000\000{"verb":"ping"}\021\000\000\000{"verb":"status"}' | "$host" | LC_ALL=C tr -c '[:print:]' '\n' | grep '"ok"'
+  out=$(mktemp) || return 1
+  printf '\017\000\000\000{"verb":"ping"}\021\000\000\000{"verb":"status"}' | "$host" >"$out"
+  off=0 size=$(wc -c <"$out" | tr -d ' ')
+  while [ "$off" -lt "$size" ]; do
+    # shellcheck disable=SC2046 # the four length bytes, split on purpose
+    set -- $(dd if="$out" bs=1 skip="$off" count=4 2>/dev/null | od -An -v -tu1)
+    if [ $# -ne 4 ]; then break; fi
+    len=$(($1 + $2 * 256 + $3 * 65536 + $4 * 16777216))
+    say "  $(dd if="$out" bs=1 skip=$((off + 4)) count="$len" 2>/dev/null)"
+    off=$((off + 4 + len))
+  done
+  rm -f "$out"
+  [ "$size" -gt 0 ]
 }
 
 install() {

@@ -50,6 +50,7 @@ describe('the generated sh installer', () => {
       { id: 2, ok: true, running: true, url: ollama.url, command: `echo 'it''s "quoted"'` },
     ]);
     const doctor = run('doctor');
+    expect(doctor.stdout).toContain('\n  {"ok":true,"version":"0.1.0","host":"ollama_chat"}\n');
     expect(doctor.stdout).toContain('All good.');
     expect(doctor.status).toBe(0);
     const gone = run('uninstall');
