@@ -13,6 +13,9 @@ const BENCH = process.env.OLLAMA_CHAT_BENCH === '1';
 // has the test hooks (import.meta.env.OLLAMA_CHAT_TEST, constant-folded so the shipped build
 // drops them) and the e2e probe page. `npm start` and users get the plain .output/<browser>.
 const TEST = process.env.OLLAMA_CHAT_TEST === '1';
+// The store packages (`npm run zip`, scripts/zip.mjs) leave out the manifest `key`: the Chrome Web
+// Store refuses it and gives the item its own id. Everything else keeps it (a fixed id for testing).
+const STORE = process.env.OLLAMA_CHAT_STORE === '1';
 if (BENCH && TEST) throw new Error('OLLAMA_CHAT_BENCH and OLLAMA_CHAT_TEST build different things: set one.');
 const ONLY_IN: Record<string, boolean> = { 'bench-baseline': BENCH, 'e2e-probe': TEST };
 
@@ -34,7 +37,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Ollama Chat',
     description: 'Chat with your local Ollama in the side panel.',
-    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
+    ...(browser === 'firefox' || STORE ? {} : { key: MANIFEST_KEY }),
     permissions: [
       'storage',
       // History is never evicted to fit a quota (seed-system.md: no silent loss).
@@ -62,7 +65,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // The newest of what the code needs: data_collection_permissions (140, which AMO
+              // requires of new add-ons); the rest is older (storage.session 115, DNR 113).
+              // addons-linter in npm test fails on a key this version lacks (scripts/lint-firefox.mjs).
+              strict_min_version: '140.0',
               // Firefox requires this declaration for new add-ons; we collect nothing.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,9 +1,15 @@
+import { useState } from 'preact/hooks';
 import { INSTALL_HINT } from '../lib/recovery/host';
+import { lazyView } from './LazyView';
 import type { SettingsModel } from './state/settings';
+
+// With the helper's files in it: loaded on the first click only.
+const AutoStartSetup = lazyView(() => import('./AutoStartSetup').then((m) => m.default), 'The auto-start setup');
 
 /** Auto-start on/off, and what the native host would run (display only: it is set at install). */
 export function AutoStart({ model }: { model: SettingsModel }) {
   const host = model.host.value;
+  const [setup, setSetup] = useState(0);
   return (
     <fieldset class="field">
       <legend>Starting Ollama</legend>
@@ -19,6 +25,10 @@ export function AutoStart({ model }: { model: SettingsModel }) {
           !host.command &&
           `Helper installed, but no start command is set${host.error ? `: ${host.error}` : ''}. Re-run the install with --start-command.`}
       </p>
+      <button type="button" class="action" onClick={() => setSetup((n) => n + 1)}>
+        Set up auto-start
+      </button>
+      {setup > 0 && <AutoStartSetup key={setup} />}
     </fieldset>
   );
 }

@@ -2,7 +2,8 @@
 /**
  * `npm run screenshots`: the README's pictures, made the same way every time. Builds the
  * extension (`--no-build` reuses .output/chrome-mv3), answers from the Ollama simulator with a
- * fixed markdown reply, and saves the panel at 400×800 in light and dark to docs/.
+ * fixed markdown reply, and saves the panel at 400×800 in light and dark to docs/, and the store
+ * listing's 1280×800 pictures of the same to docs/store/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -74,7 +75,7 @@ try {
   // No caret blinking in the message box, no focus ring: the picture is of the panel at rest.
   await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
 
-  mkdirSync(join(root, 'docs'), { recursive: true });
+  mkdirSync(join(root, 'docs', 'store'), { recursive: true });
   for (const theme of ['light', 'dark']) {
     await setTheme(theme);
     // Saving settings makes the panel check the server again: wait until it says so.
@@ -86,6 +87,12 @@ try {
     const path = join(root, 'docs', `panel-${theme}.png`);
     await page.screenshot({ path });
     console.log(`Saved ${path}`);
+    // The stores ask for 1280×800: the same panel as a wide window shows it (a reading column).
+    await page.setViewport({ width: 1280, height: 800 });
+    const store = join(root, 'docs', 'store', `screenshot-${theme}-1280x800.png`);
+    await page.screenshot({ path: store });
+    console.log(`Saved ${store}`);
+    await page.setViewport({ width: 400, height: 800 });
   }
 } finally {
   await browser.close();

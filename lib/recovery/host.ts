@@ -5,7 +5,7 @@ export const HOST_NAME = 'ollama_chat';
 
 /** How a user installs the host; shown whenever it is missing. */
 export const INSTALL_HINT =
-  'Ollama Chat can start Ollama for you once its helper is installed: run `npm run host:install -- --start-command "ollama serve"` in the Ollama Chat folder (see the README), then try again.';
+  'Ollama Chat can start Ollama for you once its helper is installed: in Settings, click "Set up auto-start" and run the command it shows (from a checkout of Ollama Chat: `npm run host:install -- --start-command "ollama serve"`), then try again.';
 
 export type HostReply =
   | { ok: true; started?: boolean; running?: boolean; command?: string | null; url?: string; version?: string }

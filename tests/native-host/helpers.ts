@@ -10,6 +10,15 @@ import { afterEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const HOST = join(ROOT, 'native-host', 'host.mjs');
+/** The POSIX sh host, for machines without Node (the generated installer installs it). */
+export const SH_HOST = join(ROOT, 'native-host', 'sh', 'host.sh');
+/** Each host program as [file, args]: the same protocol tests run against both. */
+export const HOST_PROGRAMS: Record<string, [string, string[]]> = {
+  node: [process.execPath, [HOST]],
+  sh: ['sh', [SH_HOST]],
+  // macOS's /bin/sh is bash in POSIX mode.
+  'bash --posix': ['bash', ['--posix', SH_HOST]],
+};
 export const FAKE_OLLAMA = fileURLToPath(new URL('./fixtures/fake-ollama.mjs', import.meta.url));
 
 const cleanups: Array<() => unknown> = [];
@@ -67,8 +76,13 @@ export interface HostRun {
 }
 
 /** Spawns `node native-host/host.mjs`, writes `chunks` (then closes stdin unless keepOpen), waits for exit. */
-export function spawnHost(env: Record<string, string>, chunks: Buffer[], timeoutMs = 8000): { child: ChildProcess; done: Promise<HostRun> } {
-  const child = spawn(process.execPath, [HOST], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnHost(
+  env: Record<string, string>,
+  chunks: Buffer[],
+  timeoutMs = 8000,
+  [file, args]: [string, string[]] = [process.execPath, [HOST]],
+): { child: ChildProcess; done: Promise<HostRun> } {
+  const child = spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   later(() => child.exitCode === null && child.kill('SIGKILL'));
   const out: Buffer[] = [];
   let stderr = '';
@@ -94,7 +108,8 @@ export function spawnHost(env: Record<string, string>, chunks: Buffer[], timeout
 }
 
 /** Runs the host with these requests and resolves its replies and exit code. */
-export const runHost = (env: Record<string, string>, chunks: Buffer[], timeoutMs?: number) => spawnHost(env, chunks, timeoutMs).done;
+export const runHost = (env: Record<string, string>, chunks: Buffer[], timeoutMs?: number, program?: [string, string[]]) =>
+  spawnHost(env, chunks, timeoutMs, program).done;
 
 /** An in-test stand-in for Ollama on 127.0.0.1: GET /api/tags → 200 {"models":[]}. */
 export async function fakeOllama(): Promise<{ url: string; port: number; hits: () => number; server: Server }> {

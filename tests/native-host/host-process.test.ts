@@ -1,14 +1,30 @@
 // @vitest-environment node
-// The real host (`node native-host/host.mjs`) over stdio, as a browser talks to it: framed bytes in,
-// framed replies out, nothing else on stdout, and the exit codes the protocol implies.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// The real hosts (`node native-host/host.mjs`, and `sh native-host/sh/host.sh` for machines without
+// Node) over stdio, as a browser talks to them: framed bytes in, framed replies out, nothing else on
+// stdout, and the exit codes the protocol implies. Both answer every case here the same way.
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeOllama, fakeOllamaCommand, frame, freePort, hostEnv, q, runHost, spawnHost, tempDir, writeConfig } from './helpers';
+import {
+  fakeOllama,
+  fakeOllamaCommand,
+  frame,
+  freePort,
+  HOST_PROGRAMS,
+  hostEnv,
+  q,
+  runHost as runAny,
+  spawnHost as spawnAny,
+  tempDir,
+  writeConfig,
+} from './helpers';
 
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').length : 0);
 
-describe('host process', () => {
+describe.each(Object.entries(HOST_PROGRAMS))('%s host process', (_name, program) => {
+  const runHost = (env: Record<string, string>, chunks: Buffer[]) => runAny(env, chunks, 8000, program);
+  const spawnHost = (env: Record<string, string>, chunks: Buffer[]) => spawnAny(env, chunks, 8000, program);
+
   it('answers ping, status and unknown verbs from bytes written one at a time, then exits 0 on EOF', async () => {
     const dir = tempDir();
     writeConfig(dir, { url: `http://127.0.0.1:${await freePort()}` });
@@ -33,6 +49,38 @@ describe('host process', () => {
     expect(r.code).toBe(0);
     expect(r.replies[0]).toEqual({ ok: false, error: expect.stringMatching(/^Invalid JSON: /) });
     expect(r.replies[1]).toMatchObject({ id: 9, ok: true });
+  });
+
+  it('reads long frames (length bytes past the first) and multibyte text, and echoes any id as sent', async () => {
+    const id = { name: 'é😀'.repeat(60), list: [1, 2.5, true, null] };
+    const long = { id, verb: 'ping', padding: 'ü'.repeat(40_000) }; // 80 kB: the length's third byte is used
+    const r = await runHost(hostEnv(tempDir()), [frame(long), frame({ id: 'u', verb: 'ü'.repeat(150) }), frame({ id: 'x'.repeat(2000), verb: 'ping' })]);
+    expect(r.code).toBe(0);
+    // The Node host answers concurrently: the ping may come last.
+    expect(r.replies).toHaveLength(3);
+    expect(r.replies).toEqual(
+      expect.arrayContaining([
+        { id, ok: true, version: '0.1.0', host: 'ollama_chat' },
+        { id: 'u', ok: false, error: `Unknown verb: ${'ü'.repeat(100)}` },
+        { ok: false, error: 'id too large (max 1024 bytes of JSON)' },
+      ]),
+    );
+  });
+
+  it('answers bytes that are not UTF-8, a missing verb and a non-object with errors, and keeps going', async () => {
+    const r = await runHost(hostEnv(tempDir()), [
+      frame(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+      frame({ id: 7 }),
+      frame([1, 2]),
+      frame({ id: 8, verb: 'ping' }),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.replies).toEqual([
+      { ok: false, error: expect.stringMatching(/^Invalid JSON: /) },
+      { id: 7, ok: false, error: 'Missing verb' },
+      { ok: false, error: 'Request must be a JSON object' },
+      { id: 8, ok: true, version: '0.1.0', host: 'ollama_chat' },
+    ]);
   });
 
   it('answers an oversize or garbage length with an error and exits 1, reading nothing more', async () => {
@@ -104,6 +152,20 @@ describe('host process', () => {
     });
     const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
     expect(r.replies).toEqual([{ ok: false, error: 'Failed to start Ollama (exit code 1): NOISE\nError: listen tcp: bind: address already in use' }]);
+  });
+
+  it('caps the start log at 1 MiB a part (log and log.1) and quotes the last output', async () => {
+    const dir = tempDir();
+    writeConfig(dir, {
+      url: `http://127.0.0.1:${await freePort()}`,
+      startCommand: `awk 'BEGIN { for (i = 0; i < 12000; i++) printf "line %05d %090d\\n", i, 0 }'; exit 1`,
+    });
+    const r = await runHost(hostEnv(dir), [frame({ verb: 'start' })]);
+    expect(r.replies).toEqual([{ ok: false, error: expect.stringMatching(/^Failed to start Ollama \(exit code 1\): [\s\S]*\nline 11999 0+$/) }]);
+    const log = statSync(join(dir, 'ollama-start.log')).size;
+    const old = statSync(join(dir, 'ollama-start.log.1')).size;
+    expect(Math.max(log, old)).toBeLessThanOrEqual(1024 * 1024);
+    expect(log + old).toBeGreaterThanOrEqual(12000 * 101);
   });
 
   it('says OLLAMA_START_COMMAND is not set, and takes the command from its environment', async () => {

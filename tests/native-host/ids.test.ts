@@ -21,6 +21,9 @@ describe('native-host ids', () => {
   it('has a host name the browsers accept and the package version', () => {
     expect(HOST_NAME).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/);
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    // The sh host (and the PowerShell one) report the same version.
+    expect(readFileSync(join(ROOT, 'native-host', 'sh', 'host.sh'), 'utf8')).toContain(`\nVERSION='${VERSION}'\n`);
+    expect(readFileSync(join(ROOT, 'native-host', 'ps', 'host.ps1'), 'utf8')).toContain(`\n$Version = '${VERSION}'\n`);
   });
 
   it('no host file imports extension code or npm packages', () => {

@@ -12,7 +12,8 @@ const SPECIFIER = /(?:\b(?:import|export)\s[^'";]*?\bfrom\s*|\bimport\s*\(?\s*)[
 const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 // Stylesheets and other assets import nothing of ours, so they cannot close a cycle.
-const ASSET = /\.(css|svg|png|json|html)(\?.*)?$/;
+// Also any file imported as text (`?raw`, e.g. the helper's sh files in lib/autostart/host-files.ts).
+const ASSET = /\.(css|svg|png|json|html)(\?.*)?$|\?raw$/;
 
 /** The relative specifiers of code a source imports or re-exports from. */
 export function importsOf(text: string): string[] {
