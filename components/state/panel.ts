@@ -5,6 +5,7 @@
  */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
+import { embedStoredImages } from '../../lib/images/embed';
 import type { PanelMessage } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import { pauseLocalChanges } from '../../lib/storage/changes';
@@ -74,7 +75,8 @@ function storedHistory(send: (msg: PanelMessage) => void, indexChanged: () => vo
         cb(list);
         indexChanged();
       }),
-    readAll: readAllConversations,
+    readAll: () => readAllConversations().then(embedStoredImages),
+    withImages: embedStoredImages,
     usage: storageUsage,
     pauseChanges: pauseLocalChanges,
   });
