@@ -122,7 +122,12 @@ export function createImages(deps: ImagesDeps): ImagesModel {
   };
 }
 
-const imageFiles = (list: FileList | undefined | null) => [...(list ?? [])].filter((f) => f.type.startsWith('image/'));
+/** Image files of a paste or drop; through `items` too, as some clipboards fill only those. */
+function imageFiles(data: DataTransfer | null | undefined): File[] {
+  if (!data) return [];
+  const files = data.files.length ? [...data.files] : [...data.items].flatMap((i) => (i.kind === 'file' ? [i.getAsFile()].filter((f) => f !== null) : []));
+  return files.filter((f) => f.type.startsWith('image/'));
+}
 
 /**
  * The composer's paste and drop handlers: image files become chips; anything else (text, a PDF)
@@ -131,7 +136,7 @@ const imageFiles = (list: FileList | undefined | null) => [...(list ?? [])].filt
 export function imageInput(images: Pick<ImagesModel, 'addFiles'>) {
   return {
     onPaste(e: ClipboardEvent) {
-      const files = imageFiles(e.clipboardData?.files);
+      const files = imageFiles(e.clipboardData);
       if (!files.length) return;
       e.preventDefault();
       images.addFiles(files);
@@ -140,7 +145,7 @@ export function imageInput(images: Pick<ImagesModel, 'addFiles'>) {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     },
     onDrop(e: DragEvent) {
-      const files = imageFiles(e.dataTransfer?.files);
+      const files = imageFiles(e.dataTransfer);
       if (!files.length) return;
       e.preventDefault();
       images.addFiles(files);

@@ -92,7 +92,9 @@ export function startBackground(): void {
   legacyConversationsItem.watch((raw) => raw !== null && raw !== undefined && store.noteLegacy());
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.summaries();
-  void sweepImages({ ...imageIO, readAllConversations: historyIO.readAllConversations }, images.fresh(), Date.now()).catch((e: unknown) => console.warn('Image sweep failed', e));
+  void sweepImages({ ...imageIO, readAllConversations: historyIO.readAllConversations }, images.fresh(), Date.now()).catch((e: unknown) =>
+    console.warn('Image sweep failed', e),
+  );
   watchSettings((s) => {
     void applyOriginRule(s.baseUrl);
     void refreshMenus(s);

@@ -55,7 +55,11 @@ function jpegSize(base64: string): { width: number; height: number } {
   throw new Error('not a JPEG');
 }
 
-/** Pastes a JPEG into the message box as a clipboard file would arrive. */
+/**
+ * Pastes a JPEG into the message box as a clipboard file would arrive. Firefox gives a scripted
+ * ClipboardEvent an empty clipboardData whatever it was built with, so the event carries it as
+ * an own property: what the handler reads is the same as in a real paste.
+ */
 async function pasteImage(page: Page, base64: string, name: string): Promise<void> {
   await page.$eval(
     SEL.message,
@@ -63,7 +67,9 @@ async function pasteImage(page: Page, base64: string, name: string): Promise<voi
       const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
       const dt = new DataTransfer();
       dt.items.add(new File([bytes], n, { type: 'image/jpeg' }));
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      const paste = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(paste, 'clipboardData', { value: dt });
+      el.dispatchEvent(paste);
     },
     base64,
     name,
@@ -78,7 +84,11 @@ const clickButton = (page: Page, label: string) =>
   page.$$eval('button', (bs, l) => (bs.find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === l) as HTMLElement).click(), label);
 
 const waitButton = (page: Page, label: string) =>
-  page.waitForFunction((l) => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === l), { timeout: 10_000 }, label);
+  page.waitForFunction(
+    (l) => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === l),
+    { timeout: 10_000 },
+    label,
+  );
 
 export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
   let host: ExtensionHost;
@@ -134,7 +144,9 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
 
     // Stored apart: the conversation names the image, the bytes are under their own key.
     const dump = await storageDump(p.page);
-    const conv = Object.entries(dump).find(([k]) => k.startsWith('ollama_chat_conversation:'))?.[1] as { messages: { attachments?: { ref?: string; data?: string }[] }[] };
+    const conv = Object.entries(dump).find(([k]) => k.startsWith('ollama_chat_conversation:'))?.[1] as {
+      messages: { attachments?: { ref?: string; data?: string }[] }[];
+    };
     const atts = conv.messages[0]?.attachments ?? [];
     expect(atts).toHaveLength(2);
     expect(atts.every((a) => a.ref && a.data === undefined)).toBe(true);
