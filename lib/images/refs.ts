@@ -45,7 +45,7 @@ export function imagesIn(messages: readonly HistoryMessage[]): ImageAttachment[]
 /** The refs named anywhere in raw stored conversations (unchecked data: a sweep must not throw on damage). */
 export function refsInRaw(conversations: readonly unknown[]): Set<string> {
   const refs = new Set<string>();
-  // A walk of plain JSON: any object with kind 'image' and a string ref, wherever it sits.
+  // A walk of plain JSON: every object with kind 'image' and a string ref, wherever it sits.
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) for (const x of v) walk(x);
     else if (typeof v === 'object' && v !== null) {

@@ -78,7 +78,7 @@ async function pasteImage(page: Page, base64: string, name: string): Promise<voi
 
 const chats = (sim: Simulator) => sim.requests.filter((r) => r.path === '/api/chat');
 type Turn = { role: string; content: string; images?: string[] };
-const lastTurns = (sim: Simulator) => (chats(sim).at(-1)?.body as { messages: Turn[] }).messages;
+const lastTurns = (sim: Simulator) => (chats(sim).at(-1)?.body as { messages: Turn[] } | undefined)?.messages ?? [];
 
 const clickButton = (page: Page, label: string) =>
   page.$$eval('button', (bs, l) => (bs.find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === l) as HTMLElement).click(), label);
