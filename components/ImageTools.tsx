@@ -8,10 +8,8 @@ function VisionNote({ images }: { images: ImagesModel }) {
   if (!v) return null;
   return (
     <div class="vision-note" role="alert">
-      <p>
-        {v.model} cannot see images: it would answer without them.{' '}
-        {v.offers.length ? 'Installed models that can:' : 'No installed model can; pull one in Models (for example gemma3 or llava).'}
-      </p>
+      {v.model} cannot see images: it would answer without them.{' '}
+      {v.offers.length ? 'Installed models that can: ' : 'No installed model can; pull one in Models (for example gemma3 or llava).'}
       {v.offers.map((name) => (
         <button key={name} type="button" class="link-button" onClick={() => images.useModel(name)}>
           Use {name}
