@@ -23,7 +23,8 @@ async function downscale({ blob }: DownscaleRequest) {
   }
   const size = fitWithin(original.width, original.height);
   const canvas = new OffscreenCanvas(size.width, size.height);
-  const ctx = canvas.getContext('2d');
+  // CPU-backed: the pixels are read back anyway (the alpha check, the encode).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('This browser cannot resize images here.');
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, size.width, size.height);
