@@ -1,10 +1,10 @@
 /**
- * Decodes, downscales and re-encodes one image off the panel's thread (issue 13: a 12-megapixel
- * photo must not freeze the panel). createImageBitmap and OffscreenCanvas work in a worker in
- * Chrome and Firefox ESR alike.
+ * The panel's image worker (issue 13: a 12-megapixel photo must not freeze the panel): one
+ * resize at a time, as lib/images/resize.ts does it. createImageBitmap and OffscreenCanvas work
+ * in a module worker of an extension page in Chrome and Firefox ESR alike (tests/e2e/images.e2e.ts).
  */
-import { fitWithin, hasAlpha, JPEG_QUALITY, MAX_INPUT_PIXELS, mayHaveAlpha, toBase64 } from './fit';
 import type { DownscaleReply, DownscaleRequest } from './protocol';
+import { resizeImage } from './resize';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<DownscaleRequest>) => void) | null;
@@ -12,32 +12,9 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-async function downscale({ blob }: DownscaleRequest) {
-  const bitmap = await createImageBitmap(blob).catch(() => {
-    throw new Error('This file could not be read as an image (use a JPEG, PNG, WebP or GIF).');
-  });
-  const original = { width: bitmap.width, height: bitmap.height };
-  if (original.width * original.height > MAX_INPUT_PIXELS) {
-    bitmap.close();
-    throw new Error(`This image is too large to use (${original.width}×${original.height} pixels).`);
-  }
-  const size = fitWithin(original.width, original.height);
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  // CPU-backed: the pixels are read back anyway (the alpha check, the encode).
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot resize images here.');
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, size.width, size.height);
-  bitmap.close();
-  const lossless = mayHaveAlpha(blob.type) && hasAlpha(ctx.getImageData(0, 0, size.width, size.height).data);
-  const out = await canvas.convertToBlob(lossless ? { type: 'image/png' } : { type: 'image/jpeg', quality: JPEG_QUALITY });
-  const data = toBase64(new Uint8Array(await out.arrayBuffer()));
-  return { mime: out.type, data, ...size, originalWidth: original.width, originalHeight: original.height };
-}
-
 scope.onmessage = (e) => {
-  const { id } = e.data;
-  downscale(e.data).then(
+  const { id, blob } = e.data;
+  resizeImage(blob).then(
     (image) => scope.postMessage({ id, ok: true, image }),
     (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
