@@ -77,11 +77,26 @@ export async function imagesCase({ session, opts, log }) {
       id: 'images',
       title: '8. Images: a 12-megapixel JPEG attached → downscaled chip shown',
       rows: [
-        row('picked → thumbnail shown (decode, resize to 1568 px, JPEG encode)', 'ms', null, results.map((r) => r.ms), atMost(300, 'ms'), 'a fresh panel each run: the worker starts too'),
-        row('longest panel-thread task meanwhile (0: none over 50 ms)', 'ms', null, results.map((r) => r.longest), atMost(50, 'ms')),
+        row(
+          'picked → thumbnail shown (decode, resize to 1568 px, JPEG encode)',
+          'ms',
+          null,
+          results.map((r) => r.ms),
+          atMost(300, 'ms'),
+          'a fresh panel each run: the worker starts too',
+        ),
+        row(
+          'longest panel-thread task meanwhile (0: none over 50 ms)',
+          'ms',
+          null,
+          results.map((r) => r.longest),
+          atMost(50, 'ms'),
+        ),
       ],
       charts: [],
-      notes: ['The panel thread only hands the File to a module worker (lib/images/downscale.worker.ts: createImageBitmap, OffscreenCanvas, convertToBlob); the base64 comes back as one string.'],
+      notes: [
+        'The panel thread only hands the File to a module worker (lib/images/downscale.worker.ts: createImageBitmap, OffscreenCanvas, convertToBlob); the base64 comes back as one string.',
+      ],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

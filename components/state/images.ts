@@ -5,7 +5,7 @@
  * names the installed models that can.
  */
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-import type { ImageAttachment } from '../../lib/attachments/types';
+import { toImageAttachment } from '../../lib/images/attachment';
 import type { Downscaled } from '../../lib/images/protocol';
 import type { ModelInfo } from '../../lib/protocol';
 import type { AttachmentsModel } from './attachments';
@@ -42,22 +42,6 @@ export interface ImagesDeps {
   askFacts(model: string): void;
   select(name: string): void;
   downscale(blob: Blob): Promise<Downscaled>;
-}
-
-const px = (w: number, h: number) => `${w}×${h}`;
-
-export function toImageAttachment(d: Downscaled, title: string, url?: string): ImageAttachment {
-  const resized = d.width !== d.originalWidth || d.height !== d.originalHeight;
-  return {
-    kind: 'image',
-    title,
-    ...(url ? { url } : {}),
-    mime: d.mime,
-    width: d.width,
-    height: d.height,
-    ...(resized ? { note: `downscaled from ${px(d.originalWidth, d.originalHeight)}` } : {}),
-    data: d.data,
-  };
 }
 
 export function createImages(deps: ImagesDeps): ImagesModel {

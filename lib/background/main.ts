@@ -13,6 +13,7 @@ import { currentContext } from './context';
 import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
 import { withStoredImages } from './image-history';
+import { imageHandoff } from './image-menu';
 import { createImageStore } from './image-store';
 import { sweepImages } from './image-sweep';
 import { createKeepAlive } from './keepalive';
@@ -57,6 +58,7 @@ export function startBackground(): void {
   const onMenuClick = createMenuClickHandler({
     queue,
     settings: readSettings,
+    image: (srcUrl) => imageHandoff(srcUrl),
     notify: () => {
       for (const post of listeners) post({ type: 'selection/available' });
     },
