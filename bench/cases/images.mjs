@@ -16,7 +16,13 @@ function installImageProbe() {
   /** @type {{ pickedAt: number, shownAt: number, longTasks: number[][] }} */
   const b = { pickedAt: 0, shownAt: 0, longTasks: [] };
   /** @type {any} */ (window).__benchImages = b;
-  document.addEventListener('change', () => void (b.pickedAt ||= performance.now()), true);
+  document.addEventListener(
+    'change',
+    () => {
+      if (!b.pickedAt) b.pickedAt = performance.now();
+    },
+    true,
+  );
   new MutationObserver(() => {
     if (!b.shownAt && document.querySelector('.contexts img.context-thumb')) b.shownAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
