@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_MODELS, VISION_MODEL } from '../../sim/models.mjs';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import { storageDump } from './history-scenarios';
+import type { ChromiumSession } from './chromium';
 import { type ExtensionHost, openConfiguredPanel } from './host';
 import { PanelDriver, SEL } from './panel';
 
@@ -89,6 +90,33 @@ const waitButton = (page: Page, label: string) =>
     { timeout: 10_000 },
     label,
   );
+
+type MenuClick = { menuItemId: string; srcUrl?: string; pageUrl?: string };
+type Hook = { ollamaChatTest: { onMenuClick(c: MenuClick): Promise<void> } };
+declare const browser: { runtime: { getBackgroundPage(): Promise<Hook> } };
+
+/**
+ * A context-menu click, through the e2e build's hook (lib/background/test-hook.ts): in Chromium in
+ * the service worker; in Firefox from the panel, through its MV2 background page.
+ */
+async function clickMenu(host: ExtensionHost, panel: Page, click: MenuClick): Promise<void> {
+  if (host.name === 'chromium') {
+    const worker = await (host as ChromiumSession).worker();
+    await worker.evaluate((c) => (globalThis as unknown as Hook).ollamaChatTest.onMenuClick(c), click);
+  } else await panel.evaluate(async (c) => (await browser.runtime.getBackgroundPage()).ollamaChatTest.onMenuClick(c), click);
+}
+
+/** A 40×30 PNG with a transparent half, drawn in the page, as a data: URL. */
+const pngDataUrl = (page: Page) =>
+  page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 40;
+    c.height = 30;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.fillStyle = '#2a6';
+    ctx.fillRect(0, 0, 20, 30);
+    return c.toDataURL('image/png');
+  });
 
 export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
   let host: ExtensionHost;
@@ -193,5 +221,21 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
     await q.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, { timeout: 15_000 }, THUMB);
     const freshDump = await storageDump(q.page);
     expect(Object.keys(freshDump).filter((k) => k.startsWith('ollama_chat_image:'))).toHaveLength(1);
+  });
+
+  it('"Ask Ollama about this image": a page image becomes a chip; an address it may not fetch is refused with the reason', async () => {
+    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'gemma3:4b' });
+    await p.waitForStatus('Connected');
+    await clickMenu(host, p.page, { menuItemId: 'ask-image', srcUrl: await pngDataUrl(p.page), pageUrl: 'https://example.test/' });
+    await p.page.waitForSelector(CHIP_THUMB, { timeout: 15_000 });
+    // Transparent, so kept lossless; small, so not resized.
+    expect(await p.page.$eval(CHIP_THUMB, (i) => (i as HTMLImageElement).src.slice(0, 22))).toBe('data:image/png;base64,');
+    expect(await p.page.$eval('.contexts', (s) => s.textContent)).toContain('40×30');
+
+    await clickMenu(host, p.page, { menuItemId: 'ask-image', srcUrl: 'blob:https://example.test/0b7c', pageUrl: 'https://example.test/' });
+    await p.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('belongs to the page'), { timeout: 15_000 }, SEL.alert);
+    await clickMenu(host, p.page, { menuItemId: 'ask-image', srcUrl: `${sim.url}/no-such-image.png`, pageUrl: 'https://example.test/' });
+    await p.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('answered 404'), { timeout: 15_000 }, SEL.alert);
+    expect(await p.page.$$eval(CHIP_THUMB, (t) => t.length)).toBe(1);
   });
 }
