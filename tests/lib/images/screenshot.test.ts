@@ -11,8 +11,14 @@ describe('captureTab', () => {
 
   it('asks for access first (inside the click), then captures the visible tab as PNG', async () => {
     const order: string[] = [];
-    api.permissions.request = vi.fn(async () => (order.push('request'), true));
-    api.tabs.captureVisibleTab = vi.fn(async () => (order.push('capture'), PNG));
+    api.permissions.request = vi.fn(async () => {
+      order.push('request');
+      return true;
+    });
+    api.tabs.captureVisibleTab = vi.fn(async () => {
+      order.push('capture');
+      return PNG;
+    });
     const blob = await captureTab();
     expect(order).toEqual(['request', 'capture']);
     expect(api.tabs.captureVisibleTab).toHaveBeenCalledWith({ format: 'png' });
