@@ -114,8 +114,8 @@ function imageFiles(data: DataTransfer | null | undefined): File[] {
 }
 
 /**
- * The composer's paste and drop handlers: image files become chips; anything else (text, a PDF)
- * is left to the browser and to the other tools.
+ * The composer's paste and drop handlers: image files become chips; anything else (pasted text, a
+ * dropped PDF) is left to the browser and to the other tools, but no dropped file may replace the panel.
  */
 export function imageInput(images: Pick<ImagesModel, 'addFiles'>) {
   return {
@@ -129,10 +129,10 @@ export function imageInput(images: Pick<ImagesModel, 'addFiles'>) {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     },
     onDrop(e: DragEvent) {
+      // Any dropped file: left alone, the browser would open it in place of the panel.
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
       const files = imageFiles(e.dataTransfer);
-      if (!files.length) return;
-      e.preventDefault();
-      images.addFiles(files);
+      if (files.length) images.addFiles(files);
     },
   };
 }

@@ -17,6 +17,9 @@ export interface ImageMenuDeps {
 
 const DEFAULT_DEPS: ImageMenuDeps = { fetch: (url, init) => fetch(url, init), resize: resizeImage };
 const MB = 1024 * 1024;
+// The hand-over queue lives in storage.session (10 MB in Chrome): a transparent image kept as PNG
+// can come close, so anything bigger is refused rather than failing the queue.
+const MAX_HANDOFF_CHARS = 4 * MB;
 const INSTEAD = 'Save the image and use "Attach image", or take a Screenshot.';
 
 class Refused extends Error {}
@@ -62,6 +65,7 @@ export async function imageHandoff(srcUrl: string | undefined, deps: ImageMenuDe
       titleOf(url),
       url.protocol === 'data:' ? undefined : url.href,
     );
+    if ((image.data?.length ?? 0) > MAX_HANDOFF_CHARS) throw new Refused(`This image is still too big after downscaling to hand over. ${INSTEAD}`);
     return { ...base, image };
   } catch (e) {
     return { ...base, problem: e instanceof Refused ? e.message : `The image could not be used: ${e instanceof Error ? e.message : String(e)}` };

@@ -78,19 +78,23 @@ describe('images model', () => {
 describe('paste and drop', () => {
   const event = (files: File[]) => {
     let prevented = false;
-    const data = { files, items: [] } as unknown as DataTransfer;
+    const data = { files, items: [], types: files.length ? ['Files'] : [] } as unknown as DataTransfer;
     return { e: { clipboardData: data, dataTransfer: data, preventDefault: () => (prevented = true) }, prevented: () => prevented };
   };
 
-  it('takes image files and leaves text or a PDF to the browser and other tools', () => {
+  it('takes image files and leaves pasted text or a dropped PDF to the other tools', () => {
     const taken: File[][] = [];
     const handlers = imageInput({ addFiles: (f) => taken.push([...f]) && 0 });
     const pasted = event([file('shot.png', 'image/png')]);
     handlers.onPaste(pasted.e as unknown as ClipboardEvent);
     expect(pasted.prevented()).toBe(true);
+    const text = event([]);
+    handlers.onPaste(text.e as unknown as ClipboardEvent);
+    expect(text.prevented()).toBe(false);
+    // A dropped PDF is not taken, but not opened in place of the panel either.
     const pdf = event([file('paper.pdf', 'application/pdf')]);
     handlers.onDrop(pdf.e as unknown as DragEvent);
-    expect(pdf.prevented()).toBe(false);
+    expect(pdf.prevented()).toBe(true);
     expect(taken.map((l) => l.map((f) => f.name))).toEqual([['shot.png']]);
   });
 });

@@ -78,6 +78,12 @@ describe('image from the context menu', () => {
     ).toMatch(/too big to fetch \(100 MB/);
   });
 
+  it('refuses an image still too big for the hand-over queue after downscaling', async () => {
+    const d = { ...deps(() => jpeg()), resize: async () => ({ ...small, mime: 'image/png', data: 'A'.repeat(5 * 1024 * 1024) }) };
+    const item = await imageHandoff('https://example.test/a.png', d);
+    expect('problem' in item && item.problem).toMatch(/still too big after downscaling/);
+  });
+
   it('says so when the image cannot be decoded', async () => {
     const d = { ...deps(() => jpeg()), resize: () => Promise.reject(new Error('This file could not be read as an image.')) };
     const item = await imageHandoff('https://example.test/a.jpg', d);
