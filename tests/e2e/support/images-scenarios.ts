@@ -122,6 +122,8 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
   let host: ExtensionHost;
   let sim: Simulator;
   const others: ExtensionHost[] = [];
+  // Closed after each test: an open panel would take the next test's context-menu hand-over.
+  const pages: Page[] = [];
 
   beforeAll(async () => {
     host = await launch();
@@ -133,6 +135,7 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
   });
   afterEach(async () => {
     for (const h of others.splice(0)) await h.close();
+    for (const page of pages.splice(0)) await page.close().catch(() => {});
   });
 
   it('images: attached and pasted, downscaled, vision explained, kept on reopen and through export/import', async () => {
@@ -183,6 +186,7 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
     // Reopened: thumbnails from the store, and the next turn sends the first one's images again.
     await p.page.close();
     const again = new PanelDriver(await host.openPanel());
+    pages.push(again.page);
     await again.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, { timeout: 15_000 }, THUMB);
     await again.waitForStatus('Connected');
     await again.ask('And the colours?');
@@ -225,6 +229,7 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
 
   it('"Ask Ollama about this image": a page image becomes a chip; an address it may not fetch is refused with the reason', async () => {
     const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'gemma3:4b' });
+    pages.push(p.page);
     await p.waitForStatus('Connected');
     await clickMenu(host, p.page, { menuItemId: 'ask-image', srcUrl: await pngDataUrl(p.page), pageUrl: 'https://example.test/' });
     await p.page.waitForSelector(CHIP_THUMB, { timeout: 15_000 });
@@ -237,5 +242,25 @@ export function imagesScenarios(launch: () => Promise<ExtensionHost>): void {
     await clickMenu(host, p.page, { menuItemId: 'ask-image', srcUrl: `${sim.url}/no-such-image.png`, pageUrl: 'https://example.test/' });
     await p.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('answered 404'), { timeout: 15_000 }, SEL.alert);
     expect(await p.page.$$eval(CHIP_THUMB, (t) => t.length)).toBe(1);
+
+    // Dropped on the composer with a PDF: the image is taken, the PDF left alone, the panel stays.
+    const panelUrl = p.page.url();
+    await p.page.$eval(
+      '.composer',
+      (form, url) => {
+        const [head, data] = url.split(',');
+        const bytes = Uint8Array.from(atob(data ?? ''), (ch) => ch.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], 'dropped.png', { type: head?.slice(5, -7) ?? 'image/png' }));
+        dt.items.add(new File(['%PDF-1.4'], 'paper.pdf', { type: 'application/pdf' }));
+        const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
+        Object.defineProperty(drop, 'dataTransfer', { value: dt });
+        form.dispatchEvent(drop);
+      },
+      await pngDataUrl(p.page),
+    );
+    await p.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, { timeout: 15_000 }, CHIP_THUMB);
+    await waitButton(p.page, 'Remove dropped.png');
+    expect(p.page.url()).toBe(panelUrl);
   });
 }
