@@ -58,7 +58,9 @@ export default defineConfig({
         : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } },
     host_permissions: LOCAL_HOSTS,
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: REMOTE_HOSTS } : { optional_host_permissions: REMOTE_HOSTS }),
+    // <all_urls>: asked from the Screenshot button's click only, as tabs.captureVisibleTab needs
+    // it (or activeTab, which covers only the tab the toolbar button was clicked on).
+    ...(browser === 'firefox' ? { optional_permissions: [...REMOTE_HOSTS, '<all_urls>'] } : { optional_host_permissions: [...REMOTE_HOSTS, '<all_urls>'] }),
     action: { default_title: 'Open Ollama Chat' },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { startSimulator } from '../tests/sim/server.mjs';
 import { bundleCase } from './cases/bundle.mjs';
 import { coldOpenCase } from './cases/cold-open.mjs';
+import { imagesCase } from './cases/images.mjs';
 import { importCase } from './cases/import.mjs';
 import { conversationCase } from './cases/conversation.mjs';
 import { latencyCase } from './cases/latency.mjs';
@@ -26,6 +27,7 @@ const BROWSER_CASES = {
   'cold-open': coldOpenCase,
   conversation: conversationCase,
   import: importCase,
+  images: imagesCase,
 };
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);

@@ -50,7 +50,7 @@ export function App({ panel: given }: { panel?: Panel }) {
               chat={panel.chat}
               empty={<Welcome welcome={panel.welcome} act={panel.act} ask={(text) => panel.chat.ask(text)} models={panel.models} />}
             />
-            <Composer chat={panel.chat} inbox={panel.inbox} attachments={panel.attachments} sendKey={panel.sendKey} />
+            <Composer chat={panel.chat} inbox={panel.inbox} attachments={panel.attachments} images={panel.images} sendKey={panel.sendKey} />
           </>
         )}
       </main>

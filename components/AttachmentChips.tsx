@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { estimateTokens } from '../lib/attachments/tokens';
 import type { Attachment } from '../lib/attachments/types';
+import { ImageThumb } from './ImageThumb';
 import type { AttachmentChip, AttachmentsModel } from './state/attachments';
 
 const KIND_NAMES = { selection: 'Selection', page: 'Page', pdf: 'PDF', image: 'Image' } as const;
@@ -37,7 +38,7 @@ export function AttachmentView({ attachment: a, onRemove }: { attachment: Attach
   return (
     <figure class={`context context-${a.kind}`}>
       {a.kind === 'selection' && <blockquote class="context-text">{a.text}</blockquote>}
-      {a.kind === 'image' && a.data && <img class="context-thumb" src={`data:${a.mime};base64,${a.data}`} alt={name} />}
+      {a.kind === 'image' && <ImageThumb image={a} name={name} />}
       <figcaption class="context-source">
         <span class="context-kind">{KIND_NAMES[a.kind]}</span>
         <span title={a.url ?? name}>{name}</span>

@@ -5,6 +5,7 @@ import { AttachmentChips } from './AttachmentChips';
 import { ComposerTools } from './ComposerTools';
 import type { ChatModel } from './state/chat';
 import type { AttachmentsModel } from './state/attachments';
+import { imageInput, type ImagesModel } from './state/images';
 import type { Inbox } from './state/inbox';
 
 /** Whether this key press sends, with the user's "Send with" setting; the other Enter is a new line. */
@@ -26,11 +27,13 @@ export function Composer({
   chat,
   inbox,
   attachments,
+  images,
   sendKey,
 }: {
   chat: ChatModel;
   inbox: Inbox;
   attachments: AttachmentsModel;
+  images: ImagesModel;
   sendKey: ReadonlySignal<SendKey>;
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
@@ -66,13 +69,14 @@ export function Composer({
   return (
     <form
       class="composer"
+      {...imageInput(images)}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
     >
       <AttachmentChips attachments={attachments} />
-      <ComposerTools attachments={attachments} />
+      <ComposerTools attachments={attachments} images={images} />
       <div class="composer-row">
         <textarea
           ref={box}

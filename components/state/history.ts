@@ -19,6 +19,8 @@ export interface HistoryDeps {
   watchIndex(cb: (index: ConversationSummary[]) => void): () => void;
   /** The whole stored array, read only for an export. */
   readAll(): Promise<unknown>;
+  /** Conversations with their stored images' bytes, so an export is self-contained (lib/images/embed.ts). */
+  withImages?<T>(list: readonly T[]): Promise<T[]>;
   /** Bytes used and the quota (null: none), to warn before saving fails. */
   usage(): Promise<{ used: number; quota: number | null }>;
   /**
@@ -158,7 +160,8 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
     async exportFile(format, c) {
       const { exportFileName, toJsonExport, toMarkdown } = await io();
       const name = exportFileName('one', c);
-      return format === 'json' ? { name: name.replace(/\.md$/, '.json'), text: toJsonExport([c]) } : { name, text: toMarkdown(c) };
+      if (format !== 'json') return { name, text: toMarkdown(c) };
+      return { name: name.replace(/\.md$/, '.json'), text: toJsonExport(deps.withImages ? await deps.withImages([c]) : [c]) };
     },
     dismissNotice: () => {
       notice.value = null;

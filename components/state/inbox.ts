@@ -74,6 +74,10 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
         if (item.kind === 'ask') {
           attachments.add(selectionAttachment(item.selection));
           focusRequests.value++;
+        } else if (item.kind === 'image') {
+          if ('image' in item) attachments.add(item.image);
+          else banner.error(item.problem, 'chat');
+          focusRequests.value++;
         } else actions.push(item);
       }
       if (actions.length) pending.value = [...pending.peek(), ...actions];

@@ -5,6 +5,7 @@ import type { ChatModel } from './chat';
 import type { ConnectionModel } from './connection';
 import type { ConversationFetcher } from './fetcher';
 import type { HistoryModel } from './history';
+import type { ImagesModel } from './images';
 import type { Inbox } from './inbox';
 import type { ModelsModel } from './models';
 import { helperOf, statusBanner } from './problems';
@@ -34,6 +35,7 @@ export interface PanelParts {
   settings: SettingsModel;
   prompts: PromptSettingsModel;
   inbox: Inbox;
+  images: Pick<ImagesModel, 'facts'>;
   models: ModelsModel;
   recovery: { recovering(): void };
   send(msg: PanelMessage): void;
@@ -71,7 +73,10 @@ export function panelEvents(p: PanelParts): Handlers<BackgroundMessage> {
       setTimeout(() => banner.clear('recovery'), 3000);
     },
     'host/status': (msg) => p.settings.setHost(msg),
-    'model/facts': (msg) => p.prompts.facts(msg.model, msg.contextLength),
+    'model/facts': (msg) => {
+      p.prompts.facts(msg.model, msg.contextLength);
+      p.images.facts(msg.model, msg.capabilities);
+    },
     'selection/available': () => send({ type: 'selection/take' }),
     'selection/items': (msg) => {
       p.showChat();

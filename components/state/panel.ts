@@ -5,6 +5,8 @@
  */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
+import { downscale } from '../../lib/images/downscale';
+import { embedStoredImages } from '../../lib/images/embed';
 import type { PanelMessage } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
 import { pauseLocalChanges } from '../../lib/storage/changes';
@@ -19,6 +21,7 @@ import { type ConnectionModel, createConnectionModel } from './connection';
 import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { type AttachmentsModel, createAttachments } from './attachments';
+import { createImages, type ImagesModel } from './images';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
 import { createModelsModel, type ModelsModel } from './models';
@@ -44,6 +47,7 @@ export interface Panel {
   readonly models: ModelsModel;
   readonly inbox: Inbox;
   readonly attachments: AttachmentsModel;
+  readonly images: ImagesModel;
   readonly settings: SettingsModel;
   /** Settings' system prompt, presets and parameters. */
   readonly prompts: PromptSettingsModel;
@@ -77,7 +81,8 @@ function storedHistory(send: (msg: PanelMessage) => void, indexChanged: () => vo
         cb(list);
         indexChanged();
       }),
-    readAll: readAllConversations,
+    readAll: () => readAllConversations().then(embedStoredImages),
+    withImages: embedStoredImages,
     usage: storageUsage,
     pauseChanges: pauseLocalChanges,
   });
@@ -93,6 +98,7 @@ interface Parts {
   chat: ChatModel;
   inbox: Inbox;
   attachments: AttachmentsModel;
+  images: ImagesModel;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -124,6 +130,14 @@ function buildParts(connect: Connect | undefined): Parts {
   const prompts = createPromptSettings({ askFacts: (model) => send({ type: 'model/show', model }) });
   const systemPrompt = createSystemPrompt();
   const attachments = createAttachments();
+  const images = createImages({
+    attachments,
+    selected: connection.selected,
+    installed: connection.models,
+    askFacts: (model) => send({ type: 'model/show', model }),
+    select: (name) => connection.select(name),
+    downscale,
+  });
   const chatModel = createChatModel({
     send: (msg) => send(withSystem(msg, systemPrompt.text.peek())),
     selectedModel: connection.selected,
@@ -143,7 +157,7 @@ function buildParts(connect: Connect | undefined): Parts {
   const sync = createChatSync({ chat, find: (id) => history.find(id), fetch: fetcher.fetch });
   actions = actionContext(settings.host, connection.baseUrl, chat);
   const models = createModelsModel({ send, recheck: () => connection.check() });
-  const parts = { banner, settings, prompts, systemPrompt, connection, server, chat, inbox, attachments, history, models, fetcher, recovery, send };
+  const parts = { banner, settings, prompts, systemPrompt, connection, server, chat, inbox, attachments, images, history, models, fetcher, recovery, send };
   const lost = () => {
     fetcher.linkLost();
     chat.linkLost();
@@ -177,6 +191,7 @@ export function createPanel(connect?: Connect): Panel {
     models: p.models,
     inbox: p.inbox,
     attachments: p.attachments,
+    images: p.images,
     settings,
     prompts: p.prompts,
     systemPrompt: p.systemPrompt,
@@ -207,6 +222,7 @@ export function createPanel(connect?: Connect): Panel {
       unwatch();
       unwatchServers();
       p.inbox.dispose();
+      p.images.dispose();
       history.dispose();
       p.link.close();
     },

@@ -10,6 +10,7 @@ import type { HistoryStore } from '../history/store';
 import type { Failure, Post } from '../protocol';
 import { type EnsureResult, ensureOllamaRunning } from '../recovery/ensure';
 import type { OllamaContext } from './context';
+import type { ImageStore } from './image-store';
 import type { KeepAlive } from './keepalive';
 import { createReply, type Start } from './reply';
 import { createRunningReplies } from './running';
@@ -32,6 +33,8 @@ export interface ExchangeDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Keeps the background alive from the question's save to the reply's (lib/background/keepalive.ts). */
   keepAlive?: KeepAlive;
+  /** Fills in the bytes of images an earlier turn stored (lib/background/image-store.ts). */
+  images?: ImageStore;
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -93,7 +96,9 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
       // Held until the reply is saved: a model load or a pause sends no events for minutes.
       const release = deps.keepAlive?.hold(`reply ${msg.requestId}`) ?? (() => {});
       try {
-        await run(msg, ctx, watcher, onConnectionFailure);
+        // Before run(): its busy check and bookkeeping must stay in one synchronous step.
+        const ready = deps.images ? { ...msg, history: await deps.images.fill(msg.history) } : msg;
+        await run(ready, ctx, watcher, onConnectionFailure);
       } finally {
         release();
       }

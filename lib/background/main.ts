@@ -7,11 +7,16 @@ import type { BackgroundMessage } from '../protocol';
 import { createHandoffQueue } from '../selection/handoff';
 import type { Settings } from '../settings';
 import { historyIO, watchIndexShards } from '../storage/history-io';
+import * as imageIO from '../storage/images';
 import { legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
 import { createHistoryOps } from './history-ops';
+import { withStoredImages } from './image-history';
+import { imageHandoff } from './image-menu';
+import { createImageStore } from './image-store';
+import { sweepImages } from './image-sweep';
 import { createKeepAlive } from './keepalive';
 import { createPulls } from './pulls';
 import { servePanel } from './panel-session';
@@ -46,14 +51,19 @@ export function startBackground(): void {
   const problem = (message: string) => {
     for (const post of listeners) post({ type: 'history/problem', message });
   };
-  const store = createHistoryStore(historyIO, (message) => {
-    repairs.push(message);
-    problem(message);
-  });
+  const images = createImageStore(imageIO);
+  const store = withStoredImages(
+    createHistoryStore(historyIO, (message) => {
+      repairs.push(message);
+      problem(message);
+    }),
+    images,
+  );
   const queue = createHandoffQueue(selectionQueueIO);
   const onMenuClick = createMenuClickHandler({
     queue,
     settings: readSettings,
+    image: (srcUrl) => imageHandoff(srcUrl),
     notify: () => {
       for (const post of listeners) post({ type: 'selection/available' });
     },
@@ -63,7 +73,7 @@ export function startBackground(): void {
   if (import.meta.env.OLLAMA_CHAT_TEST) installTestHook(onMenuClick);
   // Any extension API call resets the idle timers of Chrome's worker and Firefox's event page.
   const keepAlive = createKeepAlive({ ping: () => browser.runtime.getPlatformInfo() });
-  const exchanges = createExchanges({ store, broadcastProblem: problem, keepAlive });
+  const exchanges = createExchanges({ store, broadcastProblem: problem, keepAlive, images });
   const pulls = createPulls({
     keepAlive,
     broadcast: (msg) => {
@@ -89,6 +99,9 @@ export function startBackground(): void {
   legacyConversationsItem.watch((raw) => raw !== null && raw !== undefined && store.noteLegacy());
   // Read (and if needed repair) history early, so a problem is reported to the first panel.
   void store.summaries();
+  void sweepImages({ ...imageIO, readAllConversations: historyIO.readAllConversations }, images.fresh(), Date.now()).catch((e: unknown) =>
+    console.warn('Image sweep failed', e),
+  );
   watchSettings((s) => {
     void applyOriginRule(s);
     void refreshMenus(s);

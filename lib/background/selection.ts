@@ -3,7 +3,7 @@
  * the browsers require) and queues the selection for it; the panel takes it when it connects.
  */
 import { browser } from 'wxt/browser';
-import { type Handoff, type HandoffQueue, handoffId } from '../selection/handoff';
+import { type Handoff, type HandoffQueue, handoffId, type SelectionHandoff } from '../selection/handoff';
 import { actionFor, buildMenus, MENU, registerMenus } from '../selection/menus';
 import { fillTemplate, takeSelection } from '../selection/prompt';
 import type { Settings } from '../settings';
@@ -14,6 +14,8 @@ export interface MenuClick {
   selectionText?: string;
   /** The page's address; the browsers send it whatever the permissions (the tab's is withheld). */
   pageUrl?: string;
+  /** The clicked image's address ("Ask Ollama about this image"). */
+  srcUrl?: string;
 }
 
 /** The tab a click comes from; title and url are there only with activeTab (the click grants it) or host access. */
@@ -37,7 +39,7 @@ export function openPanel(tab: ClickTab | undefined): Promise<unknown> {
 }
 
 /** What a click asks for, or null for "just open the panel". */
-export function handoffFor(click: MenuClick, tab: ClickTab | undefined, settings: Settings, language: string): Handoff | null {
+export function handoffFor(click: MenuClick, tab: ClickTab | undefined, settings: Settings, language: string): SelectionHandoff | null {
   const id = String(click.menuItemId);
   if (!click.selectionText) return null;
   const selection = takeSelection(click.selectionText, settings.selectionLimit, tab?.title ?? '', tab?.url || click.pageUrl || '');
@@ -52,13 +54,16 @@ export interface SelectionDeps {
   settings(): Promise<Settings>;
   /** Tells connected panels to take the queue. */
   notify(): void;
+  /** Fetches and downscales a clicked image (lib/background/image-menu.ts). */
+  image?(srcUrl: string | undefined): Promise<Handoff>;
 }
 
 /** The click handler; exported so tests can call it (native menus cannot be clicked by automation). */
 export function createMenuClickHandler(deps: SelectionDeps) {
   return async (click: MenuClick, tab?: ClickTab): Promise<void> => {
     const opening = openPanel(tab).catch((e: unknown) => console.warn('Could not open the panel', e));
-    const item = handoffFor(click, tab, await deps.settings(), uiLanguage());
+    const item =
+      String(click.menuItemId) === MENU.image && deps.image ? await deps.image(click.srcUrl) : handoffFor(click, tab, await deps.settings(), uiLanguage());
     if (item) {
       await deps.queue.enqueue(item);
       deps.notify();

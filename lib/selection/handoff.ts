@@ -3,6 +3,7 @@
  * background fills and the panel drains through the background, so each item is delivered
  * exactly once and in order, whether the panel was open, closed or still loading. No timers.
  */
+import type { ImageAttachment } from '../attachments/types';
 import type { Selection } from './prompt';
 
 interface Base {
@@ -12,7 +13,14 @@ interface Base {
 }
 
 /** `ask`: quote the selection and let the user type the question. `send`: ask at once. */
-export type Handoff = (Base & { kind: 'ask' }) | (Base & { kind: 'send'; title: string; prompt: string });
+export type SelectionHandoff = (Base & { kind: 'ask' }) | (Base & { kind: 'send'; title: string; prompt: string });
+export type Handoff = SelectionHandoff | ImageHandoff;
+
+/**
+ * "Ask Ollama about this image": the image, fetched and downscaled by the background (small
+ * enough for the session queue), or why it could not be had, said in the panel.
+ */
+export type ImageHandoff = { id: string; createdAt: number; kind: 'image' } & ({ image: ImageAttachment } | { problem: string });
 
 export interface QueueIO {
   read(): Promise<Handoff[]>;

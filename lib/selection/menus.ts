@@ -4,12 +4,13 @@ import { builtInActions, type QuickAction } from './prompt';
 export interface MenuSpec {
   id: string;
   title: string;
-  contexts: ('selection' | 'page' | 'action' | 'browser_action')[];
+  contexts: ('selection' | 'page' | 'image' | 'action' | 'browser_action')[];
   parentId?: string;
 }
 
 export const MENU = {
   ask: 'ask',
+  image: 'ask-image',
   open: 'open-panel',
   openFromAction: 'open-panel-action',
   customParent: 'custom',
@@ -33,6 +34,7 @@ export function buildMenus(custom: readonly CustomPrompt[], uiLanguage: string, 
     specs.push({ id: MENU.customParent, title: 'Custom prompts', contexts: ['selection'] });
     for (const c of custom) specs.push({ id: MENU.custom(c.id), title: c.title, contexts: ['selection'], parentId: MENU.customParent });
   }
+  specs.push({ id: MENU.image, title: 'Ask Ollama about this image', contexts: ['image'] });
   specs.push({ id: MENU.open, title: 'Open Ollama Chat', contexts: ['page'] });
   specs.push({ id: MENU.openFromAction, title: 'Open Ollama Chat', contexts: [actionContext] });
   return specs;

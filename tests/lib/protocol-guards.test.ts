@@ -175,6 +175,8 @@ describe('the panel checks what the background sends', () => {
         items: [
           { id: 'h1', createdAt: 1, selection, kind: 'ask' },
           { id: 'h2', createdAt: 2, selection, kind: 'send', title: 'Summarize', prompt: 'p' },
+          { id: 'h3', createdAt: 3, kind: 'image', image: { kind: 'image', title: 'a.jpg', mime: 'image/jpeg', width: 2, height: 1, data: 'AAAA' } },
+          { id: 'h4', createdAt: 4, kind: 'image', problem: 'The site does not let extensions read this image.' },
         ],
       },
     ],
@@ -232,6 +234,12 @@ describe('the panel checks what the background sends', () => {
     { type: 'recovery/result', ok: false },
     { type: 'selection/items', items: [{ id: 'h', createdAt: 1, kind: 'ask' }] },
     { type: 'selection/items', items: [{ id: 'h', createdAt: 1, selection, kind: 'send', title: 't' }] },
+    { type: 'selection/items', items: [{ id: 'h', createdAt: 1, kind: 'image' }] },
+    {
+      type: 'selection/items',
+      items: [{ id: 'h', createdAt: 1, kind: 'image', image: { kind: 'image', title: 'a.svg', mime: 'image/svg+xml', width: 2, height: 1, data: 'AAAA' } }],
+    },
+    { type: 'selection/items', items: [{ id: 'h', createdAt: 1, kind: 'image', image: { kind: 'page', title: 'p', text: 't' } }] },
     { type: 'import/result', importId: 'i', outcome: 'maybe', message: 'm' },
     { type: 'models/list', installed: [{ name: 'm' }], loaded: [] },
     { type: 'models/progress', pull: { name: 'm', status: 's', layers: [{ digest: 'd', total: -1, completed: 0 }], completed: 0, total: 0 } },

@@ -15,6 +15,13 @@ export const DEFAULT_MODELS = [
   { name: 'llama3:latest', family: 'llama', parameterSize: '8.0B', capabilities: ['completion'] },
 ];
 
+/**
+ * A vision model (/api/show lists "vision"), for tests of images: not among the defaults, so
+ * tests that count the installed models are unchanged. Add it with `models: [...DEFAULT_MODELS, VISION_MODEL]`.
+ * @type {SimModel}
+ */
+export const VISION_MODEL = { name: 'gemma3:4b', family: 'gemma3', parameterSize: '4.3B', capabilities: ['completion', 'vision'] };
+
 /** Models the "registry" has; anything else is unknown. Sizes are small: pulls are timed by pullMs. */
 /** @type {SimModel[]} */
 export const DEFAULT_REGISTRY = [

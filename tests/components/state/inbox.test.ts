@@ -153,4 +153,16 @@ describe('inbox', () => {
     await settle();
     expect(starts()).toHaveLength(0);
   });
+
+  it('an image from the context menu becomes a chip; one that could not be fetched says why', () => {
+    const { inbox, attachments, banner, starts } = setup(READY, 'llama3.2:latest');
+    const image = { kind: 'image' as const, title: 'a.jpg', mime: 'image/jpeg', width: 2, height: 1, data: 'AAAA' };
+    inbox.accept([{ id: 'i1', createdAt: 0, kind: 'image', image }]);
+    expect(attachments.chips.value.map((c) => c.attachment)).toEqual([image]);
+    expect(inbox.focusRequests.value).toBe(1);
+    inbox.accept([{ id: 'i2', createdAt: 0, kind: 'image', problem: 'example.test does not let extensions read this image.' }]);
+    expect(banner.current.value).toMatchObject({ kind: 'error', text: 'example.test does not let extensions read this image.' });
+    expect(attachments.chips.value).toHaveLength(1);
+    expect(starts()).toHaveLength(0);
+  });
 });

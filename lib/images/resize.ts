@@ -1,0 +1,31 @@
+/**
+ * Decodes, downscales and re-encodes one image: the longest side to 1,568 px, JPEG, or PNG when
+ * it has transparency. Runs where createImageBitmap and OffscreenCanvas exist off the panel's
+ * thread: the panel's worker (lib/images/downscale.worker.ts) and the background (an image from
+ * the context menu).
+ */
+import { fitWithin, hasAlpha, JPEG_QUALITY, MAX_INPUT_PIXELS, mayHaveAlpha, toBase64 } from './fit';
+import type { Downscaled } from './protocol';
+
+export async function resizeImage(blob: Blob): Promise<Downscaled> {
+  const bitmap = await createImageBitmap(blob).catch(() => {
+    throw new Error('This file could not be read as an image (use a JPEG, PNG, WebP or GIF).');
+  });
+  const original = { width: bitmap.width, height: bitmap.height };
+  if (original.width * original.height > MAX_INPUT_PIXELS) {
+    bitmap.close();
+    throw new Error(`This image is too large to use (${original.width}×${original.height} pixels).`);
+  }
+  const size = fitWithin(original.width, original.height);
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  // CPU-backed: the pixels are read back anyway (the alpha check, the encode).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('This browser cannot resize images here.');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+  bitmap.close();
+  const lossless = mayHaveAlpha(blob.type) && hasAlpha(ctx.getImageData(0, 0, size.width, size.height).data);
+  const out = await canvas.convertToBlob(lossless ? { type: 'image/png' } : { type: 'image/jpeg', quality: JPEG_QUALITY });
+  const data = toBase64(new Uint8Array(await out.arrayBuffer()));
+  return { mime: out.type, data, ...size, originalWidth: original.width, originalHeight: original.height };
+}
