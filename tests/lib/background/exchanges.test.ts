@@ -118,7 +118,12 @@ describe('a finished reply’s stats', () => {
 
   it('say so when Ollama read less than a prompt clearly longer than Context length', async () => {
     const saves: { messages: { stats?: unknown }[] }[] = [];
-    const saving = { save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => (saves.push(d), d)) } as unknown as HistoryStore;
+    const saving = {
+      save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
+        saves.push(d);
+        return d;
+      }),
+    } as unknown as HistoryStore;
     const cutting: OllamaApi = {
       listModels: async () => [],
       version: async () => null,
