@@ -18,6 +18,7 @@ import { type ConnectionModel, createConnectionModel } from './connection';
 import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { type AttachmentsModel, createAttachments } from './attachments';
+import { type ContextBudgetModel, createContextBudget } from './context-budget';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
 import { createModelsModel, type ModelsModel } from './models';
@@ -89,6 +90,7 @@ interface Parts {
   chat: ChatModel;
   inbox: Inbox;
   attachments: AttachmentsModel;
+  budget: ContextBudgetModel;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -114,7 +116,6 @@ function buildParts(connect: Connect | undefined): Parts {
   const recovery = recheckAfterRecovery(connection);
   const prompts = createPromptSettings({ askFacts: (model) => send({ type: 'model/show', model }) });
   const systemPrompt = createSystemPrompt();
-  const attachments = createAttachments();
   const chatModel = createChatModel({
     send: (msg) => send(withSystem(msg, systemPrompt.text.peek())),
     selectedModel: connection.selected,
@@ -127,6 +128,15 @@ function buildParts(connect: Connect | undefined): Parts {
     returnAttachments: (list) => attachments.restore(list),
   });
   const chat = followConversation(chatModel, systemPrompt);
+  // Text attachments are fitted to what the model keeps of a request, less the system prompt and history.
+  const budget = createContextBudget({
+    selected: connection.selected,
+    maxContext: prompts.maxContext,
+    messages: chat.messages,
+    system: systemPrompt.text,
+    askFacts: (model) => send({ type: 'model/show', model }),
+  });
+  const attachments = createAttachments(budget.budget);
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection), attachments);
   const fetcher = createFetcher(send, banner);
@@ -145,7 +155,7 @@ function buildParts(connect: Connect | undefined): Parts {
     view.value = 'chat';
   };
   link = connectBackground(panelEvents({ ...parts, showChat }), lost, connect);
-  return { ...parts, sync, view, link };
+  return { ...parts, budget, sync, view, link };
 }
 
 export function createPanel(connect?: Connect): Panel {
@@ -194,6 +204,7 @@ export function createPanel(connect?: Connect): Panel {
     dispose() {
       unwatch();
       p.inbox.dispose();
+      p.budget.dispose();
       history.dispose();
       p.link.close();
     },
