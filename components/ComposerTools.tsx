@@ -1,5 +1,8 @@
-import { PdfTools } from './PdfTools';
+import { lazyView } from './LazyView';
 import type { AttachmentsModel } from './state/attachments';
+
+// Each tool loads after the first paint: none is needed to show the panel (bench row 6).
+const PdfTools = lazyView(() => import('./PdfTools').then((m) => m.PdfTools), 'The PDF tools');
 
 /**
  * The row of ways to attach something, above the message box: the page, a PDF, an image, a
