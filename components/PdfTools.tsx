@@ -3,11 +3,15 @@
  * dropped on the composer. Non-PDF files dropped are left alone for the other tools.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { pdfTitle } from '../lib/pdf/text';
 import type { AttachmentsModel } from './state/attachments';
 import { createPdfModel } from './state/pdf';
-import { browserPdfDeps } from './state/pdf-browser';
+import { browserPdfDeps, watchActiveTab } from './state/pdf-browser';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+
+/** Says which PDF a click reads, when the tab's address can be seen. */
+const tabTitle = (url: string | null) => (url ? `Read ${pdfTitle(url)} from the tab beside the panel` : 'Read the PDF the tab beside the panel shows');
 
 export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
   const pdf = useMemo(() => createPdfModel(browserPdfDeps(attachments)), [attachments]);
@@ -33,6 +37,12 @@ export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
       form.removeEventListener('drop', drop);
     };
   }, [pdf]);
+  // What the tab shows is known before a click, which must ask for any permission at once.
+  useEffect(() => {
+    const look = () => void pdf.lookAtTab();
+    look();
+    return watchActiveTab(look);
+  }, [pdf]);
   const busy = pdf.busy.value;
   const error = pdf.error.value;
   return (
@@ -52,7 +62,7 @@ export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
           e.currentTarget.value = '';
         }}
       />
-      <button type="button" class="link-button" onClick={() => void pdf.readTab()} disabled={busy !== null}>
+      <button type="button" class="link-button" onClick={() => void pdf.readTab()} disabled={busy !== null} title={tabTitle(pdf.tabPdf.value)}>
         Read PDF tab
       </button>
       <span class="pdf-busy" aria-live="polite">

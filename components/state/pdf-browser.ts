@@ -22,3 +22,21 @@ export function browserPdfDeps(attachments: Pick<AttachmentsModel, 'add'>): PdfD
     fetchBytes,
   };
 }
+
+/**
+ * Calls `cb` when the tab beside the panel may have changed: another tab picked, a page loaded,
+ * the window focused. Returns the unwatch. The events need no permission; the address does.
+ */
+export function watchActiveTab(cb: () => void): () => void {
+  const loaded = (_id: number, change: { status?: string }) => {
+    if (change.status === 'complete') cb();
+  };
+  browser.tabs.onActivated.addListener(cb);
+  browser.tabs.onUpdated.addListener(loaded);
+  window.addEventListener('focus', cb);
+  return () => {
+    browser.tabs.onActivated.removeListener(cb);
+    browser.tabs.onUpdated.removeListener(loaded);
+    window.removeEventListener('focus', cb);
+  };
+}

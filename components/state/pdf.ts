@@ -17,7 +17,14 @@ export interface PdfModel {
   readonly error: ReadonlySignal<string | null>;
   /** Reads the PDFs among `files` (others are left to other tools); false when there was none. */
   attachFiles(files: Iterable<File>): boolean;
-  /** Reads the PDF shown in the active tab. Call from the click: it may ask for a permission. */
+  /** The PDF the tab beside the panel shows, as last seen; null: none, or its address is hidden. */
+  readonly tabPdf: ReadonlySignal<string | null>;
+  /** Notes the active tab's address ahead of a click (the tab was switched or loaded). */
+  lookAtTab(): Promise<void>;
+  /**
+   * Reads the PDF shown in the active tab. Call it in the click: the permission it may need is
+   * asked before anything else, as neither browser lets one be asked after an await.
+   */
   readTab(): Promise<void>;
   dismiss(): void;
 }
@@ -53,16 +60,34 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
     }
   }
 
-  async function tabPdf(): Promise<string | null> {
-    let url = await deps.activeTabUrl();
-    if (!url) {
-      if (!(await deps.request(ALL_SITES).catch(() => false))) {
-        error.value = "The tab's address is hidden until you allow access to websites; or use Attach PDF.";
-        return null;
-      }
-      url = await deps.activeTabUrl();
+  // The active tab's address as last seen; undefined: hidden (no permission for its site) or not looked at.
+  let seen: string | undefined;
+  const tabPdf = signal<string | null>(null);
+  const lookAtTab = async () => {
+    seen = await deps.activeTabUrl().catch(() => undefined);
+    tabPdf.value = pdfUrlOf(seen);
+  };
+
+  /** The host access to ask for in the click, from the address seen before it. */
+  function wanted(): string[] {
+    if (seen === undefined) return ALL_SITES;
+    const pdf = pdfUrlOf(seen);
+    const origin = pdf && isFetchable(pdf) ? runtimeOrigin(pdf) : null;
+    return origin ? [origin] : [];
+  }
+
+  /** The tab's PDF address once access is settled, else null with `error` saying why. */
+  async function pdfOfTab(asked: string[], granted: Promise<boolean>): Promise<string | null> {
+    if (!(await granted)) {
+      error.value =
+        asked === ALL_SITES
+          ? "The tab's address is hidden until you allow access to websites; or use Attach PDF."
+          : `Permission to read ${asked[0]?.split('/')[2] ?? 'that site'} was not granted; or use Attach PDF.`;
+      return null;
     }
-    const pdf = pdfUrlOf(url);
+    const before = seen;
+    await lookAtTab();
+    const pdf = pdfUrlOf(seen);
     if (!pdf) {
       error.value = 'The tab beside the panel does not show a PDF (its address does not end in .pdf). Use Attach PDF for a file.';
       return null;
@@ -72,8 +97,8 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
       return null;
     }
     const origin = runtimeOrigin(pdf);
-    if (origin && !(await deps.request([origin]).catch(() => false))) {
-      error.value = `Permission to read ${new URL(pdf).host} was not granted; or use Attach PDF.`;
+    if (origin && asked !== ALL_SITES && !asked.includes(origin) && seen !== before) {
+      error.value = 'The tab changed while access was asked; click Read PDF tab again.';
       return null;
     }
     return pdf;
@@ -82,6 +107,7 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
   return {
     busy,
     error,
+    tabPdf,
     attachFiles(files) {
       const pdfs = [...files].filter(isPdfFile);
       if (!pdfs.length) return false;
@@ -89,10 +115,12 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
       void pdfs.reduce((prev, f) => prev.then(() => attach(f.name, () => f.arrayBuffer())), Promise.resolve());
       return true;
     },
-    async readTab() {
+    lookAtTab,
+    readTab() {
       error.value = null;
-      const pdf = await tabPdf();
-      if (pdf) await attach(pdfTitle(pdf), () => deps.fetchBytes(pdf), pdf);
+      const asked = wanted();
+      const granted = asked.length ? deps.request(asked).catch(() => false) : Promise.resolve(true);
+      return pdfOfTab(asked, granted).then((pdf) => (pdf ? attach(pdfTitle(pdf), () => deps.fetchBytes(pdf), pdf) : undefined));
     },
     dismiss() {
       error.value = null;

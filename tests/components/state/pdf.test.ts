@@ -46,16 +46,21 @@ describe('PDF tools', () => {
     expect(t.model.error.value).toBeNull();
   });
 
-  it("reads the tab's PDF after asking for its site only", async () => {
+  it("reads the tab's PDF after asking for its site only, in the click itself", async () => {
     const t = setup();
-    await t.model.readTab();
+    await t.model.lookAtTab();
+    expect(t.model.tabPdf.value).toBe('https://example.com/docs/paper.pdf');
+    const reading = t.model.readTab();
+    // Asked before any await: a permission asked later is refused by both browsers.
     expect(t.deps.request).toHaveBeenCalledWith(['https://example.com/*']);
+    await reading;
     expect(t.deps.fetchBytes).toHaveBeenCalledWith('https://example.com/docs/paper.pdf');
     expect(t.added).toEqual([{ kind: 'pdf', title: 'paper.pdf', url: 'https://example.com/docs/paper.pdf', text: '[Page 1]\nhi' }]);
   });
 
   it('asks for no permission for a PDF on this machine (already granted for Ollama)', async () => {
     const t = setup({ activeTabUrl: async () => 'http://127.0.0.1:8080/a.pdf' });
+    await t.model.lookAtTab();
     await t.model.readTab();
     expect(t.deps.request).not.toHaveBeenCalled();
     expect(t.added).toHaveLength(1);
@@ -64,9 +69,20 @@ describe('PDF tools', () => {
   it('asks for access to websites when the address is hidden, then reads it', async () => {
     const urls = [undefined, 'https://example.com/p.pdf'];
     const t = setup({ activeTabUrl: async () => urls.shift() });
-    await t.model.readTab();
-    expect(t.deps.request).toHaveBeenNthCalledWith(1, ['http://*/*', 'https://*/*']);
+    await t.model.lookAtTab();
+    const reading = t.model.readTab();
+    expect(t.deps.request).toHaveBeenCalledWith(['http://*/*', 'https://*/*']);
+    await reading;
     expect(t.added).toHaveLength(1);
+  });
+
+  it('does not read a tab that changed to another site while access was asked', async () => {
+    const urls = ['https://example.com/p.pdf', 'https://other.example/q.pdf'];
+    const t = setup({ activeTabUrl: async () => urls.shift() });
+    await t.model.lookAtTab();
+    await t.model.readTab();
+    expect(t.model.error.value).toBe('The tab changed while access was asked; click Read PDF tab again.');
+    expect(t.deps.fetchBytes).not.toHaveBeenCalled();
   });
 
   it('says what is wrong with a tab it cannot read, and adds nothing', async () => {
@@ -75,10 +91,12 @@ describe('PDF tools', () => {
       [{ activeTabUrl: async () => 'file:///home/me/a.pdf' }, /local file .* use Attach PDF/],
       [{ request: async () => false }, /^Permission to read example.com was not granted/],
       [{ activeTabUrl: async () => undefined, request: async () => false }, /allow access to websites/],
+      [{ request: async () => Promise.reject(new Error('not in a user gesture')) }, /^Permission to read example.com was not granted/],
       [{ fetchBytes: async () => Promise.reject(new Error('example.com answered 404 when asked for the PDF.')) }, /answered 404/],
     ];
     for (const [over, message] of cases) {
       const t = setup(over);
+      await t.model.lookAtTab();
       await t.model.readTab();
       expect(t.model.error.value).toMatch(message);
       expect(t.added).toEqual([]);

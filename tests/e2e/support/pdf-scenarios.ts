@@ -6,6 +6,8 @@
  * Ollama cut (the simulator reports a smaller prompt_eval_count, as Ollama does) carries the warning.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -53,6 +55,17 @@ async function askLong(p: PanelDriver, text: string): Promise<void> {
     text,
   );
   await p.page.click(SEL.send);
+}
+
+/** Serves the fixture at http://127.0.0.1:<port>/papers/llamas.pdf, as a web server would. */
+async function servePdf(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    if (req.url !== '/papers/llamas.pdf') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/pdf' });
+    res.end(readFileSync(FIXTURE));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/papers/llamas.pdf` };
 }
 
 export function pdfScenarios(launch: () => Promise<ExtensionHost>): void {
@@ -112,6 +125,38 @@ export function pdfScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(sent?.messages.at(-1)?.content).toContain(`${PAGES[0]}\n\n${PAGES[1]}\n>>> End of pdf`);
     expect(sent?.messages.at(-1)?.content).not.toContain('[Page 3]');
     await p.page.close();
+  });
+
+  it('"Read PDF tab" reads the PDF the tab beside the panel shows, with its address', async () => {
+    const { server, url } = await servePdf();
+    try {
+      const p = await open();
+      // The PDF opens in a tab of the panel's window and becomes the active one, as a user's would.
+      const tab = await host.browser().newPage();
+      await tab.goto(url, { timeout: 5000 }).catch(() => {});
+      await tab.bringToFront();
+      // The panel notices the switch (its button says which PDF it will read); its tab is in the
+      // background now, so: polling on a timer (no animation frames there), a click event.
+      const button = '.pdf-tools button[title="Read llamas.pdf from the tab beside the panel"]';
+      await p.page.waitForFunction((sel) => document.querySelector(sel), { polling: 100, timeout: 10_000 }, button);
+      await p.page.$eval(button, (b) => (b as HTMLButtonElement).click());
+      await p.page.bringToFront();
+      await p.page.waitForSelector(`${PDF_CHIP}, .pdf-error`, { timeout: 15_000 });
+      expect(await p.page.$('.pdf-error')).toBeNull();
+      const chip = await chipText(p.page);
+      expect(chip).toContain('llamas.pdf');
+      expect(chip).toContain('127.0.0.1');
+      await p.ask('Cite the page about alpacas');
+      expect(await p.waitForReplyEnd(0)).toBe('done');
+      expect(lastChat(sim)?.messages.at(-1)?.content).toBe(
+        `<<< PDF: "llamas.pdf" (${url})\n${PAGES.join('\n\n')}\n>>> End of pdf\n\nCite the page about alpacas`,
+      );
+      await tab.close();
+      await p.page.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('a damaged PDF is said, and the draft and other chips stay', async () => {
