@@ -51,6 +51,12 @@ describe('readPdf', () => {
     await expect(readPdf(junk(), 'junk.pdf')).rejects.toThrow('"junk.pdf" is not a PDF that can be read (damaged or not a PDF).');
   });
 
+  it('says a password-protected PDF cannot be read, and what to do', async () => {
+    const b = makePdf([['secret']], { password: 'llama' });
+    const bytes = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    await expect(readPdf(bytes, 'locked.pdf')).rejects.toThrow('"locked.pdf" is protected by a password; open it, save an unprotected copy, and attach that.');
+  });
+
   it('says so when the pages have no text (a scan)', async () => {
     const b = makePdf([[], []]);
     const bytes = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
