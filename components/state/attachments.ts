@@ -51,6 +51,8 @@ export function createAttachments(budget?: ReadonlySignal<ContextBudget>): Attac
   // What was attached, whole; `chips` is it fitted to the budget.
   const whole = signal<readonly AttachmentChip[]>([]);
   const chips = computed(() => fitted(whole.value, budget?.value ?? null));
+  // What was sent, to what was attached: a refused request gives back the whole text, not the cut.
+  const wholeOf = new WeakMap<Attachment, Attachment>();
   return {
     chips,
     context: computed(() => budget?.value.context ?? null),
@@ -71,12 +73,17 @@ export function createAttachments(budget?: ReadonlySignal<ContextBudget>): Attac
       whole.value = whole.peek().filter((c) => c.key !== key);
     },
     take() {
-      const list = chips.peek().map((c) => c.attachment);
+      const attached = whole.peek();
+      const list = chips.peek().map((c, i) => {
+        const original = attached[i]?.attachment;
+        if (original && original !== c.attachment) wholeOf.set(c.attachment, original);
+        return c.attachment;
+      });
       if (list.length) whole.value = [];
       return list;
     },
     restore(list) {
-      if (list.length) whole.value = [...list.map(chip), ...whole.peek()];
+      if (list.length) whole.value = [...list.map((a) => chip(wholeOf.get(a) ?? a)), ...whole.peek()];
     },
   };
 }

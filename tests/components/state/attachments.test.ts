@@ -48,6 +48,19 @@ describe('attachments fitted to the context budget', () => {
     expect(m.chips.value).toEqual([]);
   });
 
+  it('a refused request gives back the whole text, fitted again', () => {
+    const budget = signal(contextBudget(1024, undefined, 0));
+    const m = createAttachments(budget);
+    const whole = pdf('big.pdf', 10);
+    m.add(whole);
+    const sent = m.take();
+    expect(sent[0]).not.toBe(whole);
+    m.restore(sent);
+    expect(m.chips.value[0]?.attachment).toEqual(sent[0]);
+    budget.value = contextBudget(32768, undefined, 0);
+    expect(m.chips.value[0]?.attachment).toBe(whole);
+  });
+
   it('without a budget keeps everything as given', () => {
     const m = createAttachments();
     const big = pdf('big.pdf', 100);
