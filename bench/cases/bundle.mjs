@@ -53,6 +53,8 @@ const ON_DEMAND = /** @type {Record<string, string>} */ ({
   'history-io': 'on the first import or export',
   pdf: 'with the first PDF (pdf.js)',
   read: 'with the first PDF',
+  'pdf.worker.min': "with the first PDF (the worker's address)",
+  PdfTools: 'after the first paint (the composer’s PDF tools)',
 });
 
 /** pdf.js's worker: an asset, not a chunk (its URL is handed to pdf.js), also loaded with the first PDF. */
