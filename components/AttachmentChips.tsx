@@ -15,10 +15,14 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-/** What the chip says of its size: tokens for text (an estimate, and it says so), pixels for an image. */
-export function sizeLabel(a: Attachment): string {
+/**
+ * What the chip says of its size: tokens for text (an estimate, and it says so), against the
+ * context length it was fitted to when there is one; pixels for an image.
+ */
+export function sizeLabel(a: Attachment, context?: number | null): string {
   if (a.kind === 'image') return `${a.width}×${a.height}`;
-  return `≈${estimateTokens(a.text).toLocaleString()} tokens (estimate)`;
+  const of = context ? ` of ${context.toLocaleString()}` : '';
+  return `≈${estimateTokens(a.text).toLocaleString()} tokens (estimate)${of}`;
 }
 
 /** The exact text the model will read, rendered only once asked for: a page can be megabytes. */
@@ -33,7 +37,7 @@ function Preview({ text }: { text: string }) {
 }
 
 /** One attachment as a chip; `onRemove` absent: shown on a sent message, read-only. */
-export function AttachmentView({ attachment: a, onRemove }: { attachment: Attachment; onRemove?: () => void }) {
+export function AttachmentView({ attachment: a, onRemove, context }: { attachment: Attachment; onRemove?: () => void; context?: number | null }) {
   const name = a.title || hostOf(a.url) || KIND_NAMES[a.kind];
   return (
     <figure class={`context context-${a.kind}`}>
@@ -43,7 +47,7 @@ export function AttachmentView({ attachment: a, onRemove }: { attachment: Attach
         <span class="context-kind">{KIND_NAMES[a.kind]}</span>
         <span title={a.url ?? name}>{name}</span>
         {a.url && a.kind !== 'selection' && <span class="context-host">{hostOf(a.url)}</span>}
-        <span class="context-size">{sizeLabel(a)}</span>
+        <span class="context-size">{sizeLabel(a, context)}</span>
         {a.note && <span class="context-note">{a.note}</span>}
         {a.kind !== 'image' && a.kind !== 'selection' && <Preview text={a.text} />}
         {onRemove && (
@@ -63,7 +67,7 @@ export function AttachmentChips({ attachments }: { attachments: AttachmentsModel
   return (
     <section class="contexts" aria-label="Attachments">
       {chips.map((c) => (
-        <AttachmentView key={c.key} attachment={c.attachment} onRemove={() => attachments.remove(c.key)} />
+        <AttachmentView key={c.key} attachment={c.attachment} context={attachments.context.value} onRemove={() => attachments.remove(c.key)} />
       ))}
     </section>
   );

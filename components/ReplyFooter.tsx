@@ -38,14 +38,24 @@ export function footerDetails(s: ReplyStats): string {
     .join(' · ');
 }
 
+/** Ollama cut the prompt without a word (lib/chat/truncation.ts): said under the reply, in the issue's words. */
+export function truncationWarning(s: ReplyStats): string | null {
+  if (!s.truncatedTo) return null;
+  return `The model saw only the last ${whole.format(s.truncatedTo)} tokens; raise the context length in Settings.`;
+}
+
 export function ReplyFooter({ message }: { message: ChatMessage }) {
   const stats = message.stats.value;
   if (!stats || message.status.value !== 'done') return null;
   const details = footerDetails(stats);
+  const warning = truncationWarning(stats);
   return (
-    <p class="reply-footer" title={details || undefined}>
-      {footerParts(stats).join(' · ')}
-      {details && <span class="visually-hidden">. {details}</span>}
-    </p>
+    <>
+      {warning && <p class="reply-warning">{warning}</p>}
+      <p class="reply-footer" title={details || undefined}>
+        {footerParts(stats).join(' · ')}
+        {details && <span class="visually-hidden">. {details}</span>}
+      </p>
+    </>
   );
 }

@@ -21,6 +21,7 @@ import { type ConnectionModel, createConnectionModel } from './connection';
 import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { type AttachmentsModel, createAttachments } from './attachments';
+import { type ContextBudgetModel, createContextBudget } from './context-budget';
 import { createImages, type ImagesModel } from './images';
 import { createInbox, type Inbox } from './inbox';
 import { type BackgroundLink, connectBackground } from './link';
@@ -99,6 +100,7 @@ interface Parts {
   inbox: Inbox;
   attachments: AttachmentsModel;
   images: ImagesModel;
+  budget: ContextBudgetModel;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -129,15 +131,6 @@ function buildParts(connect: Connect | undefined): Parts {
   const recovery = recheckAfterRecovery(connection);
   const prompts = createPromptSettings({ askFacts: (model) => send({ type: 'model/show', model }) });
   const systemPrompt = createSystemPrompt();
-  const attachments = createAttachments();
-  const images = createImages({
-    attachments,
-    selected: connection.selected,
-    installed: connection.models,
-    askFacts: (model) => send({ type: 'model/show', model }),
-    select: (name) => connection.select(name),
-    downscale,
-  });
   const chatModel = createChatModel({
     send: (msg) => send(withSystem(msg, systemPrompt.text.peek())),
     selectedModel: connection.selected,
@@ -150,6 +143,23 @@ function buildParts(connect: Connect | undefined): Parts {
     returnAttachments: (list) => attachments.restore(list),
   });
   const chat = followConnection(followConversation(chatModel, systemPrompt), server);
+  // Text attachments are fitted to what the model keeps of a request, less the system prompt and history.
+  const budget = createContextBudget({
+    selected: connection.selected,
+    maxContext: prompts.maxContext,
+    messages: chat.messages,
+    system: systemPrompt.text,
+    askFacts: (model) => send({ type: 'model/show', model }),
+  });
+  const attachments = createAttachments(budget.budget);
+  const images = createImages({
+    attachments,
+    selected: connection.selected,
+    installed: connection.models,
+    askFacts: (model) => send({ type: 'model/show', model }),
+    select: (name) => connection.select(name),
+    downscale,
+  });
   // Quick actions wait for the model to be known (and the chat to be idle): see inbox.ts.
   const inbox = createInbox(chat, banner, createReadiness(connection), attachments);
   const fetcher = createFetcher(send, banner);
@@ -168,7 +178,7 @@ function buildParts(connect: Connect | undefined): Parts {
     view.value = 'chat';
   };
   link = connectBackground(onlyActiveStatus(panelEvents({ ...parts, showChat }), server.active), lost, connect);
-  return { ...parts, sync, view, link };
+  return { ...parts, budget, sync, view, link };
 }
 
 export function createPanel(connect?: Connect): Panel {
@@ -223,6 +233,7 @@ export function createPanel(connect?: Connect): Panel {
       unwatchServers();
       p.inbox.dispose();
       p.images.dispose();
+      p.budget.dispose();
       history.dispose();
       p.link.close();
     },

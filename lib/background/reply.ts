@@ -4,8 +4,9 @@
  * one terminal message, sent once the reply is saved (it carries the stored version).
  */
 import { type Exchange, type ExchangeSink, startExchange } from '../chat/exchange';
-import { buildChatRequest } from '../chat/request';
+import { buildChatRequest, type ChatRequest } from '../chat/request';
 import { statsFrom } from '../chat/stats';
+import { truncatedTo } from '../chat/truncation';
 import type { ReplyStats } from '../conversations/contract';
 import type { Outcome, Recorder } from '../history/recorder';
 import { isConnectionFailure } from '../ollama/errors';
@@ -40,8 +41,8 @@ export interface Reply {
 }
 
 /** The request as Ollama gets it (lib/chat/request.ts): system prompt first, then the history. */
-function ask(msg: Start, ctx: OllamaContext, sink: ExchangeSink): Exchange {
-  const { messages, ...extra } = buildChatRequest(msg.model, msg.history, msg.conversation.system, ctx.settings);
+function ask(msg: Start, ctx: OllamaContext, request: ChatRequest, sink: ExchangeSink): Exchange {
+  const { messages, ...extra } = request;
   return startExchange({
     api: ctx.api,
     baseUrl: ctx.settings.baseUrl,
@@ -93,15 +94,18 @@ export function createReply(deps: ReplyDeps): Reply {
       if (isConnectionFailure(next.failure)) deps.onConnectionFailure();
     }
   };
+  const request = buildChatRequest(msg.model, msg.history, msg.conversation.system, ctx.settings);
   const attempt = () =>
-    ask(msg, ctx, {
+    ask(msg, ctx, request, {
       chunk: (content, thinking) => {
         toAll({ type: 'chat/chunk', requestId, content, thinking });
         if (exchange) recorder.checkpoint(exchange.text, exchange.thinking);
       },
       // Saved with the reply, so its footer is the same when the conversation is reopened.
       done: (info) => {
-        const stats = statsFrom(msg.model, info);
+        // What Ollama read against what was sent: a cut prompt is said with the reply.
+        const cut = truncatedTo(request.messages, request.options?.num_ctx, info.promptEvalCount);
+        const stats = { ...statsFrom(msg.model, info), ...(cut ? { truncatedTo: cut } : {}) };
         finish('done', { type: 'chat/done', requestId, info, stats }, stats);
       },
       stopped: () => finish('stopped', { type: 'chat/stopped', requestId }),

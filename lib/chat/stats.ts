@@ -5,14 +5,16 @@
 import type { ReplyStats } from '../conversations/contract';
 import type { DoneInfo } from '../protocol';
 
-const NUMBERS = ['evalCount', 'evalDurationNs', 'totalDurationNs', 'promptEvalCount', 'ttftMs'] as const;
+const FROM_OLLAMA = ['evalCount', 'evalDurationNs', 'totalDurationNs', 'promptEvalCount', 'ttftMs'] as const;
+// truncatedTo is ours (lib/chat/truncation.ts), added to what Ollama said.
+const NUMBERS = [...FROM_OLLAMA, 'truncatedTo'] as const;
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** The stats of a reply that ended with `info`; fields Ollama did not report stay absent. */
 export function statsFrom(model: string, info: DoneInfo): ReplyStats {
   const stats: ReplyStats = { model: info.model || model };
-  for (const key of NUMBERS) {
+  for (const key of FROM_OLLAMA) {
     const v = info[key];
     if (isCount(v)) stats[key] = v;
   }

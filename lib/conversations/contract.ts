@@ -29,6 +29,8 @@ export interface ReplyStats {
   promptEvalCount?: number;
   /** From sending the request to the first content or thinking chunk, in milliseconds. */
   ttftMs?: number;
+  /** Ollama cut the prompt: the model saw only its last this many tokens (lib/chat/truncation.ts). */
+  truncatedTo?: number;
 }
 
 /**

@@ -43,6 +43,17 @@ describe('ReplyFooter', () => {
     await waitFor(() => expect(footer(container)).not.toBeNull());
   });
 
+  it("warns, in the issue's words, when Ollama cut the prompt, and only then", async () => {
+    const cut = { ...stats, truncatedTo: 4096 };
+    const { container } = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats: cut })} />);
+    await waitFor(() => expect(footer(container)).not.toBeNull());
+    expect(container.querySelector('.reply-warning')?.textContent).toBe('The model saw only the last 4,096 tokens; raise the context length in Settings.');
+    cleanup();
+    const whole = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats })} />);
+    await waitFor(() => expect(footer(whole.container)).not.toBeNull());
+    expect(whole.container.querySelector('.reply-warning')).toBeNull();
+  });
+
   it('formats long waits in minutes, and no details as none', () => {
     expect(duration(125_400)).toBe('2 min 5 s');
     expect(footerDetails({ model: 'm' })).toBe('');

@@ -32,6 +32,16 @@ export async function sleep(ms, signal) {
 }
 
 /**
+ * Ollama's window for a request: its num_ctx option, else Ollama's default on a machine with
+ * under 24 GiB of VRAM (4,096; older releases used 2,048).
+ * @param {unknown} numCtx
+ */
+export function contextWindow(numCtx) {
+  const n = Number(numCtx);
+  return Number.isSafeInteger(n) && n > 0 ? n : 4096;
+}
+
+/**
  * @param {Ctx} ctx
  * @param {Record<string, unknown>} body
  * @param {boolean} think
@@ -48,15 +58,17 @@ export function planReply(ctx, body, think, startedNs) {
     ...(think ? splitTokens(defaultThinking(messages)).map((t) => ({ content: '', thinking: t })) : []),
     ...splitTokens(String(text)).map((t) => ({ content: t })),
   ];
-  const options = /** @type {{ num_predict?: unknown } | undefined} */ (body.options);
+  const options = /** @type {{ num_predict?: unknown, num_ctx?: unknown } | undefined} */ (body.options);
   const limit = Number(options?.num_predict ?? -1);
   let doneReason = 'stop';
   if (limit > 0 && limit < pieces.length) {
     pieces = pieces.slice(0, limit);
     doneReason = 'length';
   }
-  // A chat template adds a handful of tokens around every message.
-  const promptEvalCount = messages.reduce((n, m) => n + splitTokens(String(m.content ?? '')).length + 5, 1);
+  // A chat template adds a handful of tokens around every message. Like Ollama, a prompt longer
+  // than the window is cut to its last num_ctx tokens, silently: only the count shows it.
+  const prompt = messages.reduce((n, m) => n + splitTokens(String(m.content ?? '')).length + 5, 1);
+  const promptEvalCount = Math.min(prompt, contextWindow(options?.num_ctx));
   return { model, pieces, doneReason, promptEvalCount, startedNs, loadedNs: process.hrtime.bigint() };
 }
 

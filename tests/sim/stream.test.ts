@@ -128,3 +128,21 @@ describe('timing', () => {
     expect(res.totalMs - res.headersAfterMs).toBeGreaterThanOrEqual(150); // spread out, not sent at once
   });
 });
+
+describe('prompt_eval_count', () => {
+  const long = user('word '.repeat(3000));
+  const promptCount = async (body: Record<string, unknown>) => {
+    const s = await sim({ replyTokens: 3 });
+    const ls = chatLines((await chat(s, { model: 'llama3.2', ...body })).text);
+    return (ls.at(-1) as ChatLine).prompt_eval_count;
+  };
+
+  it('counts the whole prompt when it fits', async () => {
+    expect(await promptCount({ messages: long, options: { num_ctx: 8192 } })).toBe(3000 + 6);
+  });
+
+  it('is cut to num_ctx, silently, like Ollama, and to its 4,096 default without one', async () => {
+    expect(await promptCount({ messages: long, options: { num_ctx: 1024 } })).toBe(1024);
+    expect(await promptCount({ messages: user('word '.repeat(5000)) })).toBe(4096);
+  });
+});

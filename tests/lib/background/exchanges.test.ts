@@ -113,5 +113,28 @@ describe('a finished reply’s stats', () => {
     expect(stats).toHaveProperty('ttftMs', expect.any(Number));
     const done = seen.at(-1);
     expect(done?.type === 'chat/done' && done.stats).toEqual(stats);
+    expect(stats).not.toHaveProperty('truncatedTo');
+  });
+
+  it('say so when Ollama read less than a prompt clearly longer than Context length', async () => {
+    const saves: { messages: { stats?: unknown }[] }[] = [];
+    const saving = {
+      save: vi.fn(async (d: { messages: { stats?: unknown }[] }) => {
+        saves.push(d);
+        return d;
+      }),
+    } as unknown as HistoryStore;
+    const cutting: OllamaApi = {
+      listModels: async () => [],
+      version: async () => null,
+      async *chat() {
+        yield { kind: 'chunk', content: 'hi' };
+        yield { kind: 'done', info: { doneReason: 'stop', model: 'llama3.2', promptEvalCount: 512 } };
+      },
+    };
+    const long = { ...start, history: [{ role: 'user' as const, content: 'x'.repeat(8000), timestamp: new Date().toISOString() }] };
+    const settings = { ...DEFAULT_SETTINGS, parameters: { num_ctx: 512 } };
+    await createExchanges({ store: saving, broadcastProblem: vi.fn() }).start(long, { api: cutting, settings }, vi.fn(), vi.fn());
+    expect(saves.at(-1)?.messages.at(-1)?.stats).toMatchObject({ promptEvalCount: 512, truncatedTo: 512 });
   });
 });
