@@ -45,6 +45,9 @@ export default defineConfig({
       // and only with it do Chrome and Firefox fill tab.title/tab.url in the click (both verified
       // with real menu clicks). Narrower than "tabs", which would expose every tab's address.
       'activeTab',
+      // "Chat with this page" runs its extraction (page-extract.js) in the tab: on the tab activeTab
+      // covers, or on the pages switched to once the optional http/https access (below) is given.
+      'scripting',
       // To ask the user-installed helper (native-host/) to start Ollama; it can run nothing else.
       'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
@@ -55,6 +58,7 @@ export default defineConfig({
         : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } },
     host_permissions: LOCAL_HOSTS,
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
+    // "Chat with this page" asks for all of them (from its toggle's click) to follow the active tab.
     ...(browser === 'firefox' ? { optional_permissions: REMOTE_HOSTS } : { optional_host_permissions: REMOTE_HOSTS }),
     action: { default_title: 'Open Ollama Chat' },
     ...(browser === 'firefox'

@@ -1,0 +1,134 @@
+/**
+ * "Chat with this page": while on, the active tab's main content is a 'page' chip that follows
+ * the tab: a switch or a finished load replaces it, a page that cannot be read removes it and
+ * says why (`notice`). Removing the chip (or sending it) turns following off, so the toggle is
+ * pressed exactly while the page is attached or being looked for.
+ */
+import { effect, type ReadonlySignal, signal } from '@preact/signals';
+import type { TextAttachment } from '../../lib/attachments/types';
+import type { PageExtract } from '../../lib/page/extract';
+import { PDF_MESSAGE, refusalFromError, restrictionOf } from '../../lib/page/restricted';
+import type { PageTabs } from '../../lib/page/tabs';
+import type { AttachmentsModel } from './attachments';
+
+export interface PageContext {
+  readonly following: ReadonlySignal<boolean>;
+  /** Why there is no page chip, or where its text came from; null when there is nothing to say. */
+  readonly notice: ReadonlySignal<string | null>;
+  /** Set when the user refused access to pages: switching tabs cannot update the chip. */
+  readonly accessRefused: ReadonlySignal<boolean>;
+  readonly busy: ReadonlySignal<boolean>;
+  /** Call from the click itself: turning on asks for host access, which needs the user's gesture. */
+  toggle(): void;
+  dispose(): void;
+}
+
+export const FALLBACK_NOTICE = 'No article found on this page: its text is attached without menus, header and footer.';
+
+export function pageAttachment(p: PageExtract, tabTitle = ''): TextAttachment {
+  return { kind: 'page', title: p.title || tabTitle, url: p.url, text: p.markdown };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs): PageContext {
+  const following = signal(false);
+  const notice = signal<string | null>(null);
+  const accessRefused = signal(false);
+  const busy = signal(false);
+  let key: string | null = null;
+  let tabId: number | null = null;
+  let run = 0;
+  let access = false;
+  let unfollow: (() => void) | null = null;
+  void tabs.hasAccess().then((ok) => {
+    access = access || ok;
+  });
+
+  const drop = (why: string) => {
+    const k = key;
+    key = null;
+    if (k) attachments.remove(k);
+    notice.value = why;
+  };
+
+  const refresh = async () => {
+    const mine = ++run;
+    busy.value = true;
+    const stale = () => mine !== run;
+    try {
+      const tab = await tabs.current();
+      if (stale()) return;
+      tabId = tab?.id ?? null;
+      if (!tab) return drop('There is no tab to read in this window.');
+      const refused = tab.url ? restrictionOf(tab.url) : null;
+      if (refused) return drop(refused);
+      let page: PageExtract;
+      try {
+        page = await tabs.extract(tab.id);
+      } catch (e) {
+        if (!stale()) drop(refusalFromError(errorText(e), access || !!tab.url));
+        return;
+      }
+      if (stale()) return;
+      if (page.source === 'pdf') return drop(PDF_MESSAGE);
+      if (!page.markdown.trim()) return drop(`“${page.title || tab.title || page.url}” has no text to read.`);
+      const a = pageAttachment(page, tab.title);
+      key = key ? attachments.replace(key, a) : attachments.add(a);
+      notice.value = page.source === 'fallback' ? FALLBACK_NOTICE : null;
+    } finally {
+      if (!stale()) busy.value = false;
+    }
+  };
+
+  const stop = () => {
+    run++;
+    unfollow?.();
+    unfollow = null;
+    following.value = false;
+    busy.value = false;
+    notice.value = null;
+    const k = key;
+    key = null;
+    tabId = null;
+    if (k) attachments.remove(k);
+  };
+
+  // The chip went (Remove, or sent with a question): following ends with it.
+  const watch = effect(() => {
+    const chips = attachments.chips.value;
+    if (key && !chips.some((c) => c.key === key)) {
+      key = null;
+      stop();
+    }
+  });
+
+  return {
+    following,
+    notice,
+    accessRefused,
+    busy,
+    toggle() {
+      if (following.peek()) return stop();
+      following.value = true;
+      accessRefused.value = false;
+      // Asked before anything is awaited: later the click no longer counts as the user's.
+      const asking = access ? Promise.resolve(true) : tabs.requestAccess();
+      void asking.then((ok) => {
+        access = access || ok;
+        if (following.peek()) accessRefused.value = !ok;
+      });
+      unfollow = tabs.follow(
+        () => void refresh(),
+        (id) => {
+          if (id === tabId) void refresh();
+        },
+      );
+      void refresh();
+    },
+    dispose() {
+      watch();
+      stop();
+    },
+  };
+}
