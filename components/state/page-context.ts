@@ -7,7 +7,7 @@
 import { effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { TextAttachment } from '../../lib/attachments/types';
 import type { PageExtract } from '../../lib/page/extract';
-import { PDF_MESSAGE, refusalFromError, restrictionOf } from '../../lib/page/restricted';
+import { isFinalRefusal, PDF_MESSAGE, refusalFromError, restrictionOf } from '../../lib/page/restricted';
 import type { PageTabs } from '../../lib/page/tabs';
 import type { AttachmentsModel } from './attachments';
 
@@ -52,6 +52,19 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
     notice.value = why;
   };
 
+  // The access asked for by the last click, while its answer is awaited (a prompt in Chrome).
+  let asking: Promise<boolean> | null = null;
+  /** Tries at once (activeTab may cover the tab); a refusal waits for the user's answer to the prompt, then tries again. */
+  const extract = async (id: number): Promise<PageExtract> => {
+    try {
+      return await tabs.extract(id);
+    } catch (e) {
+      // A browser page stays closed whatever the answer: say so now, not after the prompt.
+      if (access || !asking || isFinalRefusal(errorText(e)) || !(await asking)) throw e;
+      return tabs.extract(id);
+    }
+  };
+
   const refresh = async () => {
     const mine = ++run;
     busy.value = true;
@@ -65,13 +78,16 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
       if (refused) return drop(refused);
       let page: PageExtract;
       try {
-        page = await tabs.extract(tab.id);
+        page = await extract(tab.id);
       } catch (e) {
-        if (!stale()) drop(refusalFromError(errorText(e), access || !!tab.url));
+        if (!stale()) drop(refusalFromError(errorText(e), { access, urlKnown: !!tab.url }));
         return;
       }
       if (stale()) return;
       if (page.source === 'pdf') return drop(PDF_MESSAGE);
+      // The address the tab hid (Firefox lets a script into about:blank, for one).
+      const late = restrictionOf(page.url);
+      if (late) return drop(late);
       if (!page.markdown.trim()) return drop(`“${page.title || tab.title || page.url}” has no text to read.`);
       const a = pageAttachment(page, tab.title);
       key = key ? attachments.replace(key, a) : attachments.add(a);
@@ -113,9 +129,10 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
       following.value = true;
       accessRefused.value = false;
       // Asked before anything is awaited: later the click no longer counts as the user's.
-      const asking = access ? Promise.resolve(true) : tabs.requestAccess();
-      void asking.then((ok) => {
+      asking = access ? null : tabs.requestAccess();
+      void asking?.then((ok) => {
         access = access || ok;
+        asking = null;
         if (following.peek()) accessRefused.value = !ok;
       });
       unfollow = tabs.follow(

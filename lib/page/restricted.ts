@@ -54,12 +54,18 @@ export function isPdfUrl(u: URL): boolean {
   return /\.pdf$/i.test(u.pathname);
 }
 
+const FILE_REFUSAL = /file:|file URL/i;
+const BROWSER_REFUSAL = /chrome:|about:|extensions gallery|cannot be scripted|moz-extension|restricted|privileged/i;
+
+/** A refusal no permission would lift: a browser page or a local file. */
+export const isFinalRefusal = (message: string) => FILE_REFUSAL.test(message) || BROWSER_REFUSAL.test(message);
+
 /** What a failed injection means, from the browsers' error texts (checked by the e2e in both). */
-export function refusalFromError(message: string, hasHostAccess: boolean): string {
-  if (/file:|file URL/i.test(message))
+export function refusalFromError(message: string, tab: { access: boolean; urlKnown: boolean }): string {
+  if (FILE_REFUSAL.test(message))
     return 'This is a local file: turn on "Allow access to file URLs" for Ollama Chat in the browser\'s extension settings to read it.';
-  if (/chrome:|about:|extensions gallery|cannot be scripted|moz-extension|restricted|privileged/i.test(message))
-    return 'This is a browser page: browsers do not let extensions read it.';
-  if (!hasHostAccess) return 'Ollama Chat may not read this tab yet: turn "Chat with this page" off and on to allow reading the pages you switch to.';
+  // With access to every http(s) page, an address still hidden is one of the browser's own.
+  if (BROWSER_REFUSAL.test(message) || (tab.access && !tab.urlKnown)) return 'This is a browser page: browsers do not let extensions read it.';
+  if (!tab.access) return 'Ollama Chat may not read this tab: turn "Chat with this page" off and on, and allow reading pages when the browser asks.';
   return `This page could not be read (${message}).`;
 }

@@ -174,4 +174,52 @@ describe('page context', () => {
     await settle();
     expect(chips()).toEqual([]);
   });
+
+  it('a tab it may not read yet waits for the answer to the access prompt, then reads it', async () => {
+    let answer = (_ok: boolean) => {};
+    let granted = false;
+    const attachments = createAttachments();
+    const tabs: PageTabs = {
+      current: async () => ({ id: 7, title: 'Site' }),
+      extract: async () => {
+        if (!granted) throw new Error('Cannot access contents of the page.');
+        return article('Site', 'https://site.example/');
+      },
+      follow: () => () => {},
+      hasAccess: async () => false,
+      requestAccess: () =>
+        new Promise((r) => {
+          answer = (ok) => {
+            granted = ok;
+            r(ok);
+          };
+        }),
+    };
+    const page = createPageContext(attachments, tabs);
+    page.toggle();
+    await settle();
+    expect(attachments.chips.value).toEqual([]);
+    answer(true);
+    await settle();
+    expect(attachments.chips.value.map((c) => c.attachment.title)).toEqual(['Site']);
+    expect(page.accessRefused.value).toBe(false);
+  });
+
+  it('a browser page is explained at once, without waiting for the prompt', async () => {
+    const attachments = createAttachments();
+    const tabs: PageTabs = {
+      current: async () => ({ id: 8 }),
+      extract: async () => {
+        throw new Error('Cannot access a chrome:// URL');
+      },
+      follow: () => () => {},
+      hasAccess: async () => false,
+      requestAccess: () => new Promise(() => {}),
+    };
+    const page = createPageContext(attachments, tabs);
+    page.toggle();
+    await settle();
+    expect(page.notice.value).toBe('This is a browser page: browsers do not let extensions read it.');
+    expect(page.busy.value).toBe(false);
+  });
 });

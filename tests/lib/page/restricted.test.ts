@@ -36,16 +36,21 @@ describe('restrictionOf', () => {
 });
 
 describe('refusalFromError', () => {
+  const none = { access: false, urlKnown: false };
   it('recognises the browsers’ refusals', () => {
-    expect(refusalFromError('Cannot access a chrome:// URL', false)).toBe('This is a browser page: browsers do not let extensions read it.');
-    expect(refusalFromError('The extensions gallery cannot be scripted.', true)).toMatch(/browser page/);
-    expect(refusalFromError('Cannot access contents of url "file:///a.html". Extension manifest must request permission to access this host.', true)).toMatch(
+    expect(refusalFromError('Cannot access a chrome:// URL', none)).toBe('This is a browser page: browsers do not let extensions read it.');
+    expect(refusalFromError('The extensions gallery cannot be scripted.', none)).toMatch(/browser page/);
+    expect(refusalFromError('Cannot access contents of url "file:///a.html". Extension manifest must request permission to access this host.', none)).toMatch(
       /Allow access to file URLs/,
     );
   });
 
+  it('with access to all pages, a hidden address is a browser page (Firefox says only "missing host permission")', () => {
+    expect(refusalFromError('Missing host permission for the tab', { access: true, urlKnown: false })).toMatch(/browser page/);
+  });
+
   it('without host access, says how to give it; with it, shows the error', () => {
-    expect(refusalFromError('Missing host permission for the tab', false)).toMatch(/may not read this tab yet/);
-    expect(refusalFromError('boom', true)).toBe('This page could not be read (boom).');
+    expect(refusalFromError('Cannot access contents of the page.', none)).toMatch(/allow reading pages when the browser asks/);
+    expect(refusalFromError('boom', { access: true, urlKnown: true })).toBe('This page could not be read (boom).');
   });
 });
