@@ -8,6 +8,7 @@ import { coldOpenCase } from './cases/cold-open.mjs';
 import { importCase } from './cases/import.mjs';
 import { conversationCase } from './cases/conversation.mjs';
 import { latencyCase } from './cases/latency.mjs';
+import { pageCase } from './cases/page.mjs';
 import { scalingCase } from './cases/scaling.mjs';
 import { throughputCase } from './cases/throughput.mjs';
 import { parseArgs } from './lib/args.mjs';
@@ -26,6 +27,7 @@ const BROWSER_CASES = {
   'cold-open': coldOpenCase,
   conversation: conversationCase,
   import: importCase,
+  page: pageCase,
 };
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
