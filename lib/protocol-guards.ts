@@ -95,8 +95,12 @@ const isModel = (x: unknown) => isObject(x) && isString(x.name) && optional(x.pa
 const isStats = (x: unknown) => readStats(x) !== null;
 const isSelection = (x: unknown) =>
   isObject(x) && isString(x.text) && typeof x.originalLength === 'number' && typeof x.truncated === 'boolean' && isString(x.pageTitle) && isString(x.pageUrl);
+const isPageHandoff = (x: Record<string, unknown>) =>
+  x.kind === 'page' && optional(x.refusal, isString) && optional(x.attachment, (a) => isAttachmentList([a]) && (a as { kind: unknown }).kind === 'page');
 const isHandoff = (x: unknown) =>
-  isObject(x) && isString(x.id) && isSelection(x.selection) && (x.kind === 'ask' || (x.kind === 'send' && isString(x.title) && isString(x.prompt)));
+  isObject(x) &&
+  isString(x.id) &&
+  (isPageHandoff(x) || (isSelection(x.selection) && (x.kind === 'ask' || (x.kind === 'send' && isString(x.title) && isString(x.prompt)))));
 
 /**
  * The panel's side: every field a handler reads has the type its message says, so a panel and a

@@ -48,7 +48,8 @@ async function clickToChip(/** @type {import('puppeteer').Page} */ panel) {
     w.__page = { clickAt: 0, chipAt: 0, longest: 0 };
     document.addEventListener('click', () => (w.__page.clickAt ||= performance.now()), { capture: true, once: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (w.__page.clickAt && e.startTime + e.duration >= w.__page.clickAt) w.__page.longest = Math.max(w.__page.longest, e.duration);
+      for (const e of list.getEntries())
+        if (w.__page.clickAt && e.startTime + e.duration >= w.__page.clickAt) w.__page.longest = Math.max(w.__page.longest, e.duration);
     }).observe({ type: 'longtask' });
     const seen = new MutationObserver(() => {
       if (!document.querySelector('.composer .context-page')) return;

@@ -5,9 +5,9 @@
  * pressed exactly while the page is attached or being looked for.
  */
 import { effect, type ReadonlySignal, signal } from '@preact/signals';
-import type { TextAttachment } from '../../lib/attachments/types';
 import type { PageExtract } from '../../lib/page/extract';
-import { isFinalRefusal, PDF_MESSAGE, refusalFromError, restrictionOf } from '../../lib/page/restricted';
+import { errorText, readTab } from '../../lib/page/read-tab';
+import { isFinalRefusal } from '../../lib/page/restricted';
 import type { PageTabs } from '../../lib/page/tabs';
 import type { AttachmentsModel } from './attachments';
 
@@ -24,12 +24,6 @@ export interface PageContext {
 }
 
 export const FALLBACK_NOTICE = 'No article found on this page: its text is attached without menus, header and footer.';
-
-export function pageAttachment(p: PageExtract, tabTitle = ''): TextAttachment {
-  return { kind: 'page', title: p.title || tabTitle, url: p.url, text: p.markdown };
-}
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs): PageContext {
   const following = signal(false);
@@ -68,32 +62,17 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
   const refresh = async () => {
     const mine = ++run;
     busy.value = true;
-    const stale = () => mine !== run;
     try {
       const tab = await tabs.current();
-      if (stale()) return;
+      if (mine !== run) return;
       tabId = tab?.id ?? null;
-      if (!tab) return drop('There is no tab to read in this window.');
-      const refused = tab.url ? restrictionOf(tab.url) : null;
-      if (refused) return drop(refused);
-      let page: PageExtract;
-      try {
-        page = await extract(tab.id);
-      } catch (e) {
-        if (!stale()) drop(refusalFromError(errorText(e), { access, urlKnown: !!tab.url }));
-        return;
-      }
-      if (stale()) return;
-      if (page.source === 'pdf') return drop(PDF_MESSAGE);
-      // The address the tab hid (Firefox lets a script into about:blank, for one).
-      const late = restrictionOf(page.url);
-      if (late) return drop(late);
-      if (!page.markdown.trim()) return drop(`“${page.title || tab.title || page.url}” has no text to read.`);
-      const a = pageAttachment(page, tab.title);
-      key = key ? attachments.replace(key, a) : attachments.add(a);
-      notice.value = page.source === 'fallback' ? FALLBACK_NOTICE : null;
+      const read = await readTab(extract, tab, access);
+      if (mine !== run) return;
+      if ('refusal' in read) return drop(read.refusal);
+      key = key ? attachments.replace(key, read.attachment) : attachments.add(read.attachment);
+      notice.value = read.fallback ? FALLBACK_NOTICE : null;
     } finally {
-      if (!stale()) busy.value = false;
+      if (mine === run) busy.value = false;
     }
   };
 

@@ -3,11 +3,13 @@
  * the browsers require) and queues the selection for it; the panel takes it when it connects.
  */
 import { browser } from 'wxt/browser';
-import { type Handoff, type HandoffQueue, handoffId } from '../selection/handoff';
+import { extractInTab } from '../page/tabs';
+import { type Handoff, type HandoffQueue, handoffId, type PageHandoff } from '../selection/handoff';
 import { actionFor, buildMenus, MENU, registerMenus } from '../selection/menus';
 import { fillTemplate, takeSelection } from '../selection/prompt';
 import type { Settings } from '../settings';
 import { firefox, isFirefox } from './firefox';
+import { pageHandoff } from './page-menu';
 
 export interface MenuClick {
   menuItemId: string | number;
@@ -37,7 +39,7 @@ export function openPanel(tab: ClickTab | undefined): Promise<unknown> {
 }
 
 /** What a click asks for, or null for "just open the panel". */
-export function handoffFor(click: MenuClick, tab: ClickTab | undefined, settings: Settings, language: string): Handoff | null {
+export function handoffFor(click: MenuClick, tab: ClickTab | undefined, settings: Settings, language: string): Exclude<Handoff, PageHandoff> | null {
   const id = String(click.menuItemId);
   if (!click.selectionText) return null;
   const selection = takeSelection(click.selectionText, settings.selectionLimit, tab?.title ?? '', tab?.url || click.pageUrl || '');
@@ -58,7 +60,7 @@ export interface SelectionDeps {
 export function createMenuClickHandler(deps: SelectionDeps) {
   return async (click: MenuClick, tab?: ClickTab): Promise<void> => {
     const opening = openPanel(tab).catch((e: unknown) => console.warn('Could not open the panel', e));
-    const item = handoffFor(click, tab, await deps.settings(), uiLanguage());
+    const item = String(click.menuItemId) === MENU.page ? await pageHandoff(extractInTab, tab) : handoffFor(click, tab, await deps.settings(), uiLanguage());
     if (item) {
       await deps.queue.enqueue(item);
       deps.notify();

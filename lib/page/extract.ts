@@ -24,7 +24,9 @@ function article(doc: Document): { title: string; markdown: string } | null {
   try {
     const clone = doc.cloneNode(true) as Document;
     // The element itself, not HTML text: nothing is parsed again in the page (and no Trusted Types trouble).
-    const parsed = new Readability<Node>(clone, { serializer: (n) => n }).parse();
+    // keepClasses: the classes are dropped with the HTML anyway, so Readability need not walk to
+    // strip them; JSON-LD only refines the title and byline, and parsing it costs on big pages.
+    const parsed = new Readability<Node>(clone, { serializer: (n) => n, keepClasses: true, disableJSONLD: true }).parse();
     if (parsed?.content?.nodeType !== 1) return null;
     const markdown = toMarkdown(parsed.content as Element);
     return markdown.length >= MIN_ARTICLE_CHARS ? { title: parsed.title?.trim() ?? '', markdown } : null;

@@ -45,8 +45,10 @@ export interface MarkdownOptions {
   skipChrome?: boolean;
 }
 
-const tag = (n: Node) => n.nodeName.toUpperCase();
-const squash = (s: string) => s.replace(/\s+/g, ' ');
+// HTML documents give element names in upper case already; SVG, MathML and XHTML do not.
+const tag = (n: Node) => (n.nodeName.charCodeAt(0) > 90 ? n.nodeName.toUpperCase() : n.nodeName);
+// Most text nodes have no run of white space to fold: test before building a new string.
+const squash = (s: string) => (/\s[\s]|[\t\n\r\f]/.test(s) ? s.replace(/\s+/g, ' ') : s);
 
 function hidden(el: Element, o: MarkdownOptions): boolean {
   const name = tag(el);

@@ -31,6 +31,13 @@ const isExtract = (x: unknown): x is PageExtract => {
   return !!p && typeof p.title === 'string' && typeof p.url === 'string' && typeof p.markdown === 'string' && typeof p.source === 'string';
 };
 
+/** Runs page-extract.js in the tab: the panel's toggle and the background's menu entry both call this. */
+export async function extractInTab(tabId: number): Promise<PageExtract> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-extract.js'] });
+  if (!isExtract(first?.result)) throw new Error('the page gave no readable result');
+  return first.result;
+}
+
 export function browserPageTabs(): PageTabs {
   // The panel's window: the side panel's or sidebar's browser window, fixed for its life.
   const window = browser.windows.getCurrent();
@@ -40,11 +47,7 @@ export function browserPageTabs(): PageTabs {
       const [tab] = await browser.tabs.query({ active: true, windowId });
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url, title: tab.title };
     },
-    async extract(tabId) {
-      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-extract.js'] });
-      if (!isExtract(first?.result)) throw new Error('the page gave no readable result');
-      return first.result;
-    },
+    extract: extractInTab,
     follow(onSwitch, onLoad) {
       const activated = (info: { windowId: number }) => {
         void window.then((w) => info.windowId === w.id && onSwitch());

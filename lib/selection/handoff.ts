@@ -3,6 +3,7 @@
  * background fills and the panel drains through the background, so each item is delivered
  * exactly once and in order, whether the panel was open, closed or still loading. No timers.
  */
+import type { TextAttachment } from '../attachments/types';
 import type { Selection } from './prompt';
 
 interface Base {
@@ -11,8 +12,17 @@ interface Base {
   selection: Selection;
 }
 
-/** `ask`: quote the selection and let the user type the question. `send`: ask at once. */
-export type Handoff = (Base & { kind: 'ask' }) | (Base & { kind: 'send'; title: string; prompt: string });
+/** "Ask Ollama about this page": the page read at the click (activeTab), or why it could not be. */
+export interface PageHandoff {
+  id: string;
+  createdAt: number;
+  kind: 'page';
+  attachment?: TextAttachment;
+  refusal?: string;
+}
+
+/** `ask`: quote the selection and let the user type the question. `send`: ask at once. `page`: attach the page. */
+export type Handoff = (Base & { kind: 'ask' }) | (Base & { kind: 'send'; title: string; prompt: string }) | PageHandoff;
 
 export interface QueueIO {
   read(): Promise<Handoff[]>;

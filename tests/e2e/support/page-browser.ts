@@ -9,9 +9,10 @@
  *   prompt-free grant Firefox offers automation, as in settings-firefox.e2e.ts).
  */
 import type { Page } from 'puppeteer';
+import type { TestHook } from '../../../lib/background/test-hook';
 import type { ChromiumSession } from './chromium';
 import type { FirefoxHost } from './firefox';
-import { showSidebar } from './firefox-ui';
+import { chooseFromContextMenu, showSidebar } from './firefox-ui';
 import { type ExtensionHost, type PanelSettings, writeStorage } from './host';
 import { type PanelView, pageView, sidebarView } from './panel-view';
 
@@ -28,6 +29,8 @@ export interface PageBrowser {
   clickToggle(): Promise<void>;
   /** Makes the tab showing `url` the active one, opening it first if needed. */
   switchTo(url: string): Promise<void>;
+  /** Chooses "Ask Ollama about this page" on the tab showing `url` (menus.ts's 'ask-page'). */
+  askAboutPage(url: string): Promise<void>;
 }
 
 async function tabFor(pages: Page[], open: () => Promise<Page>, url: string): Promise<Page> {
@@ -43,6 +46,27 @@ async function tabFor(pages: Page[], open: () => Promise<Page>, url: string): Pr
 export async function chromiumPage(s: ChromiumSession): Promise<PageBrowser> {
   const cr = s.browser();
   let panel: Page | null = null;
+  /** The toolbar action on the tab showing `url`, with the side panel kept shut: only its activeTab grant. */
+  const grantActiveTab = async (url: string) => {
+    const cdp = await cr.target().createCDPSession();
+    const worker = await s.worker();
+    try {
+      const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as {
+        targetInfos: { targetId: string; type: string; url: string }[];
+      };
+      const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
+      if (!tab) throw new Error(`no tab target for ${url}`);
+      await worker.evaluate(() => chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }));
+      await cdp.send('Extensions.triggerAction' as never, { id: s.extensionId, targetId: tab.targetId } as never);
+    } finally {
+      await worker.evaluate(() => chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }));
+      await cdp.detach();
+    }
+  };
+  const switchTo = async (url: string) => {
+    const pages = (await cr.pages()).filter((p) => !p.url().startsWith('chrome-extension://'));
+    await (await tabFor(pages, () => cr.newPage(), url)).bringToFront();
+  };
   return {
     host: s,
     restrictedUrl: 'chrome://version/',
@@ -59,14 +83,10 @@ export async function chromiumPage(s: ChromiumSession): Promise<PageBrowser> {
         };
         const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
         if (!tab) throw new Error(`no tab target for ${url}`);
-        const action = () => cdp.send('Extensions.triggerAction' as never, { id: s.extensionId, targetId: tab.targetId } as never);
         // Opening the side panel from the action grants no activeTab in Chromium; the user's
         // click on the action (or the page's menu) does, as in selection.ts: grant, then open.
-        const worker = await s.worker();
-        await worker.evaluate(() => chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }));
-        await action();
-        await worker.evaluate(() => chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }));
-        await action();
+        await grantActiveTab(url);
+        await cdp.send('Extensions.triggerAction' as never, { id: s.extensionId, targetId: tab.targetId } as never);
       } finally {
         await cdp.detach();
       }
@@ -78,9 +98,18 @@ export async function chromiumPage(s: ChromiumSession): Promise<PageBrowser> {
       if (!panel) throw new Error('no panel open');
       await panel.click(TOGGLE_NAME);
     },
-    async switchTo(url) {
-      const pages = (await cr.pages()).filter((p) => !p.url().startsWith('chrome-extension://'));
-      await (await tabFor(pages, () => cr.newPage(), url)).bringToFront();
+    switchTo,
+    async askAboutPage(url) {
+      // Chromium's native menu cannot be clicked: its grant, then its handler (see selection.ts).
+      await switchTo(url);
+      await grantActiveTab(url);
+      const worker = await s.worker();
+      const tabId = await worker.evaluate(() => chrome.tabs.query({ active: true }).then(([t]) => t?.id ?? -1));
+      await worker.evaluate(
+        (click, id) => (globalThis as unknown as { ollamaChatTest: TestHook }).ollamaChatTest.onMenuClick(click, id),
+        { menuItemId: 'ask-page', pageUrl: url },
+        tabId,
+      );
     },
   };
 }
@@ -114,8 +143,16 @@ export async function firefoxPage(host: FirefoxHost): Promise<PageBrowser> {
       const pages = (await ff.pages()).filter((p) => !p.url().startsWith('moz-extension://'));
       await (await tabFor(pages, () => ff.newPage(), url)).bringToFront();
     },
+    async askAboutPage(url) {
+      const page = (await ff.pages()).find((p) => p.url() === url);
+      if (!page) throw new Error(`no tab shows ${url}`);
+      await chooseFromContextMenu(ff, page, 'h2', 'ask-page', false);
+    },
   };
 }
 
-declare const chrome: { sidePanel: { setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> } };
+declare const chrome: {
+  sidePanel: { setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> };
+  tabs: { query(q: { active: boolean }): Promise<{ id?: number }[]> };
+};
 declare const browser: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } | undefined;

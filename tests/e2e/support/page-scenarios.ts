@@ -95,4 +95,30 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     await p.waitFor('the chip back', chipTitled, SECOND_TITLE);
     expect(await p.run(notice, null)).not.toMatch(/browser page/);
   });
+
+  it('"Ask Ollama about this page" on the page\'s menu attaches that page in the open panel', async () => {
+    if ((await p.run(pressed, null)) === 'true') await b.clickToggle();
+    await p.waitFor('no page chip', (d) => !d.querySelector('.composer .context-page'), null);
+    await b.askAboutPage(pages.articleUrl);
+    await p.waitFor('the article chip', chipTitled, ARTICLE_TITLE);
+    // A chip of its own: the toggle stays off and nothing follows the tab.
+    expect(await p.run(pressed, null)).toBe('false');
+    await p.run((d, text) => {
+      const box = d.querySelector('textarea[aria-label="Message"]') as HTMLTextAreaElement;
+      const win = d.defaultView as Window & typeof globalThis;
+      box.value = text;
+      box.dispatchEvent(new win.Event('input', { bubbles: true }));
+      box.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    }, 'Summarize it.');
+    await p.waitFor(
+      'the reply',
+      (d) =>
+        [...d.querySelectorAll('article[aria-label="Assistant"]')].at(-1)?.getAttribute('data-status') === 'done' &&
+        d.querySelectorAll('article[aria-label="Assistant"]').length >= 2,
+      null,
+    );
+    const sent = lastUserMessage();
+    expect(sent).toContain(ARTICLE_MARKER);
+    for (const word of FRAME_MARKERS) expect(sent).not.toContain(word);
+  });
 }

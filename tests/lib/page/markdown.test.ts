@@ -53,3 +53,13 @@ describe('toMarkdown', () => {
     expect(md(page)).toBe('Site\n\nHome\n\nMenu\n\nBody\n\nAds\n\n©');
   });
 });
+
+describe('toMarkdown in an XHTML document (lower-case names)', () => {
+  it('still sees blocks, lists and skipped parts', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body><h2>Title</h2><ul><li>One</li></ul><script>x()</script></body></html>',
+      'application/xhtml+xml',
+    );
+    expect(toMarkdown(doc.querySelector('body') as Element)).toBe('## Title\n\n- One');
+  });
+});

@@ -13,6 +13,7 @@ describe('context menus', () => {
       ['action:translate', 'Translate into German', 'selection', ''],
       ['custom', 'Custom prompts', 'selection', ''],
       ['custom:c1', 'Fix grammar', 'selection', 'custom'],
+      ['ask-page', 'Ask Ollama about this page', 'page', ''],
       ['open-panel', 'Open Ollama Chat', 'page', ''],
       ['open-panel-action', 'Open Ollama Chat', 'action', ''],
     ]);
@@ -29,6 +30,6 @@ describe('context menus', () => {
     const api = { removeAll: vi.fn(async () => {}), create: vi.fn() };
     await registerMenus(api, buildMenus([], 'en', 'action'));
     expect(api.removeAll).toHaveBeenCalledBefore(api.create);
-    expect(api.create).toHaveBeenCalledTimes(6);
+    expect(api.create).toHaveBeenCalledTimes(7);
   });
 });
