@@ -61,6 +61,8 @@ function hidden(el: Element, o: MarkdownOptions): boolean {
 function linkTarget(el: Element): string | null {
   const raw = el.getAttribute('href');
   if (!raw || raw.startsWith('#')) return null;
+  // Readability has made the article's links absolute already: no parse for those.
+  if (/^https?:\/\/[^\s]*$/i.test(raw)) return raw;
   try {
     const u = new URL(raw, el.ownerDocument.baseURI);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;

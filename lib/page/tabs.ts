@@ -39,18 +39,23 @@ export async function extractInTab(tabId: number): Promise<PageExtract> {
 }
 
 export function browserPageTabs(): PageTabs {
-  // The panel's window: the side panel's or sidebar's browser window, fixed for its life.
-  const window = browser.windows.getCurrent();
+  // The panel's window: the side panel's or sidebar's browser window, fixed for its life. Asked
+  // on first use only: a panel that never reads a page never touches the tabs.
+  let win: Promise<{ id?: number }> | null = null;
+  const windowOf = () => {
+    win ??= Promise.resolve().then(() => browser.windows.getCurrent());
+    return win;
+  };
   return {
     async current() {
-      const { id: windowId } = await window;
+      const { id: windowId } = await windowOf();
       const [tab] = await browser.tabs.query({ active: true, windowId });
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url, title: tab.title };
     },
     extract: extractInTab,
     follow(onSwitch, onLoad) {
       const activated = (info: { windowId: number }) => {
-        void window.then((w) => info.windowId === w.id && onSwitch());
+        void windowOf().then((w) => info.windowId === w.id && onSwitch());
       };
       const updated = (tabId: number, change: { status?: string }) => {
         if (change.status === 'complete') onLoad(tabId);
@@ -62,7 +67,20 @@ export function browserPageTabs(): PageTabs {
         browser.tabs.onUpdated.removeListener(updated);
       };
     },
-    hasAccess: () => browser.permissions.contains({ origins: PAGE_ORIGINS }).catch(() => false),
-    requestAccess: () => browser.permissions.request({ origins: PAGE_ORIGINS }).catch(() => false),
+    hasAccess: async () => {
+      try {
+        return await browser.permissions.contains({ origins: PAGE_ORIGINS });
+      } catch {
+        return false;
+      }
+    },
+    requestAccess() {
+      // Called synchronously (the click's gesture), so no async wrapper: a throw is a refusal too.
+      try {
+        return browser.permissions.request({ origins: PAGE_ORIGINS }).catch(() => false);
+      } catch {
+        return Promise.resolve(false);
+      }
+    },
   };
 }
