@@ -29,8 +29,16 @@ export interface PageBrowser {
   clickToggle(): Promise<void>;
   /** Makes the tab showing `url` the active one, opening it first if needed. */
   switchTo(url: string): Promise<void>;
+  /** Navigates the tab showing `from` to `to`, as a click on a link would. */
+  navigate(from: string, to: string): Promise<void>;
   /** Chooses "Ask Ollama about this page" on the tab showing `url` (menus.ts's 'ask-page'). */
   askAboutPage(url: string): Promise<void>;
+}
+
+async function navigate(pages: Page[], from: string, to: string): Promise<void> {
+  const page = pages.find((p) => p.url() === from);
+  if (!page) throw new Error(`no tab shows ${from}`);
+  await page.goto(to);
 }
 
 async function tabFor(pages: Page[], open: () => Promise<Page>, url: string): Promise<Page> {
@@ -99,6 +107,7 @@ export async function chromiumPage(s: ChromiumSession): Promise<PageBrowser> {
       await panel.click(TOGGLE_NAME);
     },
     switchTo,
+    navigate: async (from, to) => navigate(await cr.pages(), from, to),
     async askAboutPage(url) {
       // Chromium's native menu cannot be clicked: its grant, then its handler (see selection.ts).
       await switchTo(url);
@@ -143,6 +152,7 @@ export async function firefoxPage(host: FirefoxHost): Promise<PageBrowser> {
       const pages = (await ff.pages()).filter((p) => !p.url().startsWith('moz-extension://'));
       await (await tabFor(pages, () => ff.newPage(), url)).bringToFront();
     },
+    navigate: async (from, to) => navigate(await ff.pages(), from, to),
     async askAboutPage(url) {
       const page = (await ff.pages()).find((p) => p.url() === url);
       if (!page) throw new Error(`no tab shows ${url}`);

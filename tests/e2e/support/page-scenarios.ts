@@ -72,7 +72,7 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     expect(await p.run(pressed, null)).toBe('false');
   });
 
-  it('follows the active tab: a switch replaces the chip, a browser page removes it and says why, coming back restores it', async () => {
+  it('follows the active tab: a switch or a load replaces the chip, a browser page removes it and says why, coming back restores it', async () => {
     await b.clickToggle();
     await p.waitFor('the article chip', chipTitled, ARTICLE_TITLE);
     await b.switchTo(pages.secondUrl);
@@ -94,6 +94,11 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     await b.switchTo(pages.secondUrl);
     await p.waitFor('the chip back', chipTitled, SECOND_TITLE);
     expect(await p.run(notice, null)).not.toMatch(/browser page/);
+
+    // A load in the followed tab replaces the chip too.
+    await b.navigate(pages.secondUrl, pages.articleLocalUrl);
+    await p.waitFor('the chip of the page the tab went to', chipTitled, ARTICLE_TITLE);
+    expect((await p.run(pageChips, null)).map((c) => c.title)).toEqual([ARTICLE_TITLE]);
   });
 
   it('"Ask Ollama about this page" on the page\'s menu attaches that page in the open panel', async () => {

@@ -25,6 +25,8 @@ export interface PageServer {
   readonly articleUrl: string;
   /** The second article, on 127.0.0.1 (the extension's own host access covers it). */
   readonly secondUrl: string;
+  /** The article again, on 127.0.0.1: where the second page's tab navigates to. */
+  readonly articleLocalUrl: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startPageServer(): Promise<PageServer> {
   return {
     articleUrl: `http://llamas.localhost:${port}/article`,
     secondUrl: `http://127.0.0.1:${port}/second`,
+    articleLocalUrl: `http://127.0.0.1:${port}/article`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
