@@ -33,6 +33,8 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
   let key: string | null = null;
   let tabId: number | null = null;
   let run = 0;
+  // Whether every http(s) page may be read: known at start, read again before each reading (the
+  // user can take it back in the browser's settings at any time).
   let access = false;
   let unfollow: (() => void) | null = null;
   void tabs.hasAccess().then((ok) => {
@@ -63,8 +65,9 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
     const mine = ++run;
     busy.value = true;
     try {
-      const tab = await tabs.current();
+      const [tab, allowed] = await Promise.all([tabs.current(), tabs.hasAccess()]);
       if (mine !== run) return;
+      access = allowed;
       tabId = tab?.id ?? null;
       const read = await readTab(extract, tab, access);
       if (mine !== run) return;

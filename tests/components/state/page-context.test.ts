@@ -222,4 +222,25 @@ describe('page context', () => {
     expect(page.notice.value).toBe('This is a browser page: browsers do not let extensions read it.');
     expect(page.busy.value).toBe(false);
   });
+
+  it('access taken back in the browser settings is noticed at the next reading', async () => {
+    let access = true;
+    const attachments = createAttachments();
+    const tabs: PageTabs = {
+      current: async () => ({ id: 9 }),
+      extract: async () => {
+        throw new Error('Cannot access contents of the page.');
+      },
+      follow: () => () => {},
+      hasAccess: async () => access,
+      requestAccess: async () => access,
+    };
+    const page = createPageContext(attachments, tabs);
+    await settle();
+    access = false;
+    page.toggle();
+    await settle();
+    // Not "a browser page": with access gone, a hidden address says nothing about the page.
+    expect(page.notice.value).toMatch(/allow reading pages when the browser asks/);
+  });
 });
