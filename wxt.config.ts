@@ -48,6 +48,9 @@ export default defineConfig({
       // and only with it do Chrome and Firefox fill tab.title/tab.url in the click (both verified
       // with real menu clicks). Narrower than "tabs", which would expose every tab's address.
       'activeTab',
+      // "Chat with this page" runs its extraction (page-extract.js) in the tab: on the tab activeTab
+      // covers, or on the pages switched to once the optional http/https access (below) is given.
+      'scripting',
       // To ask the user-installed helper (native-host/) to start Ollama; it can run nothing else.
       'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
@@ -60,6 +63,7 @@ export default defineConfig({
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
     // <all_urls>: asked from the Screenshot button's click only, as tabs.captureVisibleTab needs
     // it (or activeTab, which covers only the tab the toolbar button was clicked on).
+    // "Chat with this page" asks for the http(s) ones (from its toggle's click) to follow the active tab.
     ...(browser === 'firefox' ? { optional_permissions: [...REMOTE_HOSTS, '<all_urls>'] } : { optional_host_permissions: [...REMOTE_HOSTS, '<all_urls>'] }),
     action: { default_title: 'Open Ollama Chat' },
     ...(browser === 'firefox'

@@ -9,6 +9,7 @@ import { imagesCase } from './cases/images.mjs';
 import { importCase } from './cases/import.mjs';
 import { conversationCase } from './cases/conversation.mjs';
 import { latencyCase } from './cases/latency.mjs';
+import { pageCase } from './cases/page.mjs';
 import { scalingCase } from './cases/scaling.mjs';
 import { throughputCase } from './cases/throughput.mjs';
 import { parseArgs } from './lib/args.mjs';
@@ -28,6 +29,7 @@ const BROWSER_CASES = {
   conversation: conversationCase,
   import: importCase,
   images: imagesCase,
+  page: pageCase,
 };
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);

@@ -1,5 +1,6 @@
 import { ImageTools } from './ImageTools';
 import { lazyView } from './LazyView';
+import { PageToggle } from './PageToggle';
 import type { AttachmentsModel } from './state/attachments';
 import type { ImagesModel } from './state/images';
 
@@ -13,6 +14,7 @@ const PdfTools = lazyView(() => import('./PdfTools').then((m) => m.PdfTools), 'T
 export function ComposerTools({ attachments, images }: { attachments: AttachmentsModel; images: ImagesModel }) {
   return (
     <div class="composer-tools">
+      <PageToggle attachments={attachments} />
       <ImageTools images={images} />
       <PdfTools attachments={attachments} />
     </div>

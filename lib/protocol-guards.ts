@@ -104,10 +104,12 @@ const isSelection = (x: unknown) =>
   isObject(x) && isString(x.text) && typeof x.originalLength === 'number' && typeof x.truncated === 'boolean' && isString(x.pageTitle) && isString(x.pageUrl);
 const isImageHandoff = (x: Record<string, unknown>) =>
   x.kind === 'image' && (isString(x.problem) || (isObject(x.image) && x.image.kind === 'image' && isAttachmentList([x.image])));
+const isPageHandoff = (x: Record<string, unknown>) =>
+  x.kind === 'page' && optional(x.refusal, isString) && optional(x.attachment, (a) => isAttachmentList([a]) && (a as { kind: unknown }).kind === 'page');
 const isHandoff = (x: unknown) =>
   isObject(x) &&
   isString(x.id) &&
-  (isImageHandoff(x) || (isSelection(x.selection) && (x.kind === 'ask' || (x.kind === 'send' && isString(x.title) && isString(x.prompt)))));
+  (isImageHandoff(x) || isPageHandoff(x) || (isSelection(x.selection) && (x.kind === 'ask' || (x.kind === 'send' && isString(x.title) && isString(x.prompt)))));
 
 /**
  * The panel's side: every field a handler reads has the type its message says, so a panel and a

@@ -1,7 +1,7 @@
 // Command-line flags and the two presets. Sizes live here so a reader sees in one place what a
 // default run costs: about 7 minutes of streaming on 2 cores, --quick about 1.
 
-export const CASES = ['latency', 'throughput', 'scaling', 'cold-open', 'conversation', 'import', 'images', 'bundle'];
+export const CASES = ['latency', 'throughput', 'scaling', 'cold-open', 'conversation', 'import', 'images', 'page', 'bundle'];
 
 const FULL = {
   runs: 5,

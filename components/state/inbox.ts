@@ -5,7 +5,7 @@
  * knows its model (the first status answer), and the next one when the chat is idle again.
  */
 import { effect, type ReadonlySignal, signal } from '@preact/signals';
-import type { Handoff } from '../../lib/selection/handoff';
+import type { Handoff, PageHandoff } from '../../lib/selection/handoff';
 import type { TextAttachment } from '../../lib/attachments/types';
 import { type Selection, truncationNote } from '../../lib/selection/prompt';
 import type { AttachmentsModel } from './attachments';
@@ -66,6 +66,14 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
     if (pending.value.length && !chat.streaming.value && readiness.value.kind !== 'unknown') queueMicrotask(pump);
   });
 
+  // "Ask Ollama about this page": the page as a chip, or the reason it could not be read.
+  const acceptPage = (item: PageHandoff) => {
+    if (item.attachment) {
+      attachments.add(item.attachment);
+      focusRequests.value++;
+    } else if (item.refusal) banner.info(item.refusal, 'chat');
+  };
+
   return {
     focusRequests,
     accept(items) {
@@ -78,7 +86,8 @@ export function createInbox(chat: ChatModel, banner: BannerModel, readiness: Rea
           if ('image' in item) attachments.add(item.image);
           else banner.error(item.problem, 'chat');
           focusRequests.value++;
-        } else actions.push(item);
+        } else if (item.kind === 'page') acceptPage(item);
+        else actions.push(item);
       }
       if (actions.length) pending.value = [...pending.peek(), ...actions];
     },

@@ -17,7 +17,7 @@ export interface ImageMenuDeps {
 
 const DEFAULT_DEPS: ImageMenuDeps = { fetch: (url, init) => fetch(url, init), resize: resizeImage };
 const MB = 1024 * 1024;
-// The hand-over queue lives in storage.session (10 MB in Chrome): a transparent image kept as PNG
+// The hand-over queue lives in session storage area (10 MB in Chrome): a transparent image kept as PNG
 // can come close, so anything bigger is refused rather than failing the queue.
 const MAX_HANDOFF_CHARS = 4 * MB;
 const INSTEAD = 'Save the image and use "Attach image", or take a Screenshot.';

@@ -3,11 +3,13 @@
  * the browsers require) and queues the selection for it; the panel takes it when it connects.
  */
 import { browser } from 'wxt/browser';
-import { type Handoff, type HandoffQueue, handoffId, type SelectionHandoff } from '../selection/handoff';
+import { extractInTab } from '../page/tabs';
+import { type Handoff, type HandoffQueue, handoffId, type PageHandoff, type SelectionHandoff } from '../selection/handoff';
 import { actionFor, buildMenus, MENU, registerMenus } from '../selection/menus';
 import { fillTemplate, takeSelection } from '../selection/prompt';
 import type { Settings } from '../settings';
 import { firefox, isFirefox } from './firefox';
+import { pageHandoff } from './page-menu';
 
 export interface MenuClick {
   menuItemId: string | number;
@@ -62,8 +64,13 @@ export interface SelectionDeps {
 export function createMenuClickHandler(deps: SelectionDeps) {
   return async (click: MenuClick, tab?: ClickTab): Promise<void> => {
     const opening = openPanel(tab).catch((e: unknown) => console.warn('Could not open the panel', e));
+    const id = String(click.menuItemId);
     const item =
-      String(click.menuItemId) === MENU.image && deps.image ? await deps.image(click.srcUrl) : handoffFor(click, tab, await deps.settings(), uiLanguage());
+      id === MENU.image && deps.image
+        ? await deps.image(click.srcUrl)
+        : id === MENU.page
+          ? await pageHandoff(extractInTab, tab)
+          : handoffFor(click, tab, await deps.settings(), uiLanguage());
     if (item) {
       await deps.queue.enqueue(item);
       deps.notify();

@@ -3,7 +3,7 @@
  * background fills and the panel drains through the background, so each item is delivered
  * exactly once and in order, whether the panel was open, closed or still loading. No timers.
  */
-import type { ImageAttachment } from '../attachments/types';
+import type { ImageAttachment, TextAttachment } from '../attachments/types';
 import type { Selection } from './prompt';
 
 interface Base {
@@ -14,13 +14,22 @@ interface Base {
 
 /** `ask`: quote the selection and let the user type the question. `send`: ask at once. */
 export type SelectionHandoff = (Base & { kind: 'ask' }) | (Base & { kind: 'send'; title: string; prompt: string });
-export type Handoff = SelectionHandoff | ImageHandoff;
+export type Handoff = SelectionHandoff | ImageHandoff | PageHandoff;
 
 /**
  * "Ask Ollama about this image": the image, fetched and downscaled by the background (small
  * enough for the session queue), or why it could not be had, said in the panel.
  */
 export type ImageHandoff = { id: string; createdAt: number; kind: 'image' } & ({ image: ImageAttachment } | { problem: string });
+
+/** "Ask Ollama about this page": the page read at the click (activeTab), or why it could not be. */
+export interface PageHandoff {
+  id: string;
+  createdAt: number;
+  kind: 'page';
+  attachment?: TextAttachment;
+  refusal?: string;
+}
 
 export interface QueueIO {
   read(): Promise<Handoff[]>;

@@ -11,6 +11,7 @@ export interface MenuSpec {
 export const MENU = {
   ask: 'ask',
   image: 'ask-image',
+  page: 'ask-page',
   open: 'open-panel',
   openFromAction: 'open-panel-action',
   customParent: 'custom',
@@ -35,6 +36,7 @@ export function buildMenus(custom: readonly CustomPrompt[], uiLanguage: string, 
     for (const c of custom) specs.push({ id: MENU.custom(c.id), title: c.title, contexts: ['selection'], parentId: MENU.customParent });
   }
   specs.push({ id: MENU.image, title: 'Ask Ollama about this image', contexts: ['image'] });
+  specs.push({ id: MENU.page, title: 'Ask Ollama about this page', contexts: ['page'] });
   specs.push({ id: MENU.open, title: 'Open Ollama Chat', contexts: ['page'] });
   specs.push({ id: MENU.openFromAction, title: 'Open Ollama Chat', contexts: [actionContext] });
   return specs;

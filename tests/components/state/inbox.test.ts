@@ -165,4 +165,16 @@ describe('inbox', () => {
     expect(attachments.chips.value).toHaveLength(1);
     expect(starts()).toHaveLength(0);
   });
+
+  it('"Ask about this page" attaches the page as a chip and focuses the box; a page it could not read says why', () => {
+    const { inbox, attachments, banner } = setup(READY, 'llama3.2:latest');
+    const page = { kind: 'page' as const, title: 'Llamas', url: 'https://ex.org/', text: '# Llamas' };
+    inbox.accept([{ id: 'p1', createdAt: 0, kind: 'page', attachment: page }]);
+    expect(attachments.chips.value.map((c) => c.attachment)).toEqual([page]);
+    expect(inbox.focusRequests.value).toBe(1);
+    expect(banner.current.value).toBeNull();
+    inbox.accept([{ id: 'p2', createdAt: 0, kind: 'page', refusal: 'This is a browser page: browsers do not let extensions read it.' }]);
+    expect(attachments.chips.value).toHaveLength(1);
+    expect(banner.current.value).toMatchObject({ kind: 'info', text: 'This is a browser page: browsers do not let extensions read it.' });
+  });
 });

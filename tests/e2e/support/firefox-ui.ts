@@ -32,21 +32,26 @@ async function inChrome(browser: Browser, expression: string): Promise<unknown> 
 /**
  * Selects the text of `selector` in `page`, right-clicks it and chooses the extension's menu
  * entry `menuItemId` (its id in lib/selection/menus.ts), opening the extension's submenu first.
+ * `select: false` right-clicks it with nothing selected: the page's own menu entries.
  */
-export async function chooseFromContextMenu(browser: Browser, page: Page, selector: string, menuItemId: string): Promise<void> {
+export async function chooseFromContextMenu(browser: Browser, page: Page, selector: string, menuItemId: string, select = true): Promise<void> {
   await page.bringToFront();
   // A user's click puts the focus in the page; synthesized input does not move it out of the
   // sidebar, and the menu would then describe the selection the page had when it lost focus.
   await inChrome(browser, 'gBrowser.selectedBrowser.focus()');
-  await page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) throw new Error(`no ${sel} on the page`);
-    el.scrollIntoView({ block: 'start' });
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  }, selector);
+  await page.evaluate(
+    (sel, on) => {
+      const el = document.querySelector(sel);
+      if (!el) throw new Error(`no ${sel} on the page`);
+      el.scrollIntoView({ block: 'start' });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      getSelection()?.removeAllRanges();
+      if (on) getSelection()?.addRange(range);
+    },
+    selector,
+    select,
+  );
   const box = await (await page.$(selector))?.boundingBox();
   if (!box) throw new Error(`${selector} is not visible`);
   await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + Math.min(10, box.height / 2), { button: 'right' });

@@ -14,6 +14,7 @@ describe('context menus', () => {
       ['custom', 'Custom prompts', 'selection', ''],
       ['custom:c1', 'Fix grammar', 'selection', 'custom'],
       ['ask-image', 'Ask Ollama about this image', 'image', ''],
+      ['ask-page', 'Ask Ollama about this page', 'page', ''],
       ['open-panel', 'Open Ollama Chat', 'page', ''],
       ['open-panel-action', 'Open Ollama Chat', 'action', ''],
     ]);
