@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { extractInTab } from '../page/tabs';
-import { type Handoff, type HandoffQueue, handoffId, type PageHandoff, type SelectionHandoff } from '../selection/handoff';
+import { type Handoff, type HandoffQueue, handoffId, type SelectionHandoff } from '../selection/handoff';
 import { actionFor, buildMenus, MENU, registerMenus } from '../selection/menus';
 import { fillTemplate, takeSelection } from '../selection/prompt';
 import type { Settings } from '../settings';

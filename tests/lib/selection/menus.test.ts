@@ -31,6 +31,6 @@ describe('context menus', () => {
     const api = { removeAll: vi.fn(async () => {}), create: vi.fn() };
     await registerMenus(api, buildMenus([], 'en', 'action'));
     expect(api.removeAll).toHaveBeenCalledBefore(api.create);
-    expect(api.create).toHaveBeenCalledTimes(7);
+    expect(api.create).toHaveBeenCalledTimes(8);
   });
 });
