@@ -16,6 +16,13 @@ const EXPLAINED = [
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/AssistantBody-/ },
   // highlight.js's highlightElement(), which we never call (we take its escaped output as text runs).
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/highlight-/ },
+  // Readability (Chat with this page) moves the page's own markup between nodes of a detached clone
+  // of the document; nothing is parsed into a live page and only text leaves the tab.
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^page-extract\.js$/ },
+  // pdf.js: `new Function("")` only probes whether eval works, and we pass isEvalSupported: false;
+  // `import(workerSrc)` is its fallback when no worker can start, and workerSrc is our own bundled file.
+  { code: 'DANGEROUS_EVAL', file: /^(chunks\/pdf-|assets\/pdf\.worker)/ },
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/pdf-/ },
   // Firefox for Android has no sidebar: the add-on is not offered for Android.
   { code: 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION', file: /^manifest\.json$/ },
 ];
