@@ -29,6 +29,8 @@ function dateOf(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
 }
 
+const ATTACHED = { selection: 'selection', page: 'page', pdf: 'PDF', image: 'image' } as const;
+
 const STATUS_NOTE: Record<MessageStatus, string> = {
   interrupted: '_(Interrupted: this reply is incomplete.)_',
   stopped: '_(Stopped: the reply was stopped before it finished.)_',
@@ -52,6 +54,11 @@ function messageBlock(doc: InertMarkdown, m: HistoryMessage): void {
     doc.trusted('');
     doc.untrusted(m.content);
     doc.closeFence();
+  }
+  // What was attached is named, not pasted: a page or a PDF can be megabytes (the JSON keeps it all).
+  for (const a of m.attachments ?? []) {
+    const name = escapeInline(oneLine(a.title) || ATTACHED[a.kind]);
+    doc.trusted(`\n_Attached ${ATTACHED[a.kind]}: ${name}${a.url ? ` (${escapeInline(oneLine(a.url))})` : ''}_`);
   }
   if (m.status) doc.trusted(`\n${STATUS_NOTE[m.status]}`);
 }

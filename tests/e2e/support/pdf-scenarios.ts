@@ -103,6 +103,12 @@ export function pdfScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(user).toBe(`<<< PDF: "llamas.pdf"\n${PAGES.join('\n\n')}\n>>> End of pdf\n\nWhat does page 2 say?`);
     // Sent with the question, shown on it; the composer is empty again.
     expect(await p.page.$(PDF_CHIP)).toBeNull();
+    // Kept with the question: a panel opened afresh reopens the conversation and shows it there.
+    const again = new PanelDriver(await host.openPanel());
+    const kept = '.message-attachments .context-pdf';
+    await again.page.waitForSelector(kept, { timeout: 10_000 });
+    expect(await again.page.$eval(kept, (c) => c.textContent ?? '')).toContain('llamas.pdf');
+    await again.page.close();
     await p.page.close();
   });
 

@@ -27,6 +27,20 @@ describe('toJsonExport', () => {
     expect(r.ok && r.conversations).toEqual([withSystem]);
   });
 
+  it('keeps what was attached to a question (page, PDF, selection, image) through export and import', () => {
+    const attachments = [
+      { kind: 'page' as const, title: 'Llamas', url: 'https://example.test/llamas', text: '# Llamas\n\nThey hum.', note: 'Kept 1 of 2 sections.' },
+      { kind: 'pdf' as const, title: 'paper.pdf', text: '[Page 1]\nAbstract' },
+      { kind: 'selection' as const, title: 'Llamas', text: 'They hum.' },
+      { kind: 'image' as const, title: 'a.png', mime: 'image/png', width: 2, height: 2, data: 'AAAA' },
+    ];
+    const withPage = { ...conv('att', '2026-01-03T00:00:00Z'), messages: [{ ...user('q'), attachments }, assistant('a')] };
+    const r = parseConversationsJson(toJsonExport([withPage]));
+    expect(r.ok && r.conversations).toEqual([withPage]);
+    expect(toMarkdown(withPage)).toContain('_Attached page: Llamas (https://example.test/llamas)_');
+    expect(toMarkdown(withPage)).toContain('_Attached PDF: paper.pdf_');
+  });
+
   it('is pretty-printed', () => {
     expect(toJsonExport([conv('a', '2026-01-01T00:00:00Z')])).toMatch(/^\[\n {2}\{\n {4}"id": "a",/);
   });
