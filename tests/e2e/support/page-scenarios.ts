@@ -47,7 +47,7 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     await b.clickToggle();
     await p.waitFor('the page chip', chipTitled, ARTICLE_TITLE);
     expect(await p.run(pressed, null)).toBe('true');
-    expect((await p.run(pageChips, null))[0]?.size).toMatch(/^≈\d[\d,]* tokens \(estimate\)$/);
+    expect((await p.run(pageChips, null))[0]?.size).toMatch(/^≈\d[\d,]* tokens \(estimate\) of \d[\d,]*$/);
     await p.run((d) => (d.querySelector('.composer .context-preview') as HTMLDetailsElement).setAttribute('open', ''), null);
     await p.waitFor('the preview', (d) => d.querySelector('.composer .context-preview-text'), null);
     const preview = await p.run((d) => d.querySelector('.composer .context-preview-text')?.textContent ?? '', null);
