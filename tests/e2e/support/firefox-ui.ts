@@ -19,7 +19,7 @@ interface EvaluateResult {
 const connection = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
 
 /** Runs `expression` (awaited) in the browser window's chrome scope; returns a primitive result. */
-async function inChrome(browser: Browser, expression: string): Promise<unknown> {
+export async function inChrome(browser: Browser, expression: string): Promise<unknown> {
   const bidi = connection(browser);
   const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
   const context = tree.contexts[0]?.context;
