@@ -66,6 +66,7 @@ export async function chromiumShot(): Promise<ShotBrowser> {
       await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: 2200, height: 1100 } });
       await cdp.detach();
       await tab.goto(url);
+      const fullWidth = await tab.evaluate(() => innerWidth);
       const browserCdp = await cr.target().createCDPSession();
       try {
         const { targetInfos } = (await browserCdp.send('Target.getTargets', { filter: [{}] } as never)) as {
@@ -80,6 +81,8 @@ export async function chromiumShot(): Promise<ShotBrowser> {
       }
       panel = await (await cr.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), { timeout: 10_000 })).asPage();
       await panel.waitForSelector('textarea[aria-label="Message"]');
+      // The panel takes its width from the tab: measured before that, the tab would seem wider than it is.
+      await tab.waitForFunction((w) => innerWidth < w, { timeout: 10_000 }, fullWidth);
       return pageView(panel);
     },
     tab() {

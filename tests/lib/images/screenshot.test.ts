@@ -33,4 +33,12 @@ describe('captureTab', () => {
     api.tabs.captureVisibleTab = vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL')));
     await expect(captureTab()).rejects.toThrow(/^This page cannot be captured \(Cannot access a chrome:\/\/ URL\)/);
   });
+
+  it('a request the browser throws on (Firefox, outside a gesture) does not stop a capture access already allows', async () => {
+    api.permissions.request = vi.fn(async () => Promise.reject(new Error('permissions.request may only be called from a user input handler')));
+    api.tabs.captureVisibleTab = vi.fn(async () => PNG);
+    expect((await captureTab()).type).toBe('image/png');
+    api.tabs.captureVisibleTab = vi.fn(async () => Promise.reject(new Error('Missing activeTab permission')));
+    await expect(captureTab()).rejects.toThrow('A screenshot needs permission to read the page beside the panel: allow it when asked.');
+  });
 });
