@@ -48,7 +48,10 @@ function chromeBuildWithAllUrls(): { dir: string; remove(): void } {
 
 export async function chromiumShot(): Promise<ShotBrowser> {
   const build = chromeBuildWithAllUrls();
-  const s = await launchChromium(build.dir);
+  const s = await launchChromium(build.dir).catch((e: unknown) => {
+    build.remove();
+    throw e;
+  });
   const cr = s.browser();
   let panel: Page | null = null;
   let tab: Page | null = null;

@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_SIDE } from '../../../lib/images/fit';
 import { DEFAULT_MODELS, VISION_MODEL } from '../../sim/models.mjs';
@@ -53,7 +54,7 @@ const typeDraft = (d: Document, text: string) => {
 type Turn = { role: string; content: string; images?: string[] };
 
 /** Decodes a base64 JPEG/PNG in `page`: its size and the colours at a quarter and three quarters across. */
-function decode(page: ShotBrowser['tab'] extends () => infer P ? P : never, base64: string) {
+function decode(page: Page, base64: string) {
   return page.evaluate(async (b64) => {
     const type = b64.startsWith('/9j/') ? 'image/jpeg' : b64.startsWith('iVBORw0KGgo') ? 'image/png' : 'other';
     const img = new Image();
