@@ -76,6 +76,14 @@ function wrap(mark: string, s: string): string {
   return t ? `${s.startsWith(' ') ? ' ' : ''}${mark}${t}${mark}${s.endsWith(' ') ? ' ' : ''}` : s;
 }
 
+// Sibling links, not Array.from(childNodes): on a 1 MB article the NodeList walk and the array
+// per element were a good part of the conversion's time (bench case 9).
+function inlineChildren(el: Node, o: MarkdownOptions, except?: Node[]): string {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) if (!except?.includes(c)) s += inline(c, o);
+  return s;
+}
+
 function inline(node: Node, o: MarkdownOptions): string {
   if (node.nodeType === 3) return squash(node.nodeValue ?? '');
   if (node.nodeType !== 1) return '';
@@ -83,7 +91,7 @@ function inline(node: Node, o: MarkdownOptions): string {
   if (hidden(el, o)) return '';
   const name = tag(el);
   if (name === 'BR') return '\n';
-  const inner = Array.from(el.childNodes, (c) => inline(c, o)).join('');
+  const inner = inlineChildren(el, o);
   switch (name) {
     case 'A': {
       const href = linkTarget(el);
@@ -116,11 +124,13 @@ const tidy = (s: string) =>
 
 function list(el: Element, o: MarkdownOptions, out: string[], indent: string): void {
   let n = Number(el.getAttribute('start')) || 1;
-  for (const li of Array.from(el.children)) {
+  const ordered = tag(el) === 'OL';
+  for (let li = el.firstElementChild; li; li = li.nextElementSibling) {
     if (tag(li) !== 'LI' || hidden(li, o)) continue;
-    const marker = tag(el) === 'OL' ? `${n++}. ` : '- ';
-    const nested = Array.from(li.children).filter((c) => tag(c) === 'UL' || tag(c) === 'OL');
-    const text = tidy(Array.from(li.childNodes, (c) => (nested.includes(c as Element) ? '' : inline(c, o))).join('')).replace(/\n/g, ' ');
+    const marker = ordered ? `${n++}. ` : '- ';
+    const nested: Element[] = [];
+    for (let c = li.firstElementChild; c; c = c.nextElementSibling) if (tag(c) === 'UL' || tag(c) === 'OL') nested.push(c);
+    const text = tidy(inlineChildren(li, o, nested)).replace(/\n/g, ' ');
     out.push(`${indent}${marker}${text}`);
     for (const sub of nested) if (!hidden(sub, o)) list(sub, o, out, `${indent}${' '.repeat(marker.length)}`);
   }
@@ -149,7 +159,7 @@ function blocks(el: Element, o: MarkdownOptions, out: string[]): void {
     if (t) out.push(t);
     run = '';
   };
-  for (const child of Array.from(el.childNodes)) {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
     const name = tag(child);
     if (child.nodeType !== 1 || !BLOCK.has(name)) {
       run += inline(child, o);

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+import { toMarkdown } from '../../../lib/page/markdown';
+import { withShortcuts } from '../../../lib/page/readability-shortcuts';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const ARTICLE = readFileSync(join(import.meta.dirname, '../../e2e/fixtures/article.html'), 'utf8');
+
+interface Checks {
+  _isValidByline(node: Element, matchString: string): boolean;
+  _isProbablyVisible(node: Element): boolean;
+}
+
+const ELEMENTS = `
+  <div class="byline">By Ana Quispe</div><div class="author-box">${'long '.repeat(40)}</div>
+  <a rel="author" href="/a">Ana</a><a rel="author" href="/b"></a><span itemprop="author">Ana</span>
+  <span itemprop="name">Ana</span><p class="dateline" id="x">Lima</p><p>Plain text</p><div></div>
+  <p style="display: none">a</p><p style="visibility: hidden">b</p><p style="color: red">c</p>
+  <p hidden>d</p><p aria-hidden="true">e</p><p aria-hidden="false">f</p>
+  <img aria-hidden="true" class="mwe-math-fallback-image-inline" alt=""><svg aria-hidden="true"><g></g></svg>`;
+
+describe('withShortcuts', () => {
+  it('gives Readability’s own answers for bylines and visibility, element by element', () => {
+    const doc = parse(`<body>${ELEMENTS}</body>`);
+    const plain = new Readability(doc.cloneNode(true) as Document) as unknown as Checks;
+    const quick = withShortcuts(new Readability(doc.cloneNode(true) as Document)) as unknown as Checks;
+    const all = Array.from(doc.querySelectorAll('*'));
+    expect(all.length).toBeGreaterThan(20);
+    let bylines = 0;
+    let hidden = 0;
+    for (const el of all) {
+      const match = `${el.getAttribute('class') ?? ''} ${el.id}`;
+      expect(quick._isValidByline(el, match), el.outerHTML).toBe(plain._isValidByline(el, match));
+      expect(quick._isProbablyVisible(el), el.outerHTML).toBe(plain._isProbablyVisible(el));
+      if (plain._isValidByline(el, match)) bylines++;
+      if (!plain._isProbablyVisible(el)) hidden++;
+    }
+    // Both answers occur, so the comparison covers each side of every shortcut.
+    expect(bylines).toBeGreaterThanOrEqual(3);
+    expect(hidden).toBeGreaterThanOrEqual(4);
+  });
+
+  it('leaves the article’s Markdown exactly as Readability alone gives it, presentational attributes or not', () => {
+    // Attributes that Readability's style cleaning (skipped with the shortcuts) would strip.
+    const styled = ARTICLE.replace(/<(p|table|td|h2)([ >])/g, '<$1 align="left" style="color: red" width="40" bgcolor="#fff"$2');
+    expect(styled).not.toBe(ARTICLE);
+    for (const html of [ARTICLE, styled]) {
+      const run = (quick: boolean) => {
+        const reader = new Readability<Node>(parse(html), { serializer: (n) => n, keepClasses: true });
+        const parsed = (quick ? withShortcuts(reader) : reader).parse();
+        return { title: parsed?.title, byline: parsed?.byline, markdown: toMarkdown(parsed?.content as Element) };
+      };
+      const quick = run(true);
+      expect(quick.markdown).toContain('ARTICLE-MARKER-HUMMING');
+      expect(quick).toEqual(run(false));
+    }
+  });
+});
