@@ -22,6 +22,11 @@ const ELEMENTS = `
   <img aria-hidden="true" class="mwe-math-fallback-image-inline" alt=""><svg aria-hidden="true"><g></g></svg>`;
 
 describe('withShortcuts', () => {
+  it('still finds the Readability methods it replaces (an upgrade that renames them would silently undo the speed-up)', () => {
+    const proto = Readability.prototype as unknown as Record<string, unknown>;
+    for (const name of ['_isValidByline', '_isProbablyVisible', '_cleanStyles']) expect(typeof proto[name], name).toBe('function');
+  });
+
   it('gives Readability’s own answers for bylines and visibility, element by element', () => {
     const doc = parse(`<body>${ELEMENTS}</body>`);
     const plain = new Readability(doc.cloneNode(true) as Document) as unknown as Checks;
