@@ -28,26 +28,42 @@ export interface ImageStore {
 
 const withoutData = ({ data: _data, ...rest }: ImageAttachment): ImageAttachment => rest;
 
+// The memo's keys are the images' base64 (about 200 KB each): a Firefox event page can live for
+// hours, so only the images of the last few questions are remembered, the oldest dropped first.
+export const KNOWN_IMAGES = 32;
+
 export function createImageStore(io: ImageIO): ImageStore {
   // data → ref for images already stored: a reply's checkpoints re-save the same question every
   // second, and hashing or writing its image again each time would be waste.
   const known = new Map<string, string>();
+  const remember = (data: string, ref: string) => {
+    known.delete(data);
+    known.set(data, ref);
+    for (const oldest of known.keys()) {
+      if (known.size <= KNOWN_IMAGES) break;
+      known.delete(oldest);
+    }
+  };
   const written = new Set<string>();
   return {
     async stash(messages) {
       const carrying = imagesIn(messages).filter((a) => a.data);
       if (!carrying.length) return [...messages];
       const toWrite = new Map<string, StoredImage>();
+      const refs = new Map<string, string>();
       for (const a of carrying) {
         const data = a.data as string;
-        if (known.has(data)) continue;
-        const ref = await imageRef(data);
-        toWrite.set(ref, { mime: a.mime, data });
-        known.set(data, ref);
+        let ref = refs.get(data) ?? known.get(data);
+        if (!ref) {
+          ref = await imageRef(data);
+          toWrite.set(ref, { mime: a.mime, data });
+        }
+        refs.set(data, ref);
+        remember(data, ref);
       }
       await io.writeImages(toWrite);
       for (const ref of toWrite.keys()) written.add(ref);
-      return mapImages(messages, (a) => (a.data ? { ...withoutData(a), ref: known.get(a.data) as string } : a));
+      return mapImages(messages, (a) => (a.data ? { ...withoutData(a), ref: refs.get(a.data) as string } : a));
     },
     async fill(messages) {
       const wanted = [...new Set(imagesIn(messages).flatMap((a) => (!a.data && a.ref ? [a.ref] : [])))];
@@ -56,7 +72,7 @@ export function createImageStore(io: ImageIO): ImageStore {
       return mapImages(messages, (a) => {
         const img = !a.data && a.ref ? found.get(a.ref) : undefined;
         if (!img || !a.ref) return a;
-        known.set(img.data, a.ref);
+        remember(img.data, a.ref);
         return { ...a, data: img.data };
       });
     },

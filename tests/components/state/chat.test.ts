@@ -280,8 +280,10 @@ describe('chat model', () => {
     expect(lastStart().base).toBe('2026-02-02T00:00:00.000Z');
   });
 
-  it('a request refused as a conflict takes nothing away: the text goes back to the box, the banner says why', () => {
+  it('a request refused as a conflict takes nothing away: the text and attachments go back to the composer, the banner says why', () => {
     const onConflict = vi.fn();
+    const returnAttachments = vi.fn();
+    const page = { kind: 'page' as const, title: 'Llamas', text: 'They hum.' };
     const selectedModel = signal<string | null>('m');
     const sent: PanelMessage[] = [];
     const banner = createBannerModel();
@@ -293,9 +295,10 @@ describe('chat model', () => {
       onConnectionFailure: vi.fn(),
       rememberConversation: vi.fn(),
       onConflict,
+      returnAttachments,
     });
     chat.setDraft('my long question');
-    chat.send();
+    chat.send([page]);
     const start = sent.find((m) => m.type === 'chat/start');
     if (start?.type !== 'chat/start') throw new Error('no start');
     chat.setDraft('typed meanwhile');
@@ -306,6 +309,7 @@ describe('chat model', () => {
     });
     expect(chat.messages.value).toEqual([]);
     expect(chat.draft.value).toBe('my long question\n\ntyped meanwhile');
+    expect(returnAttachments).toHaveBeenCalledWith([page]);
     expect(chat.streaming.value).toBe(false);
     expect(banner.current.value?.text).toMatch(/already answering/);
     expect(onConflict).toHaveBeenCalled();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import type { PageBrowser } from './page-browser';
 import { ARTICLE_MARKER, ARTICLE_TITLE, FRAME_MARKERS, type PageServer, SECOND_MARKER, SECOND_TITLE, startPageServer } from './page-server';
-import type { PanelView } from './panel-view';
+import { type PanelView, Q } from './panel-view';
 
 const MODELS = [{ name: 'llama3.2:latest', family: 'llama', parameterSize: '3.2B' }];
 
@@ -54,13 +54,7 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     expect(preview).toContain(ARTICLE_MARKER);
     expect(preview).toContain('| Hill farm | 12 |');
 
-    await p.run((d, text) => {
-      const box = d.querySelector('textarea[aria-label="Message"]') as HTMLTextAreaElement;
-      const win = d.defaultView as Window & typeof globalThis;
-      box.value = text;
-      box.dispatchEvent(new win.Event('input', { bubbles: true }));
-      box.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
-    }, 'What do llamas do when content?');
+    await p.run(Q.send, 'What do llamas do when content?');
     await p.waitFor('the reply', (d) => d.querySelector('article[aria-label="Assistant"]')?.getAttribute('data-status') === 'done', null);
     const sent = lastUserMessage();
     expect(sent).toContain(ARTICLE_MARKER);
@@ -108,13 +102,7 @@ export function pageScenarios(setup: () => Promise<PageBrowser>): void {
     await p.waitFor('the article chip', chipTitled, ARTICLE_TITLE);
     // A chip of its own: the toggle stays off and nothing follows the tab.
     expect(await p.run(pressed, null)).toBe('false');
-    await p.run((d, text) => {
-      const box = d.querySelector('textarea[aria-label="Message"]') as HTMLTextAreaElement;
-      const win = d.defaultView as Window & typeof globalThis;
-      box.value = text;
-      box.dispatchEvent(new win.Event('input', { bubbles: true }));
-      box.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
-    }, 'Summarize it.');
+    await p.run(Q.send, 'Summarize it.');
     await p.waitFor(
       'the reply',
       (d) =>

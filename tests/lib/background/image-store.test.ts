@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageAttachment } from '../../../lib/attachments/types';
-import { createImageStore } from '../../../lib/background/image-store';
+import { createImageStore, KNOWN_IMAGES } from '../../../lib/background/image-store';
 import type { HistoryMessage } from '../../../lib/conversations/contract';
 import { imagesIn } from '../../../lib/images/refs';
 import type { StoredImage } from '../../../lib/storage/images';
@@ -48,6 +48,21 @@ describe('image store', () => {
     await store.stash(history);
     await store.stash(history);
     expect(io.writes()).toBe(1);
+  });
+
+  it('remembers only the last images it saw: an old one is hashed again, never lost, and all refs stay right', async () => {
+    const io = fakeIO();
+    const store = createImageStore(io);
+    const many = Array.from({ length: KNOWN_IMAGES + 1 }, (_, i) => img(btoa(`image-${i}`.padEnd(12, '.'))));
+    const first = await store.stash([question(...many)]);
+    expect(io.writes()).toBe(1);
+    // The newest are still known: saving them again writes nothing.
+    await store.stash([question(...many.slice(1))]);
+    expect(io.writes()).toBe(1);
+    // The oldest was forgotten: it is hashed and written again, under the same ref.
+    const again = await store.stash([question(many[0] as ImageAttachment)]);
+    expect(io.writes()).toBe(2);
+    expect(imagesIn(again)[0]?.ref).toBe(imagesIn(first)[0]?.ref);
   });
 
   it('fills the bytes back for Ollama, and leaves an image whose bytes are gone without', async () => {
