@@ -22,6 +22,10 @@ const ONLY_IN: Record<string, boolean> = { 'bench-baseline': BENCH, 'e2e-probe':
 export default defineConfig({
   ...(BENCH ? { outDir: '.output/bench' } : TEST ? { outDir: '.output/test' } : {}),
   hooks: {
+    // WXT takes the sidebar's title from the panel page's <title>; the manifest's is localized.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_ext_name__';
+    },
     'entrypoints:found': (_wxt, infos) => {
       for (const [name, wanted] of Object.entries(ONLY_IN)) {
         const i = infos.findIndex((e) => e.name === name);
@@ -35,8 +39,10 @@ export default defineConfig({
     define: { 'import.meta.env.OLLAMA_CHAT_TEST': JSON.stringify(TEST) },
   }),
   manifest: ({ browser }) => ({
-    name: 'Ollama Chat',
-    description: 'Chat with your local Ollama in the side panel.',
+    // The store and the browser show these in the user's language (public/_locales).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     ...(browser === 'firefox' || STORE ? {} : { key: MANIFEST_KEY }),
     permissions: [
       'storage',
@@ -57,15 +63,15 @@ export default defineConfig({
     ],
     commands:
       browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } }
-        : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open Ollama Chat' } },
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: '__MSG_ext_open__' } }
+        : { _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: '__MSG_ext_open__' } },
     host_permissions: LOCAL_HOSTS,
     // A non-local Ollama is asked for at runtime (Settings); MV2 spells that optional_permissions.
     // <all_urls>: asked from the Screenshot button's click only, as tabs.captureVisibleTab needs
     // it (or activeTab, which covers only the tab the toolbar button was clicked on).
     // "Chat with this page" asks for the http(s) ones (from its toggle's click) to follow the active tab.
     ...(browser === 'firefox' ? { optional_permissions: [...REMOTE_HOSTS, '<all_urls>'] } : { optional_host_permissions: [...REMOTE_HOSTS, '<all_urls>'] }),
-    action: { default_title: 'Open Ollama Chat' },
+    action: { default_title: '__MSG_ext_open__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

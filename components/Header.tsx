@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { ConnectionPicker } from './ConnectionPicker';
 import { BoxIcon, GearIcon, HistoryIcon, PlusIcon, SystemPromptIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
@@ -14,10 +15,10 @@ export function Header({ panel }: { panel: Panel }) {
       <div class="header-row">
         {/* Chrome's side panel and Firefox's sidebar already show the name above the panel: once
             on screen is enough, the heading stays for screen readers. */}
-        <h1 class="visually-hidden">Ollama Chat</h1>
+        <h1 class="visually-hidden">{t('ext_name')}</h1>
         {panel.connection.simulated.value && (
-          <span class="sim-badge" title="Answers come from the built-in Ollama simulator (npm start found no Ollama), not from a real model.">
-            Simulator
+          <span class="sim-badge" title={t('header_simulator_hint')}>
+            {t('header_simulator')}
           </span>
         )}
         <StatusBadge connection={panel.connection} />
@@ -28,8 +29,8 @@ export function Header({ panel }: { panel: Panel }) {
         <button
           type="button"
           class="icon-button"
-          aria-label="New chat"
-          title="New chat"
+          aria-label={t('header_new_chat')}
+          title={t('header_new_chat')}
           onClick={() => {
             panel.chat.newChat();
             panel.show('chat');
@@ -42,8 +43,8 @@ export function Header({ panel }: { panel: Panel }) {
         <button
           type="button"
           class="icon-button"
-          aria-label="System prompt"
-          title={system.text.value.trim() ? 'System prompt (this conversation has its own)' : 'System prompt'}
+          aria-label={t('header_system_prompt')}
+          title={system.text.value.trim() ? t('header_system_prompt_own') : t('header_system_prompt')}
           aria-expanded={system.open.value}
           aria-controls={system.open.value ? 'system-prompt-editor' : undefined}
           data-own={system.text.value.trim() ? '' : undefined}
@@ -51,13 +52,34 @@ export function Header({ panel }: { panel: Panel }) {
         >
           <SystemPromptIcon />
         </button>
-        <button type="button" class="icon-button" aria-label="History" title="History" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('header_history')}
+          title={t('header_history')}
+          aria-pressed={view === 'history'}
+          onClick={() => toggle('history')}
+        >
           <HistoryIcon />
         </button>
-        <button type="button" class="icon-button" aria-label="Models" title="Models" aria-pressed={view === 'models'} onClick={() => toggle('models')}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('header_models')}
+          title={t('header_models')}
+          aria-pressed={view === 'models'}
+          onClick={() => toggle('models')}
+        >
           <BoxIcon />
         </button>
-        <button type="button" class="icon-button" aria-label="Settings" title="Settings" aria-pressed={view === 'settings'} onClick={() => toggle('settings')}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('header_settings')}
+          title={t('header_settings')}
+          aria-pressed={view === 'settings'}
+          onClick={() => toggle('settings')}
+        >
           <GearIcon />
         </button>
       </div>

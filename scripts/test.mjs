@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
-  ['Typecheck', 'npx', ['tsc', '--noEmit']],
+  ['Typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint', 'npx', ['biome', 'lint', '.']],
   // Formatting is the formatter's, not a reviewer's: unformatted code fails here (fix: npm run format).
   ['Format', 'npx', ['biome', 'format', '.']],

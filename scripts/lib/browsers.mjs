@@ -45,10 +45,14 @@ export function findFirefox() {
 
 export const inCI = process.env.CI === 'true' || process.env.CI === '1';
 
-/** Chromium flags for loading an unpacked extension on these machines (docs/spec/toolchain.md). */
-/** @param {string} extensionDir */
-export function chromiumArgs(extensionDir) {
+/**
+ * Chromium flags for loading an unpacked extension on these machines (docs/spec/toolchain.md).
+ * @param {string} extensionDir
+ * @param {string} [lang]
+ */
+export function chromiumArgs(extensionDir, lang) {
   return [
+    ...(lang ? [`--lang=${lang}`] : []),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -72,17 +76,18 @@ export const isExtensionWorker = (t) => t.type() === 'service_worker' && t.url()
  * Chromium with the unpacked extension in `extensionDir`, once its service worker runs: the one
  * launch `npm start`, `npm run screenshots` and the e2e share. A browser whose worker never
  * starts is closed before the error is thrown.
- * @param {{ executablePath: string, extensionDir: string, userDataDir: string, headless?: boolean, windowSized?: boolean, timeout?: number }} o
+ * @param {{ executablePath: string, extensionDir: string, userDataDir: string, headless?: boolean, windowSized?: boolean, timeout?: number, lang?: string }} o
  *   windowSized: pages take the window's size (a visible browser) instead of puppeteer's 800×600
+ *   lang: the browser's UI language (e.g. "de"), which picks the extension's; the machine's by default
  */
-export async function launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, headless = true, windowSized = false, timeout = 30_000 }) {
+export async function launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, headless = true, windowSized = false, timeout = 30_000, lang }) {
   const browser = await puppeteer.launch({
     executablePath,
     headless,
     userDataDir,
     ...(windowSized ? { defaultViewport: null } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir),
+    args: chromiumArgs(extensionDir, lang),
   });
   try {
     const target = await browser.waitForTarget(isExtensionWorker, { timeout });

@@ -16,11 +16,12 @@ export interface ChromiumSession extends ExtensionHost {
   worker(): Promise<WebWorker>;
 }
 
-export async function launchChromium(extensionDir = CHROME_BUILD): Promise<ChromiumSession> {
+/** `lang`: the browser's UI language; English unless a test is about another one. */
+export async function launchChromium(extensionDir = CHROME_BUILD, lang = 'en-US'): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH or install chromium.');
   const userDataDir = mkdtempSync(join(tmpdir(), 'ollama-chat-chromium-'));
-  const { browser, extensionId } = await launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, timeout: 20_000 });
+  const { browser, extensionId } = await launchChromiumWithExtension({ executablePath, extensionDir, userDataDir, timeout: 20_000, lang });
 
   return {
     name: 'chromium',

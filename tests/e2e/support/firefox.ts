@@ -37,6 +37,8 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD, prefs: Record<
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // The tests read English names whatever the machine's language.
+      'intl.locale.requested': 'en-US',
       ...prefs,
     },
   });
