@@ -12,7 +12,6 @@ export type MessageKey = keyof typeof english;
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
 type Substitution = string | number;
 
-let locale: string | undefined;
 /**
  * The language the messages are in (e.g. "de", "en-US"): what Intl formats dates and numbers
  * for, so a German text never shows an English date. Each messages.json names its language
@@ -21,18 +20,29 @@ let locale: string | undefined;
  * when the two agree (en-GB dates for a British browser).
  */
 export function uiLocale(): string {
-  if (locale) return locale;
   const tag = browser.i18n.getMessage('locale_tag') || 'en';
   const ui = browser.i18n.getUILanguage() || tag;
-  locale = ui.split('-')[0]?.toLowerCase() === tag.split('-')[0]?.toLowerCase() ? ui : tag;
-  return locale;
+  return ui.split('-')[0]?.toLowerCase() === tag.split('-')[0]?.toLowerCase() ? ui : tag;
 }
 
-let numbers: Intl.NumberFormat | undefined;
+/**
+ * One Intl formatter per language and options, made on first use: building them costs far more
+ * than formatting, and the language can change only with a browser restart (or in a test).
+ */
+export function cachedFormat<T>(kind: string, make: (locale: string) => T): T {
+  const key = `${kind}|${uiLocale()}`;
+  let made = formatters.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make(uiLocale());
+    formatters.set(key, made);
+  }
+  return made;
+}
+const formatters = new Map<string, unknown>();
+
 /** A number the way the user's language writes it (1,234.5 / 1.234,5 / 1 234,5). */
 export function formatNumber(n: number): string {
-  numbers ??= new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 });
-  return numbers.format(n);
+  return cachedFormat('number', (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(n);
 }
 
 // Numbers are written for the UI language; pass a string for what must stay as is (ids, ports).
@@ -44,14 +54,12 @@ export function t(key: MessageKey, ...subs: Substitution[]): string {
   return browser.i18n.getMessage(key, subs.map(asText)) || key;
 }
 
-let plurals: Intl.PluralRules | undefined;
 /**
  * A counted message: `<base>_one` or `<base>_other` by the UI language's plural rule, with the
  * count as $1 and `subs` as $2…. The languages we ship have only these two forms; Japanese and
  * Chinese use the same text for both.
  */
 export function tn(base: PluralKey, count: number, ...subs: Substitution[]): string {
-  plurals ??= new Intl.PluralRules(uiLocale());
-  const form = plurals.select(count) === 'one' ? 'one' : 'other';
+  const form = cachedFormat('plural', (l) => new Intl.PluralRules(l)).select(count) === 'one' ? 'one' : 'other';
   return t(`${base}_${form}` as MessageKey, count, ...subs);
 }
