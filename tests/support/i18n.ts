@@ -20,17 +20,18 @@ export function readLocale(lang: string): LocaleMessages {
   return JSON.parse(readFileSync(join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as LocaleMessages;
 }
 
-const fillNumbered = (text: string, subs: string[]) => text.replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-
 export function renderMessage(entry: LocaleMessage | undefined, subs: string[] = []): string {
   if (!entry) return '';
   // Chrome and Firefox match message names and placeholder names case-insensitively.
   const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-    const content = placeholders.get(name.toLowerCase());
-    return content === undefined ? whole : fillNumbered(content, subs).replace(/\$\$/g, '\u0000');
-  });
-  return fillNumbered(named.replace(/\$\$/g, '\u0000'), subs).replace(/\u0000/g, '$');
+  const fill = (text: string): string =>
+    text.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name: string | undefined, n: string | undefined) => {
+      if (n) return subs[Number(n) - 1] ?? '';
+      if (!name) return '$';
+      const content = placeholders.get(name.toLowerCase());
+      return content === undefined ? whole : fill(content);
+    });
+  return fill(entry.message);
 }
 
 /** Makes `target.i18n` answer from `lang`'s messages, falling back to English like the browsers. */

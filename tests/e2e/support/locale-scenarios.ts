@@ -1,0 +1,48 @@
+/**
+ * The panel in another language, in a real browser: the browser's UI language picks the
+ * messages (public/_locales) and the formats (Intl). Expected texts come from the locale files by
+ * their English text, so a reworded translation does not break the test but a text left in
+ * English does.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startSimulator } from '../../sim/server.mjs';
+import { readLocale } from '../../support/i18n';
+import { type ExtensionHost, writeStorage } from './host';
+
+const english = readLocale('en');
+
+/** `lang`'s translation of the message whose English text is `text` (the first with that text). */
+export function translated(lang: string, text: string): string {
+  const key = Object.keys(english).find((k) => english[k]?.message === text);
+  const message = key && readLocale(lang)[key]?.message;
+  if (!message) throw new Error(`no ${lang} message for the English text ${JSON.stringify(text)}`);
+  return message;
+}
+
+export function localeScenarios(launch: () => Promise<ExtensionHost>, lang: string, intlTag: string): void {
+  let host: ExtensionHost;
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  beforeAll(async () => {
+    [host, sim] = await Promise.all([launch(), startSimulator()]);
+  });
+  afterAll(async () => {
+    await host?.close();
+    await sim?.close();
+  });
+
+  it(`shows the panel in ${lang}: names, status, language tag`, async () => {
+    const setup = await host.openPanel();
+    await writeStorage(setup, { baseUrl: sim.url }, 'llama3.2:latest');
+    await setup.close();
+    const page = await host.openPanel();
+    const box = await page.waitForSelector(`textarea[aria-label="${translated(lang, 'Message')}"]`);
+    expect(box).toBeTruthy();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(intlTag);
+    for (const name of ['New chat', 'History', 'Models', 'Settings', 'System prompt']) {
+      expect(await page.$(`button[aria-label="${translated(lang, name)}"]`), name).not.toBeNull();
+    }
+    const connected = translated(lang, 'Connected');
+    await page.waitForFunction((t) => document.querySelector('[role="status"]')?.textContent?.includes(t), { timeout: 15_000 }, connected);
+    await page.close();
+  });
+}
