@@ -42,8 +42,8 @@ export interface ModelsModel {
   readonly events: Handlers<ModelsReply>;
 }
 
-// 'unit' lists keep English's "a, b" while German gets "a und b"; Japanese and Chinese read better as a conjunction.
-const nameList = () => cachedFormat('models-names', (l) => new Intl.ListFormat(l, { type: /^(ja|zh)/.test(l) ? 'conjunction' : 'unit', style: 'short' }));
+// English has always said "a, b" (a 'unit' list); the other languages join the names with their "and".
+const nameList = () => cachedFormat('models-names', (l) => new Intl.ListFormat(l, { type: /^en\b/.test(l) ? 'unit' : 'conjunction', style: 'short' }));
 
 export function createModelsModel(deps: ModelsDeps): ModelsModel {
   const installed = signal<InstalledModel[] | null>(null);
