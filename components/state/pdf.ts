@@ -80,12 +80,8 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
   /** The tab's PDF address once access is settled, else null with `error` saying why. */
   async function pdfOfTab(asked: string[], granted: Promise<boolean>): Promise<string | null> {
     if (!(await granted)) {
-      error.value =
-        asked === ALL_SITES
-          ? t('pdf_state_address_hidden')
-          : asked[0]
-            ? t('pdf_state_permission', asked[0].split('/')[2] ?? '')
-            : t('pdf_state_permission_site');
+      const host = asked[0]?.split('/')[2];
+      error.value = asked === ALL_SITES ? t('pdf_state_address_hidden') : host ? t('pdf_state_permission', host) : t('pdf_state_permission_site');
       return null;
     }
     const before = seen;
