@@ -9,6 +9,7 @@ import type { Conversation } from '../../lib/conversations/contract';
 import type { BackgroundMessage, Handlers, PanelMessage } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
 import type { ChatModel } from './chat';
+import { t } from '../../lib/i18n';
 
 /** What the panel shows of a connection: never its headers. */
 export interface ConnectionChoice {
@@ -53,8 +54,8 @@ export function createActiveConnection(changed: () => void): ActiveConnectionMod
     const wanted = conversation.connection;
     const known = wanted === undefined || all.peek().some((c) => c.id === wanted);
     picked.value = known ? (wanted ?? fallback.peek()) : null;
-    const name = all.peek().find((c) => c.id === fallback.peek())?.name ?? 'the default';
-    note.value = known ? null : `This conversation's connection was removed; it now uses "${name}".`;
+    const name = all.peek().find((c) => c.id === fallback.peek())?.name;
+    note.value = known ? null : name === undefined ? t('active_connection_removed_default') : t('active_connection_removed', name);
   };
 
   return {

@@ -12,6 +12,7 @@ import type { BannerModel } from './banner';
 import type { BannerCause } from './banner-actions';
 import { createVersionActions, type VersionActions } from './chat-versions';
 import { type ChatMessage, createMessage, fromHistory, isStored, type MutableMessage, newId, sameAsStored, toHistory } from './message';
+import { t } from '../../lib/i18n';
 
 type ChatEvents = Pick<Handlers<BackgroundMessage>, 'chat/chunk' | 'chat/done' | 'chat/stopped' | 'chat/failed' | 'chat/resume'>;
 
@@ -152,7 +153,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     ask(text, attachments = []) {
       if (active.peek()) {
         // Possibly a reply started in another window's panel: say why nothing happened.
-        deps.banner.info('This conversation is still answering. Wait for the reply (or press Stop), then send: your text stays in the box.', 'chat');
+        deps.banner.info(t('chat_state_still_answering'), 'chat');
         return false;
       }
       const model = pickModel();
@@ -194,7 +195,7 @@ export function createChatModel(deps: ChatDeps): ChatModel {
     linkLost() {
       const a = active.peek();
       if (!a) return;
-      const why = 'The extension was restarted while answering. Use Retry to ask again.';
+      const why = t('chat_state_restarted');
       a.message.fail(why);
       end();
       deps.banner.error(why, 'chat');

@@ -8,6 +8,7 @@ import { type Connection, type ConnectionHeader, connectionNameProblem, headerPr
 import { originsToRelease, runtimeOrigin } from '../../lib/origin/permissions';
 import type { PermissionsApi } from '../../lib/origin/permissions';
 import { connectionsPatch, insecureWarning, normalizeBaseUrl, type Settings } from '../../lib/settings';
+import { t, tn } from '../../lib/i18n';
 
 /** What the section needs: Settings' own (components/state/settings.ts passes its deps). */
 export interface ConnectionsDeps {
@@ -54,7 +55,7 @@ function checkHeaders(headers: readonly ConnectionHeader[]): { ok: true; headers
     if (!h.value.trim()) continue;
     const problem = headerProblem(h.name, h.value);
     if (problem) return { ok: false, error: problem };
-    if (kept.some((k) => k.name.toLowerCase() === h.name.trim().toLowerCase())) return { ok: false, error: `The ${h.name.trim()} header is given twice.` };
+    if (kept.some((k) => k.name.toLowerCase() === h.name.trim().toLowerCase())) return { ok: false, error: t('connections_state_header_twice', h.name.trim()) };
     kept.push({ name: h.name.trim(), value: h.value.trim() });
   }
   return { ok: true, headers: kept };
@@ -135,12 +136,12 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
       if (!url.ok) return fail(url.error);
       const headers = checkHeaders(d.headers);
       if (!headers.ok) return fail(headers.error);
-      if (list.peek().length >= MAX_CONNECTIONS) return fail(`At most ${MAX_CONNECTIONS} connections: remove one first.`);
+      if (list.peek().length >= MAX_CONNECTIONS) return fail(tn('connections_state_at_most', MAX_CONNECTIONS));
       const needed = runtimeOrigin(url.url);
       if (needed) {
         // First, before any other await: the request needs the click's user gesture.
         const granted = await deps.permissions.request({ origins: [needed] }).catch(() => false);
-        if (!granted) return fail(`Permission to reach ${new URL(url.url).host} was not granted, so the connection was not added.`);
+        if (!granted) return fail(t('connections_state_permission', new URL(url.url).host));
       }
       // What is stored now: another panel may have changed the list since this one loaded it.
       const s = await deps.read();
@@ -150,7 +151,7 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
       await save(s.connections, [...s.connections, added], s.defaultConnection);
       draft.value = null;
       error.value = null;
-      done.value = `Added ${added.name}.`;
+      done.value = t('connections_state_added', added.name);
       return true;
     },
     async remove(id) {
@@ -158,7 +159,7 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
       const gone = s.connections.find((c) => c.id === id);
       if (!gone) return;
       if (s.connections.length === 1) {
-        error.value = 'This is the only connection: add another before removing it.';
+        error.value = t('connections_state_sole');
         return;
       }
       await save(
@@ -167,7 +168,7 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
         s.defaultConnection,
       );
       error.value = null;
-      done.value = `Removed ${gone.name}.`;
+      done.value = t('connections_state_removed', gone.name);
     },
     async setDefault(id) {
       const s = await deps.read();

@@ -6,6 +6,7 @@
 import type { Conversation } from '../../lib/conversations/contract';
 import type { PanelMessage } from '../../lib/protocol';
 import type { BannerModel } from './banner';
+import { t } from '../../lib/i18n';
 
 export interface ConversationFetcher {
   fetch(id: string): Promise<Conversation | null>;
@@ -34,7 +35,7 @@ export function createFetcher(send: (msg: PanelMessage) => void, banner: BannerM
       for (const r of resolvers) r(conversation);
     },
     linkLost() {
-      const lost = new Error('The extension restarted before it answered: the conversation could not be loaded. Try again.');
+      const lost = new Error(t('fetcher_restarted'));
       const all = [...waiting.values()].flat();
       waiting.clear();
       for (const settle of all) settle(lost);

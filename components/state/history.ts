@@ -9,6 +9,7 @@ import { quotaLevel } from '../../lib/conversations/size';
 import type { ConversationSummary } from '../../lib/history/summary';
 import type { BackgroundMessage, Handlers, ImportReply, PanelMessage } from '../../lib/protocol';
 import type { ImportProgress, ImportRun } from './import-run';
+import { cachedFormat, t } from '../../lib/i18n';
 
 type HistoryEvents = Pick<Handlers<BackgroundMessage>, 'history/done' | 'history/problem' | 'history/results' | 'import/ack' | 'import/result'>;
 
@@ -66,6 +67,13 @@ export interface HistoryModel {
   dispose(): void;
 }
 
+// Grouping stays off: the English notice has always said "5120.0 MB"; other languages get their decimal mark.
+const megabytes = () =>
+  cachedFormat(
+    'history-mb',
+    (l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }),
+  );
+
 export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   const all = signal<ConversationSummary[]>([]);
   const loaded = signal(false);
@@ -94,7 +102,7 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
   // under a running panel), say so instead of failing silently.
   const io = () =>
     import('./history-io').catch((e: unknown) => {
-      notice.value = { kind: 'error', text: 'Import and export could not be loaded: reopen the panel and try again. Nothing changed.' };
+      notice.value = { kind: 'error', text: t('history_state_io_unavailable') };
       throw e;
     });
 
@@ -170,11 +178,8 @@ export function createHistoryModel(deps: HistoryDeps): HistoryModel {
       const { used, quota } = await deps.usage();
       const level = quotaLevel(used, quota);
       if (level === 'ok' || quota === null) return;
-      const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
-      notice.value = {
-        kind: 'error',
-        text: `Storage is ${level === 'full' ? 'full' : 'nearly full'} (${mb(used)} of ${mb(quota)}). Export all conversations, then delete old ones to make room. Nothing is deleted without you.`,
-      };
+      const mb = (n: number) => megabytes().format(n / 1_048_576);
+      notice.value = { kind: 'error', text: t(level === 'full' ? 'history_state_storage_full' : 'history_state_storage_nearly_full', mb(used), mb(quota)) };
     },
     events: {
       'history/done': (msg) => {

@@ -9,6 +9,7 @@ import { toImageAttachment } from '../../lib/images/attachment';
 import type { Downscaled } from '../../lib/images/protocol';
 import type { ModelInfo } from '../../lib/protocol';
 import type { AttachmentsModel } from './attachments';
+import { t } from '../../lib/i18n';
 
 /** The selected model lacks "vision" while images are attached. */
 export interface VisionProblem {
@@ -73,7 +74,7 @@ export function createImages(deps: ImagesDeps): ImagesModel {
       deps.attachments.add(toImageAttachment(await deps.downscale(blob), title, url));
       error.value = null;
     } catch (e) {
-      error.value = `${title}: ${e instanceof Error ? e.message : String(e)}`;
+      error.value = t('images_state_error', title, e instanceof Error ? e.message : String(e));
     } finally {
       pending.value--;
     }
@@ -88,7 +89,7 @@ export function createImages(deps: ImagesDeps): ImagesModel {
       for (const f of files) {
         if (!f.type.startsWith('image/')) continue;
         n++;
-        void add(f, f.name || 'Pasted image');
+        void add(f, f.name || t('images_state_pasted'));
       }
       return n;
     },

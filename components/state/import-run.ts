@@ -9,6 +9,7 @@
  */
 import { JsonItemsError, splitJsonArray } from '../../lib/conversations/json-items';
 import { parseConversationsJson } from '../../lib/conversations/validate';
+import { cachedFormat, t, tn } from '../../lib/i18n';
 import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ITEMS, IMPORT_WINDOW, type ImportReply, type PanelMessage } from '../../lib/protocol';
 
 /** What the panel shows while an import runs. `fraction`: null while unknown. */
@@ -42,7 +43,8 @@ const SLICE_BYTES = 256 * 1024;
 // is an array quoted as a JSON string (the original app's value copied out of its devtools).
 const WHOLE_FILE_MAX = 16 * 1024 * 1024;
 
-const fmt = (n: number) => n.toLocaleString('en');
+const percent = (fraction: number) =>
+  cachedFormat('import-percent', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(Math.floor(100 * fraction) / 100);
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The file's bytes, slice by slice. */
@@ -79,7 +81,7 @@ export function startImport(file: Blob, ui: ImportUi): ImportRun {
         if (stopped) return { total: 0 };
         counter.push(bytes);
         read = Math.min(file.size, read + SLICE_BYTES);
-        show(`Reading the file… ${Math.floor((100 * read) / Math.max(1, file.size))}%`, read / Math.max(1, file.size));
+        show(t('import_run_reading', percent(read / Math.max(1, file.size))), read / Math.max(1, file.size));
         await pause();
       }
       counter.end();
@@ -135,18 +137,18 @@ export function startImport(file: Blob, ui: ImportUi): ImportRun {
       if (stopped) return;
       total = counted.total;
       stage = 'sending';
-      show(`Importing… 0 of ${fmt(total)}`, 0);
+      show(t('import_run_progress', 0, total), 0);
       ui.send({ type: 'import/begin', importId, total });
       await send(counted.items);
       if (stopped) return;
       stage = 'finishing';
-      show(`Finishing: adding ${fmt(total)} conversations to the list…`, 1);
+      show(tn('import_run_finishing', total), 1);
       ui.send({ type: 'import/commit', importId });
     } catch (e) {
-      const text = e instanceof JsonItemsError ? e.message : `The file could not be read: ${e instanceof Error ? e.message : String(e)}`;
-      if (stage === 'reading') return end('error', `Import failed, nothing changed: ${text}`);
+      const text = e instanceof JsonItemsError ? t('import_run_failed', e.message) : t('import_run_unreadable', e instanceof Error ? e.message : String(e));
+      if (stage === 'reading') return end('error', text);
       // The background undoes what it wrote and answers "cancelled"; this says why.
-      problem = `Import failed, nothing changed: ${text}`;
+      problem = text;
       stopped = true;
       ui.send({ type: 'import/cancel', importId });
     }
@@ -158,28 +160,23 @@ export function startImport(file: Blob, ui: ImportUi): ImportRun {
       if (msg.importId !== importId || stage === 'over') return;
       if (msg.type === 'import/ack') {
         inFlight--;
-        if (stage === 'sending' && !stopped) show(`Importing… ${fmt(msg.done)} of ${fmt(total)}`, msg.done / Math.max(1, total));
+        if (stage === 'sending' && !stopped) show(t('import_run_progress', msg.done, total), msg.done / Math.max(1, total));
         return wake();
       }
       if (problem && msg.outcome === 'cancelled') return end('error', problem);
       end(msg.outcome === 'failed' ? 'error' : 'info', msg.message);
     },
     cancel() {
-      if (stage === 'reading') return end('info', 'Import cancelled: nothing changed.');
+      if (stage === 'reading') return end('info', t('import_run_cancelled'));
       if (stage !== 'sending' || stopped) return;
       stopped = true;
       wake();
-      ui.progress({ text: 'Cancelling: removing what was imported…', fraction: null, cancellable: false });
+      ui.progress({ text: t('import_run_cancelling'), fraction: null, cancellable: false });
       ui.send({ type: 'import/cancel', importId });
     },
     linkLost() {
       if (stage === 'reading' || stage === 'over') return;
-      end(
-        'error',
-        stage === 'finishing'
-          ? 'The connection to the extension’s background was lost while the import was finishing: check the list before importing the file again.'
-          : 'Import failed: the connection to the extension’s background was lost, so the import was undone and nothing changed. Import the file again.',
-      );
+      end('error', stage === 'finishing' ? t('import_run_lost_finishing') : t('import_run_lost'));
     },
   };
 }

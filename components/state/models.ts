@@ -5,6 +5,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { Handlers, PanelMessage } from '../../lib/protocol';
 import type { InstalledModel, LoadedModel, ModelsReply, PullProgress } from '../../lib/protocol-models';
+import { cachedFormat, tn } from '../../lib/i18n';
 
 export interface ModelsNotice {
   kind: 'info' | 'error';
@@ -40,6 +41,9 @@ export interface ModelsModel {
   linkLost(): void;
   readonly events: Handlers<ModelsReply>;
 }
+
+// English has always said "a, b" (a 'unit' list); the other languages join the names with their "and".
+const nameList = () => cachedFormat('models-names', (l) => new Intl.ListFormat(l, { type: /^en\b/.test(l) ? 'unit' : 'conjunction', style: 'short' }));
 
 export function createModelsModel(deps: ModelsDeps): ModelsModel {
   const installed = signal<InstalledModel[] | null>(null);
@@ -90,7 +94,7 @@ export function createModelsModel(deps: ModelsDeps): ModelsModel {
       if (names.length === 0) return;
       running.value = new Map();
       // Ollama keeps the bytes fetched: pulling again resumes.
-      notice.value = { kind: 'error', text: `The pull of ${names.join(', ')} stopped with the background. Pull it again to resume.` };
+      notice.value = { kind: 'error', text: tn('models_state_pull_stopped', names.length, nameList().format(names)) };
     },
     events: {
       'models/list': (msg) => {

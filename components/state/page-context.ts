@@ -10,6 +10,7 @@ import { errorText, readTab } from '../../lib/page/read-tab';
 import { isFinalRefusal } from '../../lib/page/restricted';
 import type { PageTabs } from '../../lib/page/tabs';
 import type { AttachmentsModel } from './attachments';
+import { t } from '../../lib/i18n';
 
 export interface PageContext {
   readonly following: ReadonlySignal<boolean>;
@@ -23,7 +24,7 @@ export interface PageContext {
   dispose(): void;
 }
 
-export const FALLBACK_NOTICE = 'No article found on this page: its text is attached without menus, header and footer.';
+export const fallbackNotice = () => t('page_context_fallback');
 
 export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs): PageContext {
   const following = signal(false);
@@ -73,7 +74,7 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
       if (mine !== run) return;
       if ('refusal' in read) return drop(read.refusal);
       key = key ? attachments.replace(key, read.attachment) : attachments.add(read.attachment);
-      notice.value = read.fallback ? FALLBACK_NOTICE : null;
+      notice.value = read.fallback ? fallbackNotice() : null;
     } finally {
       if (mine === run) busy.value = false;
     }

@@ -11,6 +11,7 @@ import type { ModelsModel } from './models';
 import { helperOf, statusBanner } from './problems';
 import type { PromptSettingsModel } from './prompt-settings';
 import type { SettingsModel } from './settings';
+import { t } from '../../lib/i18n';
 
 /** After a reply that needed Ollama started, the status and model list are stale: check again once it ends. */
 export function recheckAfterRecovery(connection: Pick<ConnectionModel, 'check'>) {
@@ -68,7 +69,7 @@ export function panelEvents(p: PanelParts): Handlers<BackgroundMessage> {
     },
     'recovery/result': (msg) => {
       if (!msg.ok) return banner.error(msg.message, 'recovery', 'down');
-      banner.info('Reconnected to Ollama.', 'recovery');
+      banner.info(t('panel_events_reconnected'), 'recovery');
       // A confirmation, not a signal: it only needs to stay long enough to be read.
       setTimeout(() => banner.clear('recovery'), 3000);
     },

@@ -4,11 +4,12 @@
  */
 import type { AttachmentsModel } from './attachments';
 import type { PdfDeps } from './pdf';
+import { t } from '../../lib/i18n';
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
   // Not Ollama: a PDF on the web, read with the page's cookies like the tab that shows it.
   const res = await fetch(url, { credentials: 'include' });
-  if (!res.ok) throw new Error(`${new URL(url).host} answered ${res.status} when asked for the PDF.`);
+  if (!res.ok) throw new Error(t('pdf_browser_http_error', new URL(url).host, String(res.status)));
   return res.arrayBuffer();
 }
 

@@ -10,6 +10,7 @@ import { runtimeOrigin } from '../../lib/origin/permissions';
 import { isFetchable, pdfUrlOf } from '../../lib/pdf/source';
 import { pdfTitle } from '../../lib/pdf/text';
 import type { AttachmentsModel } from './attachments';
+import { t } from '../../lib/i18n';
 
 export interface PdfModel {
   /** What is being read ("Reading paper.pdf…"), null when nothing is. */
@@ -50,7 +51,7 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
 
   /** Reads one PDF; a failure is shown, the chips stay as they were. */
   async function attach(title: string, bytes: () => Promise<ArrayBuffer>, url?: string): Promise<void> {
-    busy.value = `Reading ${title}…`;
+    busy.value = t('pdf_state_reading', title);
     try {
       deps.attachments.add(await deps.read(await bytes(), title, url));
     } catch (e) {
@@ -79,26 +80,24 @@ export function createPdfModel(deps: PdfDeps): PdfModel {
   /** The tab's PDF address once access is settled, else null with `error` saying why. */
   async function pdfOfTab(asked: string[], granted: Promise<boolean>): Promise<string | null> {
     if (!(await granted)) {
-      error.value =
-        asked === ALL_SITES
-          ? "The tab's address is hidden until you allow access to websites; or use Attach PDF."
-          : `Permission to read ${asked[0]?.split('/')[2] ?? 'that site'} was not granted; or use Attach PDF.`;
+      const host = asked[0]?.split('/')[2];
+      error.value = asked === ALL_SITES ? t('pdf_state_address_hidden') : host ? t('pdf_state_permission', host) : t('pdf_state_permission_site');
       return null;
     }
     const before = seen;
     await lookAtTab();
     const pdf = pdfUrlOf(seen);
     if (!pdf) {
-      error.value = 'The tab beside the panel does not show a PDF (its address does not end in .pdf). Use Attach PDF for a file.';
+      error.value = t('pdf_state_not_pdf');
       return null;
     }
     if (!isFetchable(pdf)) {
-      error.value = 'Browsers do not let extensions read a local file from its tab; use Attach PDF and pick it.';
+      error.value = t('pdf_state_local_file');
       return null;
     }
     const origin = runtimeOrigin(pdf);
     if (origin && asked !== ALL_SITES && !asked.includes(origin) && seen !== before) {
-      error.value = 'The tab changed while access was asked; click Read PDF tab again.';
+      error.value = t('pdf_state_tab_changed');
       return null;
     }
     return pdf;

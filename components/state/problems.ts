@@ -6,8 +6,9 @@ import type { ActionContext, BannerAction, BannerCause, Helper } from './banner-
 import type { BannerModel } from './banner';
 import type { ChatModel } from './chat';
 import type { ConnectionModel } from './connection';
-import { NO_MODEL_MESSAGE } from './readiness';
+import { noModelMessage } from './readiness';
 import type { HostInfo } from './settings';
+import { t } from '../../lib/i18n';
 
 /** Only a helper with a start command can start Ollama; one without is as good as missing. */
 export const helperOf = (host: HostInfo | null): Helper => (host === null ? 'unknown' : host.installed && host.command ? 'installed' : 'missing');
@@ -23,7 +24,7 @@ export const isLocal = (url: string): boolean => {
 
 /** Why nothing can be sent: Ollama's own failure, else no model installed. */
 export function explainNoModel(failure: Failure | null): { message: string; cause: BannerCause } {
-  return failure ? { message: failure.message, cause: failure.kind } : { message: NO_MODEL_MESSAGE, cause: 'no-model' };
+  return failure ? { message: failure.message, cause: failure.kind } : { message: noModelMessage(), cause: 'no-model' };
 }
 
 export function actionContext(
@@ -51,7 +52,7 @@ interface Deps {
 
 export function runAction(a: BannerAction, deps: Deps): void {
   if (a.kind === 'start') {
-    deps.banner.info('Starting Ollama…', 'recovery');
+    deps.banner.info(t('problems_starting'), 'recovery');
     // The user asked: the background starts it even with auto-start off in Settings.
     deps.send({ type: 'recovery/start', start: true });
   } else if (a.kind === 'retry' && a.what === 'check') deps.connection.check();
@@ -70,7 +71,7 @@ export function replyConnectionLost(failure: Failure, deps: Pick<Deps, 'banner' 
     deps.connection.check();
     return;
   }
-  deps.banner.info('Connection to Ollama lost. Attempting to reconnect...', 'recovery');
+  deps.banner.info(t('problems_reconnecting'), 'recovery');
   deps.send({ type: 'recovery/start' });
 }
 

@@ -7,6 +7,7 @@ import type { ModelParameters, PromptPreset } from '../../lib/model-params';
 import type { Settings } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 import { EMPTY_FIELDS, fromFields, type ParamFields, type ParamName, toFields } from './param-fields';
+import { t } from '../../lib/i18n';
 
 export interface PromptSettingsModel {
   readonly systemPrompt: ReadonlySignal<string>;
@@ -101,14 +102,14 @@ export function createPromptSettings(deps: Omit<PromptSettingsDeps, 'read' | 'wr
       const named = presets.peek().map((p) => ({ ...p, name: p.name.trim() }));
       const badPreset = named.findIndex((p) => !p.name || !p.text.trim());
       if (badPreset >= 0) {
-        error.value = `Preset ${badPreset + 1} needs a name and a text.`;
+        error.value = t('prompt_settings_preset_incomplete', badPreset + 1);
         return false;
       }
-      const base = fromFields(defaults.peek(), 'Parameters');
+      const base = fromFields(defaults.peek(), t('prompt_settings_parameters'));
       if (!base.ok) return fail(base.error);
       const perModel: Record<string, ModelParameters> = {};
       for (const [model, fields] of Object.entries(overrides.peek())) {
-        const check = fromFields(fields, `Parameters for ${model}`, maxContext.peek()[model]);
+        const check = fromFields(fields, t('prompt_settings_parameters_for', model), maxContext.peek()[model]);
         if (!check.ok) return fail(check.error);
         if (Object.keys(check.params).length > 0) perModel[model] = check.params;
       }

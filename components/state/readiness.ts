@@ -5,10 +5,11 @@
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { ConnectionModel } from './connection';
+import { t } from '../../lib/i18n';
 
 export type Readiness = { kind: 'unknown' } | { kind: 'ready' } | { kind: 'unavailable'; message: string };
 
-export const NO_MODEL_MESSAGE = 'No model is installed in Ollama. Install one with `ollama pull llama3.2`, then click the status to check again.';
+export const noModelMessage = () => t('readiness_no_model');
 
 const UNKNOWN: Readiness = { kind: 'unknown' };
 const READY: Readiness = { kind: 'ready' };
@@ -21,8 +22,8 @@ export function createReadiness(connection: Pick<ConnectionModel, 'state' | 'sel
     // Down: the remembered or default model still sends, like a typed message: that request is
     // what starts Ollama (layer 1), and if it cannot, the failed reply says why and keeps the prompt.
     if (connection.selected.value) return READY;
-    if (state === 'stopped') return { kind: 'unavailable', message: failure?.message ?? 'Ollama is not running.' };
+    if (state === 'stopped') return { kind: 'unavailable', message: failure?.message ?? t('readiness_not_running') };
     // Up but refusing us (403, 5xx) or with no model installed.
-    return { kind: 'unavailable', message: failure?.message ?? NO_MODEL_MESSAGE };
+    return { kind: 'unavailable', message: failure?.message ?? noModelMessage() };
   });
 }

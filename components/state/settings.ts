@@ -6,6 +6,7 @@ import type { CustomPrompt } from '../../lib/selection/menus';
 import { insecureWarning, normalizeBaseUrl, SELECTION_LIMIT_RANGE, type SendKey, type Settings, type Theme } from '../../lib/settings';
 import { readSettings, writeSettings } from '../../lib/storage/items';
 import { type ConnectionsModel, createConnectionsModel } from './connections';
+import { t } from '../../lib/i18n';
 
 export interface SettingsModel {
   /** The default connection's URL (the "Ollama URL" field). */
@@ -153,25 +154,25 @@ export function createSettingsModel(deps: SettingsDeps = defaultDeps): SettingsM
       }
       const model = defaultModel.peek().trim();
       if (!model) {
-        error.value = 'Enter a default model name (for example llama3).';
+        error.value = t('settings_state_no_default_model');
         return false;
       }
       const limit = Number(selectionLimit.peek());
       if (!Number.isInteger(limit) || limit < SELECTION_LIMIT_RANGE.min || limit > SELECTION_LIMIT_RANGE.max) {
-        error.value = 'The selection limit must be a whole number from 100 to 1,000,000 characters.';
+        error.value = t('settings_state_selection_limit');
         return false;
       }
       const prompts = customPrompts.peek().map((p) => ({ ...p, title: p.title.trim() }));
       const badPrompt = prompts.findIndex((p) => !p.title || !p.template.trim());
       if (badPrompt >= 0) {
-        error.value = `Custom prompt ${badPrompt + 1} needs a name and a template.`;
+        error.value = t('settings_state_prompt_incomplete', badPrompt + 1);
         return false;
       }
       const needed = runtimeOrigin(check.url);
       if (needed) {
         const granted = await deps.permissions.request({ origins: [needed] }).catch(() => false);
         if (!granted) {
-          error.value = `Permission to reach ${new URL(check.url).host} was not granted, so nothing was saved.`;
+          error.value = t('settings_state_permission', new URL(check.url).host);
           return false;
         }
       }

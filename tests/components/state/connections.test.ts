@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
 import { createConnectionsModel } from '../../../components/state/connections';
 import type { PermissionsApi } from '../../../lib/origin/permissions';
 import { type Settings, sanitizeSettings } from '../../../lib/settings';
@@ -125,5 +127,17 @@ describe('Settings: removing and the default', () => {
     expect(stored()).toMatchObject({ defaultConnection: 'lan', baseUrl: lan.baseUrl });
     expect(model.defaultId.value).toBe('lan');
     expect(defaultUrl).toHaveBeenCalledWith(lan.baseUrl);
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('says what a change did in German', async () => {
+    installI18n(fakeBrowser, 'de');
+    const { model } = setup();
+    await fill(model, 'Proxy', 'http://127.0.0.1:9/');
+    expect(await model.add()).toBe(true);
+    expect(model.done.value).toBe('Proxy wurde hinzugefügt.');
   });
 });

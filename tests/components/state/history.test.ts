@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
 import { createHistoryModel } from '../../../components/state/history';
 import type { ConversationSummary } from '../../../lib/history/summary';
 import type { PanelMessage } from '../../../lib/protocol';
@@ -127,5 +129,16 @@ describe('history model', () => {
     const ok = setup([], { used: 10, quota: null });
     await ok.model.checkUsage();
     expect(ok.model.notice.value).toBeNull();
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('says storage is nearly full with German sizes', async () => {
+    installI18n(fakeBrowser, 'de');
+    const { model } = setup([], { used: 9.5 * 1_048_576, quota: 10 * 1_048_576 });
+    await model.checkUsage();
+    expect(model.notice.value?.text).toMatch(/^Der Speicher ist fast voll \(9,5 MB von 10,0 MB\)\. Exportieren Sie/);
   });
 });

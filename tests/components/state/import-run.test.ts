@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
 import { type ImportProgress, startImport } from '../../../components/state/import-run';
 import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ITEMS, IMPORT_WINDOW, type ImportReply, type PanelMessage } from '../../../lib/protocol';
 import { conv, ORIGINAL_DUMP } from '../../lib/conversations/helpers';
@@ -149,5 +151,20 @@ describe('an import run by the panel', () => {
     await vi.waitFor(() =>
       expect(h.ended()).toEqual({ kind: 'error', text: 'Import failed, nothing changed: Expected a JSON array of conversations, got an object' }),
     );
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('says its progress in German, with German number and percent formats', async () => {
+    installI18n(fakeBrowser, 'de');
+    const h = harness(fileOf(many(1200)));
+    await vi.waitFor(() => expect(h.sent.at(-1)?.type).toBe('import/commit'), { timeout: 5000 });
+    const texts = h.progress.map((p) => p.text);
+    expect(texts[0]).toMatch(/^Datei wird gelesen … \d+\u00a0%$/);
+    expect(texts).toContain('Import läuft … 0 von 1.200');
+    expect(texts.at(-1)).toBe('Abschluss: 1.200 Unterhaltungen werden zur Liste hinzugefügt …');
+    h.run.cancel();
   });
 });

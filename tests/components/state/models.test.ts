@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
 import { createModelsModel } from '../../../components/state/models';
 
 const progress = (name: string, completed: number) => ({ name, status: 'pulling a', layers: [], completed, total: 100 });
@@ -81,5 +83,20 @@ describe('models model', () => {
     m.linkLost();
     expect(m.pulls.value).toEqual([]);
     expect(m.notice.value).toEqual({ kind: 'error', text: 'The pull of a stopped with the background. Pull it again to resume.' });
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('names the stopped pulls as a German list, in the plural form', () => {
+    installI18n(fakeBrowser, 'de');
+    const { m } = setup();
+    m.events['models/progress']({ type: 'models/progress', pull: progress('a', 1) });
+    m.events['models/progress']({ type: 'models/progress', pull: progress('b', 1) });
+    m.linkLost();
+    expect(m.notice.value?.text).toBe(
+      'Das Herunterladen von a und b wurde mit dem Hintergrundprozess beendet. Laden Sie sie erneut herunter, um fortzufahren.',
+    );
   });
 });

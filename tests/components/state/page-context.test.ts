@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttachments } from '../../../components/state/attachments';
-import { createPageContext, FALLBACK_NOTICE } from '../../../components/state/page-context';
+import { createPageContext, fallbackNotice } from '../../../components/state/page-context';
 import type { PageExtract } from '../../../lib/page/extract';
 import type { ActiveTab, PageTabs } from '../../../lib/page/tabs';
 
@@ -130,7 +130,7 @@ describe('page context', () => {
     page.toggle();
     await settle();
     expect(chips().map((c) => (c.kind === 'page' ? c.text : ''))).toEqual(['Just text']);
-    expect(page.notice.value).toBe(FALLBACK_NOTICE);
+    expect(page.notice.value).toBe(fallbackNotice());
   });
 
   it('a slower earlier extraction never overwrites a later tab', async () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { EMPTY_FIELDS, fromFields, toFields } from '../../../components/state/param-fields';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
+import { EMPTY_FIELDS, fromFields, PARAM_LABELS, toFields } from '../../../components/state/param-fields';
 
 const fields = (patch: Partial<typeof EMPTY_FIELDS>) => ({ ...EMPTY_FIELDS, ...patch });
 
@@ -33,5 +35,19 @@ describe('param-fields', () => {
 
   it('toFields shows stored values as typed text, absent ones empty', () => {
     expect(toFields({ temperature: 0.5, keep_alive: '-1' })).toEqual(fields({ temperature: '0.5', keep_alive: '-1' }));
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('labels and errors come from the catalog, read when shown', () => {
+    installI18n(fakeBrowser, 'de');
+    expect(PARAM_LABELS.seed).toBe('Startwert');
+    expect(fromFields(fields({ seed: '1.5' }), 'Parameter')).toEqual({ ok: false, error: 'Parameter: Startwert muss eine ganze Zahl sein.' });
+    expect(fromFields(fields({ num_ctx: '9000' }), 'Parameter für m', 8192)).toEqual({
+      ok: false,
+      error: 'Parameter für m: Kontextlänge muss eine ganze Zahl von 256 bis 8192 sein.',
+    });
   });
 });

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installI18n } from '../../support/i18n';
 import { createPdfModel, type PdfDeps } from '../../../components/state/pdf';
 import type { Attachment } from '../../../lib/attachments/types';
 
@@ -101,5 +103,17 @@ describe('PDF tools', () => {
       expect(t.model.error.value).toMatch(message);
       expect(t.added).toEqual([]);
     }
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('says in German why the tab cannot be read', async () => {
+    installI18n(fakeBrowser, 'de');
+    const t = setup({ request: async () => false });
+    await t.model.lookAtTab();
+    await t.model.readTab();
+    expect(t.model.error.value).toBe('Die Berechtigung zum Lesen von example.com wurde nicht erteilt; oder verwenden Sie „PDF anhängen“.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConnectionModel } from '../../../components/state/connection';
-import { createReadiness, NO_MODEL_MESSAGE } from '../../../components/state/readiness';
+import { createReadiness, noModelMessage } from '../../../components/state/readiness';
 
 function setup() {
   const connection = createConnectionModel({ requestCheck: () => {}, rememberModel: () => {} });
@@ -26,7 +26,7 @@ describe('readiness of quick actions', () => {
   it('says "no model" only when Ollama answered with none', () => {
     const { connection, readiness } = setup();
     connection.apply({ ...base, state: 'running', models: [] });
-    expect(readiness.value).toEqual({ kind: 'unavailable', message: NO_MODEL_MESSAGE });
+    expect(readiness.value).toEqual({ kind: 'unavailable', message: noModelMessage() });
   });
 
   it('Ollama down: the remembered or default model still sends (the request is what starts Ollama)', () => {
