@@ -37,7 +37,7 @@ describe('SettingsView in German', () => {
     expect(screen.getByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Ollama-URL' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Senden mit' }).textContent).toContain('Shift+Enter für eine neue Zeile');
-    expect(screen.getByRole('combobox', { name: 'Design' }).textContent).toBe('Wie SystemHellDunkel');
+    expect(screen.getByRole('combobox', { name: 'Design' }).textContent).toBe('SystemeinstellungHellDunkel');
     expect(screen.getByRole('group', { name: 'Parameter' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Vorlage hinzufügen' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Speichern' })).toBeTruthy();
