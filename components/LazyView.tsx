@@ -6,6 +6,24 @@
  */
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+
+/** What failed to load, said in a whole sentence of its own (a name glued into it would not translate). */
+const FAILED = {
+  'The reply view': 'lazy_view_failed_reply',
+  'The reply footer': 'lazy_view_failed_reply_footer',
+  'The edit box': 'lazy_view_failed_edit_box',
+  'The PDF tools': 'lazy_view_failed_pdf_tools',
+  'The welcome guide': 'lazy_view_failed_welcome_guide',
+  'The system prompt editor': 'lazy_view_failed_system_prompt',
+  'The auto-start setup': 'lazy_view_failed_auto_start',
+  "The banner's buttons": 'lazy_view_failed_banner_actions',
+  History: 'lazy_view_failed_history',
+  Models: 'lazy_view_failed_models',
+  Settings: 'lazy_view_failed_settings',
+} as const;
+/** The views that load lazily, by the name their failure message gives them. */
+export type LazyViewName = keyof typeof FAILED;
 
 export interface LazyView<P> {
   (props: P): JSX.Element | null;
@@ -13,7 +31,7 @@ export interface LazyView<P> {
   preload(): Promise<void>;
 }
 
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, what: string): LazyView<P> {
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, what: LazyViewName): LazyView<P> {
   // Once loaded, every later use renders at once.
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
@@ -40,7 +58,7 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
     if (Loaded === 'failed')
       return (
         <p class="notice notice-error" role="alert">
-          {what} could not be loaded: reopen the panel and try again.
+          {t(FAILED[what])}
         </p>
       );
     return Loaded ? <Loaded {...props} /> : null;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { t, tn } from '../lib/i18n';
 import { MessageView } from './MessageView';
 import type { ChatModel } from './state/chat';
 import { useStickToBottom } from './useStickToBottom';
@@ -27,10 +28,10 @@ export function MessageList({ chat, empty }: { chat: ChatModel; empty?: Componen
 
   return (
     <div class="scroller" ref={scroller}>
-      <div class="messages" role="log" aria-label="Messages" aria-live="polite" ref={content}>
+      <div class="messages" role="log" aria-label={t('message_list_label')} aria-live="polite" ref={content}>
         {hidden > 0 && (
           <button type="button" class="link-button show-earlier" onClick={() => setGrown({ first: messages[0], size: size + PAGE })}>
-            Show earlier messages ({hidden} more)
+            {tn('message_list_show_earlier', hidden)}
           </button>
         )}
         {shown.map((m) => (

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../lib/i18n';
 import { lazyView } from './LazyView';
 import type { ChatModel } from './state/chat';
 import type { ChatMessage, MessageState } from './state/message';
@@ -16,10 +17,10 @@ const ReplyFooter = lazyView(() => import('./ReplyFooter').then((m) => m.ReplyFo
 // Opened by a click on Edit message: not part of the first load.
 const EditBox = lazyView(() => import('./EditBox').then((m) => m.EditBox), 'The edit box');
 
-const NOTE: Partial<Record<MessageState, string>> = {
-  stopped: 'Stopped',
-  interrupted: 'Interrupted',
-  failed: 'No reply',
+const NOTE: Partial<Record<MessageState, MessageKey>> = {
+  stopped: 'message_view_stopped',
+  interrupted: 'message_view_interrupted',
+  failed: 'message_view_no_reply',
 };
 
 /** What a message can ask of the chat: versions, regenerate, edit (absent in tests of the body alone). */
@@ -54,7 +55,7 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
   return (
     <article
       class={`message message-${message.role} message-${status}`}
-      aria-label={isReply ? 'Assistant' : 'You'}
+      aria-label={isReply ? t('message_view_assistant') : t('message_view_you')}
       aria-busy={status === 'streaming'}
       data-status={status}
       // Focusable from script only (a conversation opened from History lands here), not by Tab.
@@ -68,7 +69,7 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
         <StreamingText text={message.text} />
       )}
       {message.attachments.length > 0 && (
-        <section class="message-attachments" aria-label="Attached">
+        <section class="message-attachments" aria-label={t('message_view_attached')}>
           {message.attachments.map((a, i) => (
             <AttachmentView key={i} attachment={a} />
           ))}
@@ -81,22 +82,22 @@ export function MessageView({ message, onRetry, actions }: { message: ChatMessag
           {/* Why it failed is the banner's to say, once (with its fix); here only what became of the reply ("No reply"). */}
           {note && (
             <span class="message-note" title={status === 'failed' ? undefined : (message.error.value ?? undefined)}>
-              {note}
+              {t(note)}
             </span>
           )}
           {canRetry && (
             <button type="button" class="link-button" onClick={onRetry}>
-              Retry
+              {t('message_view_retry')}
             </button>
           )}
           {canRegenerate && (
             <button type="button" class="link-button" aria-disabled={busy} onClick={() => busy || actions.regenerate(message.id)}>
-              Regenerate
+              {t('message_view_regenerate')}
             </button>
           )}
           {canEdit && (
             <button type="button" class="link-button" ref={editButton} aria-disabled={busy} onClick={() => busy || setEditing(true)}>
-              Edit message
+              {t('message_view_edit')}
             </button>
           )}
         </div>

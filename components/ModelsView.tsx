@@ -1,5 +1,6 @@
 import './models.css';
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { ModelItem } from './ModelItem';
 import { PullProgressView } from './PullProgressView';
 import type { ModelsModel } from './state/models';
@@ -13,7 +14,7 @@ export function ModelsView({ models }: { models: ModelsModel }) {
   const loaded = models.loaded.value;
   const notice = models.notice.value;
   return (
-    <section class="models" aria-label="Models" ref={focus.root}>
+    <section class="models" aria-label={t('models_view_label')} ref={focus.root}>
       <form
         class="pull-form"
         onSubmit={(e) => {
@@ -24,13 +25,13 @@ export function ModelsView({ models }: { models: ModelsModel }) {
         <input
           ref={focus.first}
           type="text"
-          aria-label="Model to pull"
-          placeholder="e.g. llama3.2:1b"
+          aria-label={t('models_view_pull_name')}
+          placeholder={t('models_view_pull_example', 'llama3.2:1b')}
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
         <button type="submit" class="button" disabled={name.trim() === ''}>
-          Pull model
+          {t('models_view_pull')}
         </button>
       </form>
       {models.pulls.value.map((p) => (
@@ -46,8 +47,8 @@ export function ModelsView({ models }: { models: ModelsModel }) {
           {models.error.value}
         </p>
       )}
-      {installed?.length === 0 && <p class="empty">No model installed yet.</p>}
-      <ul class="model-list" aria-label="Installed models">
+      {installed?.length === 0 && <p class="empty">{t('models_view_none')}</p>}
+      <ul class="model-list" aria-label={t('models_view_installed')}>
         {(installed ?? []).map((m) => (
           <ModelItem key={m.name} model={m} loaded={loaded.find((l) => l.name === m.name)} models={models} />
         ))}

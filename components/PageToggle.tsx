@@ -1,5 +1,6 @@
 import './page.css';
 import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { browserPageTabs, type PageTabs } from '../lib/page/tabs';
 import type { AttachmentsModel } from './state/attachments';
 import { createPageContext } from './state/page-context';
@@ -15,12 +16,12 @@ export function PageToggle({ attachments, tabs }: { attachments: AttachmentsMode
   return (
     <>
       <button type="button" class="tool-button" aria-pressed={page.following.value} aria-busy={page.busy.value} onClick={() => page.toggle()}>
-        Chat with this page
+        {t('page_toggle_button')}
       </button>
       {/* Polite: a tab switch is announced without taking the user's focus or place. */}
       <p class="page-notice" aria-live="polite">
         {notice}
-        {page.accessRefused.value && ' Access to pages was not given: switching tabs will not update the page.'}
+        {page.accessRefused.value && ` ${t('page_toggle_access_refused')}`}
       </p>
     </>
   );

@@ -1,12 +1,13 @@
+import { type MessageKey, t } from '../lib/i18n';
 import { EMPTY_FIELDS, PARAM_LABELS, PARAM_NAMES, type ParamFields, type ParamName } from './state/param-fields';
 import type { PromptSettingsModel } from './state/prompt-settings';
 
-const HINTS: Record<ParamName, string> = {
-  temperature: '0 to 2',
-  top_p: '0 to 1',
-  seed: 'whole number',
-  num_ctx: 'tokens, at least 256',
-  keep_alive: '5m, 1h, -1 (always) or 0',
+const HINTS: Record<ParamName, MessageKey> = {
+  temperature: 'parameters_fields_hint_temperature',
+  top_p: 'parameters_fields_hint_top_p',
+  seed: 'parameters_fields_hint_seed',
+  num_ctx: 'parameters_fields_hint_num_ctx',
+  keep_alive: 'parameters_fields_hint_keep_alive',
 };
 
 /** One set of the five fields; `scope`: '' for the defaults, else the model they override. */
@@ -22,13 +23,14 @@ function Fields({ model, scope, fields, max }: { model: PromptSettingsModel; sco
             type="text"
             inputMode={name === 'keep_alive' ? 'text' : 'decimal'}
             spellcheck={false}
-            placeholder={scope ? 'default' : 'Ollama default'}
+            placeholder={scope ? t('parameters_fields_default') : t('parameters_fields_ollama_default')}
             aria-describedby={`${id(name)}-hint`}
             value={fields[name]}
             onInput={(e) => model.setParam(scope, name, e.currentTarget.value)}
           />
           <span class="hint" id={`${id(name)}-hint`}>
-            {name === 'num_ctx' && max ? `max ${max}` : HINTS[name]}
+            {/* Unseparated, as the field takes it. */}
+            {name === 'num_ctx' && max ? t('parameters_fields_max', String(max)) : t(HINTS[name])}
           </span>
         </label>
       ))}
@@ -43,15 +45,15 @@ export function ParametersFields({ model, installed, selected }: { model: Prompt
   return (
     <>
       <fieldset class="field">
-        <legend>Parameters</legend>
+        <legend>{t('parameters_fields_legend')}</legend>
         <Fields model={model} scope="" fields={model.defaults.value} max={selected ? maxima[selected] : undefined} />
       </fieldset>
       <fieldset class="field">
-        <legend>Parameters for one model</legend>
+        <legend>{t('parameters_fields_one_model')}</legend>
         <label class="field" htmlFor="override-model">
-          <span>Override for model</span>
+          <span>{t('parameters_fields_override')}</span>
           <select id="override-model" value={picked} onChange={(e) => model.pickOverrideModel(e.currentTarget.value)}>
-            <option value="">Pick a model…</option>
+            <option value="">{t('parameters_fields_pick_model')}</option>
             {[...new Set([...installed, ...Object.keys(model.overrides.value)])].map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -60,7 +62,7 @@ export function ParametersFields({ model, installed, selected }: { model: Prompt
           </select>
         </label>
         {picked && <Fields model={model} scope={picked} fields={model.overrides.value[picked] ?? EMPTY_FIELDS} max={maxima[picked]} />}
-        <span class="hint">Empty fields use the defaults above.</span>
+        <span class="hint">{t('parameters_fields_empty_hint')}</span>
       </fieldset>
     </>
   );

@@ -3,6 +3,7 @@
  * dropped on the composer. Non-PDF files dropped are left alone for the other tools.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { pdfTitle } from '../lib/pdf/text';
 import type { AttachmentsModel } from './state/attachments';
 import { createPdfModel } from './state/pdf';
@@ -11,7 +12,7 @@ import { browserPdfDeps, watchActiveTab } from './state/pdf-browser';
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
 /** Says which PDF a click reads, when the tab's address can be seen. */
-const tabTitle = (url: string | null) => (url ? `Read ${pdfTitle(url)} from the tab beside the panel` : 'Read the PDF the tab beside the panel shows');
+const tabTitle = (url: string | null) => (url ? t('pdf_tools_read_named', pdfTitle(url)) : t('pdf_tools_read_unnamed'));
 
 export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
   const pdf = useMemo(() => createPdfModel(browserPdfDeps(attachments)), [attachments]);
@@ -48,7 +49,7 @@ export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
   return (
     <span class="pdf-tools" ref={root}>
       <button type="button" class="link-button" onClick={() => input.current?.click()} disabled={busy !== null}>
-        Attach PDF
+        {t('pdf_tools_attach')}
       </button>
       <input
         ref={input}
@@ -56,14 +57,14 @@ export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
         accept="application/pdf,.pdf"
         multiple
         hidden
-        aria-label="PDF files"
+        aria-label={t('pdf_tools_files')}
         onChange={(e) => {
           pdf.attachFiles(e.currentTarget.files ?? []);
           e.currentTarget.value = '';
         }}
       />
       <button type="button" class="link-button" onClick={() => void pdf.readTab()} disabled={busy !== null} title={tabTitle(pdf.tabPdf.value)}>
-        Read PDF tab
+        {t('pdf_tools_read_tab')}
       </button>
       <span class="pdf-busy" aria-live="polite">
         {busy}
@@ -72,7 +73,7 @@ export function PdfTools({ attachments }: { attachments: AttachmentsModel }) {
         <span class="pdf-error" aria-live="assertive">
           {error}{' '}
           <button type="button" class="link-button" onClick={() => pdf.dismiss()}>
-            Dismiss
+            {t('pdf_tools_dismiss')}
           </button>
         </span>
       )}

@@ -2,19 +2,21 @@
  * The small line under a finished reply: which model, how fast, how long. The time to the first
  * token (how long the wait felt) is in the tooltip and read by screen readers, not in the line.
  */
-import type { ReplyStats } from '../lib/conversations/contract';
 import { tokensPerSecond } from '../lib/chat/stats';
+import type { ReplyStats } from '../lib/conversations/contract';
+import { cachedFormat, t, tn } from '../lib/i18n';
 import type { ChatMessage } from './state/message';
 
-// One formatter each, made once: a long conversation renders a footer per reply.
-const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+// One formatter per language, made on first use: a long conversation renders a footer per reply.
+const oneDecimal = (n: number) =>
+  cachedFormat('reply-one-decimal', (l) => new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(n);
+const whole = (n: number) => cachedFormat('reply-whole', (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 })).format(n);
 
 /** "3.2 s", or "2 min 5 s" once a reply took a minute or more. */
 export function duration(ms: number): string {
-  if (ms < 60_000) return `${oneDecimal.format(ms / 1000)} s`;
+  if (ms < 60_000) return t('reply_footer_seconds', oneDecimal(ms / 1000));
   const s = Math.round(ms / 1000);
-  return `${whole.format(Math.floor(s / 60))} min ${whole.format(s % 60)} s`;
+  return t('reply_footer_minutes', whole(Math.floor(s / 60)), whole(s % 60));
 }
 
 /** The visible parts, in order: model, speed, total time (each only when known). */
@@ -22,7 +24,7 @@ export function footerParts(s: ReplyStats): string[] {
   const rate = tokensPerSecond(s);
   return [
     s.model,
-    ...(rate === null ? [] : [`${oneDecimal.format(rate)} tok/s`]),
+    ...(rate === null ? [] : [t('reply_footer_rate', oneDecimal(rate))]),
     ...(s.totalDurationNs === undefined ? [] : [duration(s.totalDurationNs / 1e6)]),
   ];
 }
@@ -30,9 +32,9 @@ export function footerParts(s: ReplyStats): string[] {
 /** The details for the tooltip: first token, tokens generated, prompt size. */
 export function footerDetails(s: ReplyStats): string {
   return [
-    s.ttftMs === undefined ? null : `First token after ${duration(s.ttftMs)}`,
-    s.evalCount === undefined ? null : `${whole.format(s.evalCount)} tokens generated`,
-    s.promptEvalCount === undefined ? null : `prompt: ${whole.format(s.promptEvalCount)} tokens`,
+    s.ttftMs === undefined ? null : t('reply_footer_first_token', duration(s.ttftMs)),
+    s.evalCount === undefined ? null : tn('reply_footer_generated', s.evalCount),
+    s.promptEvalCount === undefined ? null : tn('reply_footer_prompt', s.promptEvalCount),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -41,7 +43,7 @@ export function footerDetails(s: ReplyStats): string {
 /** Ollama cut the prompt without a word (lib/chat/truncation.ts): said under the reply, in the issue's words. */
 export function truncationWarning(s: ReplyStats): string | null {
   if (!s.truncatedTo) return null;
-  return `The model saw only the last ${whole.format(s.truncatedTo)} tokens; raise the context length in Settings.`;
+  return tn('reply_footer_truncated', s.truncatedTo);
 }
 
 export function ReplyFooter({ message }: { message: ChatMessage }) {

@@ -1,4 +1,5 @@
 import './settings.css';
+import { t } from '../lib/i18n';
 import type { Theme } from '../lib/settings';
 import { AutoStart } from './AutoStart';
 import { ConnectionsSettings } from './ConnectionsSettings';
@@ -7,6 +8,7 @@ import { ParametersFields } from './ParametersFields';
 import { PromptPresets } from './PromptPresets';
 import { SendKeyField } from './SendKeyField';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SLOT, SlottedText } from './SlottedText';
 import type { PromptSettingsModel } from './state/prompt-settings';
 import type { SettingsModel } from './state/settings';
 import { useFocusOnOpen } from './useFocusOnOpen';
@@ -31,16 +33,16 @@ export function SettingsView({ model, prompts, onClose, installed = [], selected
     <form
       ref={focus.root}
       class="settings"
-      aria-label="Settings"
+      aria-label={t('settings_view_label')}
       onSubmit={(e) => {
         e.preventDefault();
         // The main save first, straight from the click: its permission request needs the gesture.
         void model.save().then((ok) => ok && prompts.save());
       }}
     >
-      <h2>Settings</h2>
+      <h2>{t('settings_view_heading')}</h2>
       <label class="field">
-        <span>Ollama URL</span>
+        <span>{t('settings_view_url')}</span>
         <input
           ref={focus.first}
           type="text"
@@ -61,11 +63,13 @@ export function SettingsView({ model, prompts, onClose, installed = [], selected
       )}
       <ConnectionsSettings model={model.connections} />
       <label class="field" htmlFor="default-model">
-        <span>Default model</span>
+        <span>{t('settings_view_default_model')}</span>
         {installed.length > 0 ? (
           // Pick from what Ollama has; a saved name it lacks stays listed, marked, not silently lost.
           <select id="default-model" value={model.defaultModel.value} onChange={(e) => model.setDefaultModel(e.currentTarget.value)}>
-            {!installed.includes(model.defaultModel.value) && <option value={model.defaultModel.value}>{model.defaultModel.value} (not installed)</option>}
+            {!installed.includes(model.defaultModel.value) && (
+              <option value={model.defaultModel.value}>{t('settings_view_not_installed', model.defaultModel.value)}</option>
+            )}
             {installed.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -84,16 +88,16 @@ export function SettingsView({ model, prompts, onClose, installed = [], selected
         )}
       </label>
       <label class="field">
-        <span>Selection limit (characters)</span>
+        <span>{t('settings_view_selection_limit')}</span>
         <input type="number" min={100} step={100} value={model.selectionLimit.value} onInput={(e) => model.setSelectionLimit(e.currentTarget.value)} />
       </label>
       <SendKeyField model={model} />
       <label class="field" htmlFor="theme">
-        <span>Theme</span>
+        <span>{t('settings_view_theme')}</span>
         <select id="theme" value={model.theme.value} onChange={(e) => model.setTheme(e.currentTarget.value as Theme)}>
-          <option value="system">System</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">{t('settings_view_theme_system')}</option>
+          <option value="light">{t('settings_view_theme_light')}</option>
+          <option value="dark">{t('settings_view_theme_dark')}</option>
         </select>
       </label>
       <AutoStart model={model} />
@@ -105,17 +109,17 @@ export function SettingsView({ model, prompts, onClose, installed = [], selected
           {error}
         </p>
       )}
-      {model.saved.value && !prompts.error.value && <p class="field-ok">Saved.</p>}
+      {model.saved.value && !prompts.error.value && <p class="field-ok">{t('settings_view_saved')}</p>}
       <div class="settings-actions">
         <button type="submit" class="button">
-          Save
+          {t('settings_view_save')}
         </button>
         <button type="button" class="button button-secondary" onClick={onClose}>
-          Back to chat
+          {t('settings_view_back')}
         </button>
       </div>
       <p class="hint">
-        If chat fails with 403, start Ollama with <code>OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>.
+        <SlottedText text={t('settings_view_origins_hint', SLOT)} parts={[<code key="c">OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*</code>]} />
       </p>
       <ShortcutsHelp sendKey={model.sendKey.value} />
     </form>

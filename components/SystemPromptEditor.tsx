@@ -1,5 +1,6 @@
 /** The open conversation's own system prompt, with a preset picker; loaded on first use. */
 import './system-prompt.css';
+import { t } from '../lib/i18n';
 import type { SystemPromptModel } from './state/system-prompt';
 import { useFocusOnOpen } from './useFocusOnOpen';
 
@@ -8,25 +9,25 @@ export function SystemPromptEditor({ model }: { model: SystemPromptModel }) {
   const fallback = model.fallback.value;
   const focus = useFocusOnOpen<HTMLTextAreaElement, HTMLElement>('System prompt');
   return (
-    <section ref={focus.root} class="system-prompt" id="system-prompt-editor" aria-label="System prompt for this conversation">
+    <section ref={focus.root} class="system-prompt" id="system-prompt-editor" aria-label={t('system_prompt_editor_label')}>
       <label class="field" htmlFor="conversation-system">
-        <span>System prompt for this conversation</span>
+        <span>{t('system_prompt_editor_field')}</span>
         <textarea
           ref={focus.first}
           id="conversation-system"
           rows={3}
           value={model.text.value}
-          placeholder={fallback ? `Default: ${fallback}` : 'None'}
+          placeholder={fallback ? t('system_prompt_editor_default', fallback) : t('system_prompt_editor_none')}
           aria-describedby="conversation-system-hint"
           onInput={(e) => model.set(e.currentTarget.value)}
         />
       </label>
       <span class="hint" id="conversation-system-hint">
-        Sent with the next message and saved with the conversation. Empty: the default from Settings.
+        {t('system_prompt_editor_hint')}
       </span>
       {presets.length > 0 && (
         <label class="field" htmlFor="use-preset">
-          <span>Use preset</span>
+          <span>{t('system_prompt_editor_use_preset')}</span>
           <select
             id="use-preset"
             value=""
@@ -35,7 +36,7 @@ export function SystemPromptEditor({ model }: { model: SystemPromptModel }) {
               e.currentTarget.value = '';
             }}
           >
-            <option value="">Pick a preset…</option>
+            <option value="">{t('system_prompt_editor_pick_preset')}</option>
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -45,7 +46,7 @@ export function SystemPromptEditor({ model }: { model: SystemPromptModel }) {
         </label>
       )}
       <button type="button" class="button button-secondary" onClick={() => model.toggle()}>
-        Done
+        {t('system_prompt_editor_done')}
       </button>
     </section>
   );

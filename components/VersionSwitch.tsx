@@ -2,6 +2,8 @@
  * ‹ 2/3 › under a message with versions. The arrows stay focusable at the ends (aria-disabled,
  * not disabled): a switch re-renders the message, and focus must not drop to the page.
  */
+import { formatNumber, t } from '../lib/i18n';
+
 export function VersionSwitch({ position, count, busy, onSwitch }: { position: number; count: number; busy: boolean; onSwitch(to: number): void }) {
   const arrow = (label: string, text: string, to: number) => {
     const off = busy || to < 0 || to >= count;
@@ -13,11 +15,11 @@ export function VersionSwitch({ position, count, busy, onSwitch }: { position: n
   };
   return (
     <span class="version-switch">
-      {arrow('Previous version', '‹', position - 1)}
+      {arrow(t('version_switch_previous'), '‹', position - 1)}
       <span class="version-position">
-        {position + 1}/{count}
+        {formatNumber(position + 1)}/{formatNumber(count)}
       </span>
-      {arrow('Next version', '›', position + 1)}
+      {arrow(t('version_switch_next'), '›', position + 1)}
     </span>
   );
 }

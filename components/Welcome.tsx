@@ -3,6 +3,7 @@
  * WelcomeGuide.tsx, loaded when the first status arrives: the panel's first load has a budget).
  */
 import type { ReadonlySignal } from '@preact/signals';
+import { t } from '../lib/i18n';
 import { lazyView } from './LazyView';
 import type { WelcomeStep } from './state/welcome';
 // Type-only: erased, so the guide still loads lazily (and it needs nothing from this file).
@@ -15,10 +16,10 @@ export function Welcome({ welcome, ...rest }: Omit<WelcomeProps, 'step'> & { wel
   const props = { ...rest, step: welcome.value };
   const { kind } = props.step;
   return (
-    <section class="welcome" aria-label="Welcome">
+    <section class="welcome" aria-label={t('welcome_label')}>
       {/* While Ollama is missing something, there is nothing to invite to yet. */}
-      {(kind === 'checking' || kind === 'ready') && <p class="empty">Start a conversation with your local LLM</p>}
-      {kind === 'checking' ? <p class="hint">Checking the connection to Ollama…</p> : <Guide {...props} />}
+      {(kind === 'checking' || kind === 'ready') && <p class="empty">{t('welcome_start')}</p>}
+      {kind === 'checking' ? <p class="hint">{t('welcome_checking')}</p> : <Guide {...props} />}
     </section>
   );
 }

@@ -1,5 +1,8 @@
 /** The first-run guide, one step at a time: get Ollama answering, allow this extension, get a model, chat. */
+import { t } from '../lib/i18n';
+import { formatBytes } from '../lib/pull-progress';
 import { CopyCommand } from './CopyCommand';
+import { SLOT, SlottedText } from './SlottedText';
 import { type BannerAction, INSTALL_COMMAND, ORIGINS_COMMAND, PULL_COMMAND, SERVE_COMMAND } from './state/banner-actions';
 import type { ModelsModel } from './state/models';
 import type { WelcomeStep } from './state/welcome';
@@ -14,11 +17,11 @@ export interface WelcomeProps {
   models?: Pick<ModelsModel, 'pulls' | 'pull' | 'cancel' | 'notice'>;
 }
 
-export const EXAMPLE_PROMPTS = [
-  'Explain how a rainbow forms, in three sentences.',
-  'Write a haiku about the sea.',
-  'Give me three ideas for a quick vegetarian dinner.',
-];
+/** Sent as the user's own message, so in the user's language (the model answers in it). */
+export const examplePrompts = () => [t('welcome_guide_example_rainbow'), t('welcome_guide_example_haiku'), t('welcome_guide_example_dinner')];
+
+/** The macOS app reads its environment from launchd, not from a shell. */
+const LAUNCHCTL_COMMAND = 'launchctl setenv OLLAMA_ORIGINS "chrome-extension://*,moz-extension://*"';
 
 function Command({ command }: { command: string }) {
   return (
@@ -32,14 +35,14 @@ function Command({ command }: { command: string }) {
 export function WelcomeGuide({ step, act, ask, models }: WelcomeProps) {
   const check = (
     <button type="button" class="action" onClick={() => act({ kind: 'retry', what: 'check' })}>
-      Check again
+      {t('welcome_guide_check_again')}
     </button>
   );
   if (step.kind === 'ready')
     return (
       <div class="welcome-prompts">
-        <p class="hint">Or try one of these:</p>
-        {EXAMPLE_PROMPTS.map((p) => (
+        <p class="hint">{t('welcome_guide_try')}</p>
+        {examplePrompts().map((p) => (
           <button key={p} type="button" class="action" onClick={() => ask(p)}>
             {p}
           </button>
@@ -49,37 +52,40 @@ export function WelcomeGuide({ step, act, ask, models }: WelcomeProps) {
   if (step.kind === 'down' && step.host)
     return (
       <div class="welcome-guide">
-        <h2>Ollama at {step.host} is not answering</h2>
-        <p>Only that machine can start it. Start Ollama there, or change the URL in Settings.</p>
+        <h2>{t('welcome_guide_remote_down', step.host)}</h2>
+        <p>{t('welcome_guide_remote_start')}</p>
         {check}
       </div>
     );
   if (step.kind === 'down')
     return (
       <div class="welcome-guide">
-        <h2>First, start Ollama</h2>
-        <p>In a terminal, run:</p>
+        <h2>{t('welcome_guide_start_heading')}</h2>
+        <p>{t('welcome_guide_in_terminal')}</p>
         <Command command={SERVE_COMMAND} />
         {step.helper === 'installed' && (
           <p>
-            Or let Ollama Chat start it:{' '}
+            {t('welcome_guide_let_start')}{' '}
             <button type="button" class="action" onClick={() => act({ kind: 'start' })}>
-              Start Ollama
+              {t('welcome_guide_start_button')}
             </button>
           </p>
         )}
         {step.helper === 'missing' && (
           <>
-            <p>To have Ollama Chat start it for you, install its helper once, from the Ollama Chat folder:</p>
+            <p>{t('welcome_guide_install_helper')}</p>
             <Command command={INSTALL_COMMAND} />
           </>
         )}
         <p>
-          No Ollama yet? Get it at{' '}
-          <a href="https://ollama.com/download" target="_blank" rel="noopener noreferrer">
-            ollama.com
-          </a>
-          .
+          <SlottedText
+            text={t('welcome_guide_get_ollama', SLOT)}
+            parts={[
+              <a key="get" href="https://ollama.com/download" target="_blank" rel="noopener noreferrer">
+                ollama.com
+              </a>,
+            ]}
+          />
         </p>
         {check}
       </div>
@@ -87,18 +93,18 @@ export function WelcomeGuide({ step, act, ask, models }: WelcomeProps) {
   if (step.kind === 'forbidden')
     return (
       <div class="welcome-guide">
-        <h2>Let Ollama answer this extension</h2>
-        <p>Ollama only answers browser extensions it is told to trust. Stop it, then start it with:</p>
+        <h2>{t('welcome_guide_forbidden_heading')}</h2>
+        <p>{t('welcome_guide_forbidden_text')}</p>
         <Command command={ORIGINS_COMMAND} />
-        <p>The macOS app: run launchctl setenv OLLAMA_ORIGINS "chrome-extension://*,moz-extension://*" and restart it.</p>
+        <p>{t('welcome_guide_macos', LAUNCHCTL_COMMAND)}</p>
         {check}
       </div>
     );
   if (step.kind === 'no-models')
     return (
       <div class="welcome-guide">
-        <h2>Get a model</h2>
-        <p>Ollama is running but has no model yet. Download a small one (about 1.3 GB):</p>
+        <h2>{t('welcome_guide_models_heading')}</h2>
+        <p>{t('welcome_guide_models_text', formatBytes(1_300_000_000))}</p>
         <Command command={PULL_COMMAND} />
         {models && <WelcomePull models={models} />}
         {check}
@@ -106,7 +112,7 @@ export function WelcomeGuide({ step, act, ask, models }: WelcomeProps) {
     );
   return (
     <div class="welcome-guide">
-      <p>Ollama answers, but with an error: the message above says which.</p>
+      <p>{t('welcome_guide_error')}</p>
       {check}
     </div>
   );

@@ -1,5 +1,7 @@
 /** The welcome's "no models" step: pull a suggested small model from here, with its progress. */
+import { t } from '../lib/i18n';
 import { PullProgressView } from './PullProgressView';
+import { SLOT, SlottedText } from './SlottedText';
 import type { ModelsModel } from './state/models';
 
 /** Small enough for any machine that runs Ollama (about 1.3 GB); the same as the guide's command. */
@@ -12,10 +14,14 @@ export function WelcomePull({ models }: { models: Pick<ModelsModel, 'pulls' | 'p
   return (
     <>
       <p>
-        <button type="button" class="action" onClick={() => models.pull(SUGGESTED_MODEL)}>
-          Pull model
-        </button>{' '}
-        {SUGGESTED_MODEL} here; it keeps downloading if you close the panel.
+        <SlottedText
+          text={t('welcome_pull_offer', SLOT, SUGGESTED_MODEL)}
+          parts={[
+            <button key="pull" type="button" class="action" onClick={() => models.pull(SUGGESTED_MODEL)}>
+              {t('welcome_pull_button')}
+            </button>,
+          ]}
+        />
       </p>
       {notice?.kind === 'error' && (
         <p class="notice notice-error" role="alert">

@@ -2,6 +2,7 @@
  * A pull's progress from Ollama's /api/pull lines: bytes per layer and overall, the speed over
  * the last few seconds, and the time left at that speed. Pure: time comes in with each line.
  */
+import { cachedFormat, t } from './i18n';
 import type { LayerProgress, PullProgress } from './protocol-models';
 
 /** One /api/pull line as ollama/browser yields it (digest/total/completed only on layer lines). */
@@ -70,26 +71,47 @@ export function createPullTracker(name: string): PullTracker {
   };
 }
 
-/** "1.3 GB", "512 KB": decimal units, as Ollama's own CLI prints sizes. */
+// Intl names MB, GB and TB the way each language does (1,3 Go in French). Bytes and kilobytes
+// come from the messages: Intl's English says "byte" and "kB", where we have always said B and KB.
+const LARGE = ['megabyte', 'gigabyte', 'terabyte'] as const;
+
+const plain = (digits: number) =>
+  cachedFormat(`pull-number-${digits}`, (l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }));
+
+/** "1.3 GB", "512 KB": decimal units, as Ollama's own CLI prints sizes, in the UI language. */
 export function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = n;
   let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
+  while (v >= 1000 && i < LARGE.length + 1) {
     v /= 1000;
     i++;
   }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  const digits = i > 0 && v < 10 ? 1 : 0;
+  if (i === 0) return t('pull_progress_bytes', plain(0).format(v));
+  if (i === 1) return t('pull_progress_kilobytes', plain(digits).format(v));
+  const unit = LARGE[i - 2] ?? 'terabyte';
+  return cachedFormat(
+    `pull-${unit}-${digits}`,
+    (l) => new Intl.NumberFormat(l, { style: 'unit', unit, minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }),
+  ).format(v);
 }
+
+/** "50 MB/s". */
+export const formatSpeed = (bytesPerSecond: number) => t('pull_progress_speed', formatBytes(bytesPerSecond));
 
 /** "42%" of a pull, floor so that 100% means done. */
 export const percent = (completed: number, total: number) => (total > 0 ? Math.floor((completed * 100) / total) : 0);
 
+/** percent() as the language writes it ("42%", "42 %"). */
+export const formatPercent = (completed: number, total: number) =>
+  cachedFormat('pull-percent', (l) => new Intl.NumberFormat(l, { style: 'percent' })).format(percent(completed, total) / 100);
+
 /** "1m 05s", "12s". */
 export function formatEta(seconds: number): string {
   const s = Math.ceil(seconds);
-  if (s < 60) return `${s}s`;
+  if (s < 60) return t('pull_progress_eta_seconds', s);
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+  // Two digits for the smaller unit, as a clock does; the padded text is passed as is.
+  if (m < 60) return t('pull_progress_eta_minutes', m, String(s % 60).padStart(2, '0'));
+  return t('pull_progress_eta_hours', Math.floor(m / 60), String(m % 60).padStart(2, '0'));
 }

@@ -11,7 +11,7 @@ describe('lazyView', () => {
     const View = lazyView(async () => {
       loads++;
       return Hello;
-    }, 'Hello');
+    }, 'The reply view');
     render(<View name="llama" />);
     expect(await screen.findByText('Hello llama')).toBeTruthy();
     cleanup();
@@ -31,7 +31,7 @@ describe('lazyView', () => {
     const View = lazyView(async () => {
       loads++;
       return ({ n }: { n: number }) => <p>Reply {n}</p>;
-    }, 'Reply');
+    }, 'The reply view');
     await View.preload();
     render(<View n={1} />);
     expect(screen.getByText('Reply 1')).toBeTruthy();
@@ -44,7 +44,7 @@ describe('lazyView', () => {
     const View = lazyView(async () => {
       if (fail) throw new TypeError('Failed to fetch dynamically imported module');
       return () => <p>Loaded</p>;
-    }, 'Reply');
+    }, 'The reply view');
     await View.preload();
     fail = false;
     render(<View />);

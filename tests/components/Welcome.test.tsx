@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../components/App';
 import { createPanel } from '../../components/state/panel';
-import { EXAMPLE_PROMPTS } from '../../components/WelcomeGuide';
+import { examplePrompts } from '../../components/WelcomeGuide';
 import type { BackgroundMessage } from '../../lib/protocol';
 import { BASE, DOWN, scriptedBackground, UP } from './support/fake-background';
 
@@ -87,10 +87,10 @@ describe('the welcome view (empty chat)', () => {
 
   it('ready: the invitation and example prompts; a prompt is sent as the question; the welcome goes', async () => {
     const { bg, welcome } = open(UP);
-    const prompt = await within(await waitFor(welcome)).findByRole('button', { name: EXAMPLE_PROMPTS[0] });
+    const prompt = await within(await waitFor(welcome)).findByRole('button', { name: examplePrompts()[0] });
     expect(within(welcome()).getByText('Start a conversation with your local LLM')).toBeTruthy();
     fireEvent.click(prompt);
-    expect(bg.sent('chat/start')[0]).toMatchObject({ history: [{ role: 'user', content: EXAMPLE_PROMPTS[0] }] });
+    expect(bg.sent('chat/start')[0]).toMatchObject({ history: [{ role: 'user', content: examplePrompts()[0] }] });
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome' })).toBeNull());
   });
 });
