@@ -1,12 +1,16 @@
 import './history.css';
 import { useState } from 'preact/hooks';
 import type { Conversation } from '../lib/conversations/contract';
-import { t, tn } from '../lib/i18n';
+import { cachedFormat, t, tn } from '../lib/i18n';
 import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
 import { ImportButton, ImportProgress } from './ImportView';
 import type { HistoryModel } from './state/history';
 import { focusLastMessage, useFocusOnOpen } from './useFocusOnOpen';
+
+// Counts here have always been written without grouping ("Search 3000 conversations"): the
+// digits follow the language, the English text stays as it was.
+const plain = (n: number) => cachedFormat('history-count', (l) => new Intl.NumberFormat(l, { useGrouping: false })).format(n);
 
 // Long lists render in pages: the first screenfuls paint at once, the rest on demand.
 const PAGE = 100;
@@ -45,7 +49,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
           ref={focus.first}
           type="search"
           aria-label={t('history_view_search')}
-          placeholder={tn('history_view_search_placeholder', total)}
+          placeholder={tn('history_view_search_placeholder', total, plain(total))}
           value={history.query.value}
           onInput={(e) => history.setQuery(e.currentTarget.value)}
         />
@@ -87,7 +91,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
       </ul>
       {results.length > shown && (
         <button type="button" class="button button-secondary show-more" onClick={() => setShown(shown + PAGE)}>
-          {tn('history_view_show_more', results.length - shown)}
+          {tn('history_view_show_more', results.length - shown, plain(results.length - shown))}
         </button>
       )}
     </section>
