@@ -1,32 +1,35 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { INSTALL_HINT } from '../lib/recovery/host';
 import { lazyView } from './LazyView';
-import type { SettingsModel } from './state/settings';
+import type { HostInfo, SettingsModel } from './state/settings';
 
 // With the helper's files in it: loaded on the first click only.
-const AutoStartSetup = lazyView(() => import('./AutoStartSetup').then((m) => m.default), 'The auto-start setup');
+const AutoStartSetup = lazyView(() => import('./AutoStartSetup').then((m) => m.default), t('auto_start_view_setup'));
+
+/** What the helper check found, as one sentence (or two, with the install hint). */
+function helperStatus(host: HostInfo | null): string {
+  if (host === null) return t('auto_start_checking');
+  if (!host.installed) return `${t('auto_start_not_installed')} ${INSTALL_HINT}`;
+  if (host.command) return host.url ? t('auto_start_runs_for', host.command, host.url) : t('auto_start_runs', host.command);
+  return host.error ? t('auto_start_no_command_error', host.error) : t('auto_start_no_command');
+}
 
 /** Auto-start on/off, and what the native host would run (display only: it is set at install). */
 export function AutoStart({ model }: { model: SettingsModel }) {
-  const host = model.host.value;
   const [setup, setSetup] = useState(0);
   return (
     <fieldset class="field">
-      <legend>Starting Ollama</legend>
+      <legend>{t('auto_start_legend')}</legend>
       <label class="check">
         <input type="checkbox" checked={model.autoStart.value} onChange={(e) => model.setAutoStart(e.currentTarget.checked)} />
-        Start Ollama when it is not running
+        {t('auto_start_enable')}
       </label>
       <p class="hint" data-testid="helper-status">
-        {host === null && 'Checking the helper…'}
-        {host && !host.installed && `Helper not installed. ${INSTALL_HINT}`}
-        {host?.installed && host.command && `Helper installed; it runs: ${host.command}${host.url ? ` (for ${host.url})` : ''}`}
-        {host?.installed &&
-          !host.command &&
-          `Helper installed, but no start command is set${host.error ? `: ${host.error}` : ''}. Re-run the install with --start-command.`}
+        {helperStatus(model.host.value)}
       </p>
       <button type="button" class="action" onClick={() => setSetup((n) => n + 1)}>
-        Set up auto-start
+        {t('auto_start_set_up')}
       </button>
       {setup > 0 && <AutoStartSetup key={setup} />}
     </fieldset>

@@ -7,26 +7,38 @@ import { useEffect, useState } from 'preact/hooks';
 import { PS_HELPER_FILES, SH_HELPER_FILES } from '../lib/autostart/host-files';
 import { PS_INSTALLER_NAME, psInstaller, runCommand, SH_INSTALLER_NAME, shInstaller } from '../lib/autostart/installer';
 import { installerPlan } from '../lib/autostart/target';
+import { t } from '../lib/i18n';
 import { CopyCommand } from './CopyCommand';
 import { downloadText } from './download';
 
-type Made = { command: string; fileName: string; shell: string } | { error: string } | null;
+type Made = { command: string; fileName: string; windows: boolean } | { error: string } | null;
 
 async function makeAndDownload(): Promise<Made> {
   const plan = await installerPlan();
-  if (plan.os === null) return { error: 'Auto-start is not available on this system: start Ollama yourself (ollama serve).' };
+  if (plan.os === null) return { error: t('auto_start_setup_unavailable') };
   if (plan.os === 'windows') {
     downloadText(PS_INSTALLER_NAME, psInstaller(plan.target, PS_HELPER_FILES), 'text/plain');
-    return { command: runCommand('windows', PS_INSTALLER_NAME), fileName: PS_INSTALLER_NAME, shell: 'PowerShell' };
+    return { command: runCommand('windows', PS_INSTALLER_NAME), fileName: PS_INSTALLER_NAME, windows: true };
   }
   downloadText(SH_INSTALLER_NAME, shInstaller(plan.target, SH_HELPER_FILES), 'text/x-shellscript');
-  return { command: runCommand('posix', SH_INSTALLER_NAME), fileName: SH_INSTALLER_NAME, shell: 'a terminal' };
+  return { command: runCommand('posix', SH_INSTALLER_NAME), fileName: SH_INSTALLER_NAME, windows: false };
+}
+
+// Stand-ins for the commands in the translated sentence, replaced by <code> after translation:
+// each language puts them where its word order wants them.
+const MARK = ['\uE000', '\uE001'] as const;
+
+function withCode(text: string, codes: readonly string[]) {
+  return text.split(/([\uE000\uE001])/).map((part) => {
+    const i = MARK.indexOf(part as (typeof MARK)[number]);
+    return i < 0 ? part : <code key={i}>{codes[i]}</code>;
+  });
 }
 
 export default function AutoStartSetup() {
   const [made, setMade] = useState<Made>(null);
   const make = () =>
-    makeAndDownload().then(setMade, (e: unknown) => setMade({ error: `The installer could not be made: ${e instanceof Error ? e.message : e}` }));
+    makeAndDownload().then(setMade, (e: unknown) => setMade({ error: t('auto_start_setup_failed', e instanceof Error ? e.message : String(e)) }));
   useEffect(() => void make(), []);
   if (!made) return null;
   if ('error' in made)
@@ -37,16 +49,14 @@ export default function AutoStartSetup() {
     );
   return (
     <div class="autostart-setup" data-testid="autostart-setup">
-      <p class="hint">
-        {made.fileName} was downloaded. Run it once in {made.shell} (it needs no Node.js), then reopen Settings:
-      </p>
+      <p class="hint">{made.windows ? t('auto_start_setup_run_powershell', made.fileName) : t('auto_start_setup_run_terminal', made.fileName)}</p>
       <p>
         <code>{made.command}</code> <CopyCommand command={made.command} />
       </p>
       <p class="hint">
-        Check it: <code>{made.command} doctor</code>. Remove it: <code>{made.command} uninstall</code>.{' '}
+        {withCode(t('auto_start_setup_check_remove', MARK[0], MARK[1]), [`${made.command} doctor`, `${made.command} uninstall`])}{' '}
         <button type="button" class="action" onClick={make}>
-          Download again
+          {t('auto_start_setup_download_again')}
         </button>
       </p>
     </div>

@@ -1,8 +1,9 @@
 /** A banner's buttons, loaded with the first banner that offers some (the panel's first load has a budget). */
+import { t } from '../lib/i18n';
 import { CopyCommand } from './CopyCommand';
 import type { BannerAction } from './state/banner-actions';
 
-const LABEL = { start: 'Start Ollama', retry: 'Retry' } as const;
+const LABEL = { start: 'banner_actions_start', retry: 'banner_actions_retry' } as const;
 
 export function BannerActions({ actions, act }: { actions: readonly BannerAction[]; act: (a: BannerAction) => void }) {
   return (
@@ -12,7 +13,7 @@ export function BannerActions({ actions, act }: { actions: readonly BannerAction
           <CopyCommand key="copy" command={a.command} />
         ) : (
           <button key={a.kind} type="button" class="action" onClick={() => act(a)}>
-            {LABEL[a.kind]}
+            {t(LABEL[a.kind])}
           </button>
         ),
       )}

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { SendKey } from '../lib/settings';
+import { t } from '../lib/i18n';
 import { AttachmentChips } from './AttachmentChips';
 import { ComposerTools } from './ComposerTools';
 import type { ChatModel } from './state/chat';
@@ -16,7 +17,7 @@ export function sendsOn(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 
   return sendKey === 'enter' || e.ctrlKey || e.metaKey;
 }
 
-const HINT: Record<SendKey, string> = { enter: 'Shift+Enter: new line', 'ctrl-enter': 'Ctrl+Enter: send' };
+const HINT = { enter: 'composer_hint_enter', 'ctrl-enter': 'composer_hint_ctrl_enter' } as const satisfies Record<SendKey, string>;
 
 /**
  * Multi-line input that grows with its text (up to a share of the panel, then scrolls; see
@@ -81,8 +82,8 @@ export function Composer({
         <textarea
           ref={box}
           class="composer-input"
-          aria-label="Message"
-          placeholder={`${hasContext ? 'Ask about the attached text…' : 'Ask your local model…'} (${HINT[keys]})`}
+          aria-label={t('composer_message')}
+          placeholder={hasContext ? t('composer_placeholder_attached', t(HINT[keys])) : t('composer_placeholder', t(HINT[keys]))}
           rows={2}
           value={draft}
           onInput={(e) => chat.setDraft(e.currentTarget.value)}
@@ -94,11 +95,11 @@ export function Composer({
         />
         {streaming ? (
           <button type="button" class="button button-stop" onClick={() => chat.stop()}>
-            Stop
+            {t('composer_stop')}
           </button>
         ) : (
           <button type="submit" class="button button-send" disabled={draft.trim() === '' && !hasContext}>
-            Send
+            {t('composer_send')}
           </button>
         )}
       </div>

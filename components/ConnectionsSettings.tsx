@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { insecureWarning } from '../lib/settings';
 import type { ConnectionsModel } from './state/connections';
 
@@ -12,8 +13,8 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
   const error = model.error.value;
   return (
     <section class="connections" aria-labelledby="connections-heading">
-      <h3 id="connections-heading">Connections</h3>
-      <p class="hint">Ollama servers to chat with. The URL above is the default connection's; each chat uses the one picked in the header.</p>
+      <h3 id="connections-heading">{t('connections_settings_heading')}</h3>
+      <p class="hint">{t('connections_settings_hint')}</p>
       <ul class="connection-list">
         {list.map((c) => (
           <li key={c.id} class="connection-row">
@@ -22,19 +23,24 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
             {c.headers.length > 0 && <span class="connection-meta">{c.headers.map((h) => h.name).join(', ')}</span>}
             {insecureWarning(c.baseUrl) && (
               <span class="connection-meta connection-insecure" title={insecureWarning(c.baseUrl) ?? undefined}>
-                Not encrypted
+                {t('connections_settings_not_encrypted')}
               </span>
             )}
             {c.id === model.defaultId.value ? (
-              <span class="chip">Default</span>
+              <span class="chip">{t('connections_settings_default')}</span>
             ) : (
-              <button type="button" class="link-button" aria-label={`Make ${c.name} the default`} onClick={() => void model.setDefault(c.id)}>
-                Make default
+              <button
+                type="button"
+                class="link-button"
+                aria-label={t('connections_settings_make_default_named', c.name)}
+                onClick={() => void model.setDefault(c.id)}
+              >
+                {t('connections_settings_make_default')}
               </button>
             )}
             {list.length > 1 && (
-              <button type="button" class="link-button" aria-label={`Remove ${c.name}`} onClick={() => void model.remove(c.id)}>
-                Remove
+              <button type="button" class="link-button" aria-label={t('connections_settings_remove_named', c.name)} onClick={() => void model.remove(c.id)}>
+                {t('connections_settings_remove')}
               </button>
             )}
           </li>
@@ -42,13 +48,13 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
       </ul>
       {draft ? (
         <fieldset class="connection-form">
-          <legend>New connection</legend>
+          <legend>{t('connections_settings_new')}</legend>
           <label class="field">
-            <span>Name</span>
+            <span>{t('connections_settings_name')}</span>
             <input type="text" value={draft.name} onInput={(e) => model.edit({ name: e.currentTarget.value })} />
           </label>
           <label class="field">
-            <span>URL</span>
+            <span>{t('connections_settings_url')}</span>
             <input
               type="text"
               inputMode="url"
@@ -67,26 +73,26 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
             <div key={i} class="header-row-field">
               <input
                 type="text"
-                aria-label={`Header ${i + 1} name`}
+                aria-label={t('connections_settings_header_name', i + 1)}
                 spellcheck={false}
                 value={h.name}
                 onInput={(e) => model.editHeader(i, { name: e.currentTarget.value })}
               />
               <input
                 type="password"
-                aria-label={`${h.name.trim() || `Header ${i + 1}`} value`}
+                aria-label={h.name.trim() ? t('connections_settings_header_value', h.name.trim()) : t('connections_settings_header_n_value', i + 1)}
                 autocomplete="off"
                 placeholder={h.name.trim().toLowerCase() === 'authorization' ? 'Bearer …' : ''}
                 value={h.value}
                 onInput={(e) => model.editHeader(i, { value: e.currentTarget.value })}
               />
-              <button type="button" class="link-button" aria-label={`Remove header ${i + 1}`} onClick={() => model.removeHeader(i)}>
-                Remove
+              <button type="button" class="link-button" aria-label={t('connections_settings_remove_header', i + 1)} onClick={() => model.removeHeader(i)}>
+                {t('connections_settings_remove')}
               </button>
             </div>
           ))}
           <button type="button" class="button button-secondary" onClick={() => model.addHeader()}>
-            Add header
+            {t('connections_settings_add_header')}
           </button>
           {error && (
             <p class="field-error" role="alert">
@@ -96,10 +102,10 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
           <div class="settings-actions">
             {/* Straight from the click: a server on another machine asks for its host permission. */}
             <button type="button" class="button" onClick={() => void model.add()}>
-              Save connection
+              {t('connections_settings_save')}
             </button>
             <button type="button" class="button button-secondary" onClick={() => model.cancel()}>
-              Cancel
+              {t('connections_settings_cancel')}
             </button>
           </div>
         </fieldset>
@@ -111,7 +117,7 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
             </p>
           )}
           <button type="button" class="button button-secondary" onClick={() => model.open()}>
-            Add connection
+            {t('connections_settings_add')}
           </button>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 /**
  * A user message opened for editing, in place: Send starts a new branch from it, Cancel (or Esc)
@@ -19,7 +20,7 @@ export function EditBox({ initial, onSend, onCancel }: { initial: string; onSend
     <div class="edit-box">
       <textarea
         ref={box}
-        aria-label="Edited message"
+        aria-label={t('edit_box_label')}
         rows={3}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
@@ -36,10 +37,10 @@ export function EditBox({ initial, onSend, onCancel }: { initial: string; onSend
       />
       <div class="edit-actions">
         <button type="button" class="button button-secondary" onClick={onCancel}>
-          Cancel
+          {t('edit_box_cancel')}
         </button>
         <button type="button" class="button button-send" disabled={text.trim() === ''} onClick={send}>
-          Send
+          {t('edit_box_send')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../lib/history/summary';
+import { t } from '../lib/i18n';
 import { relativeTime } from './relative-time';
 import type { HistoryModel } from './state/history';
 
@@ -45,12 +46,12 @@ export function HistoryItem({ conversation: c, history, current, onOpen, onExpor
             stopRenaming();
           }}
         >
-          <input aria-label="Conversation name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input aria-label={t('history_item_name')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
           <button type="submit" class="button">
-            Save name
+            {t('history_item_save_name')}
           </button>
           <button type="button" class="button button-secondary" onClick={stopRenaming}>
-            Cancel
+            {t('history_item_cancel')}
           </button>
         </form>
       </li>
@@ -76,21 +77,21 @@ export function HistoryItem({ conversation: c, history, current, onOpen, onExpor
           menu.querySelector('summary')?.focus();
         }}
       >
-        <summary ref={menuButton} aria-label={`Actions for ${c.title}`}>
+        <summary ref={menuButton} aria-label={t('history_item_actions', c.title)}>
           ⋯
         </summary>
         <div class="history-actions">
           <button type="button" onClick={() => setRenaming(true)}>
-            Rename
+            {t('history_item_rename')}
           </button>
           <button type="button" onClick={() => onExport(c.id, 'json')}>
-            Export JSON
+            {t('history_item_export_json')}
           </button>
           <button type="button" onClick={() => onExport(c.id, 'md')}>
-            Export Markdown
+            {t('history_item_export_markdown')}
           </button>
           <button type="button" class="danger" onClick={() => history.remove(c.id)}>
-            Delete
+            {t('history_item_delete')}
           </button>
         </div>
       </details>

@@ -1,11 +1,16 @@
 import './history.css';
 import { useState } from 'preact/hooks';
 import type { Conversation } from '../lib/conversations/contract';
+import { cachedFormat, t, tn } from '../lib/i18n';
 import { downloadText } from './download';
 import { HistoryItem } from './HistoryItem';
 import { ImportButton, ImportProgress } from './ImportView';
 import type { HistoryModel } from './state/history';
 import { focusLastMessage, useFocusOnOpen } from './useFocusOnOpen';
+
+// Counts here have always been written without grouping ("Search 3000 conversations"): the
+// digits follow the language, the English text stays as it was.
+const plain = (n: number) => cachedFormat('history-count', (l) => new Intl.NumberFormat(l, { useGrouping: false })).format(n);
 
 // Long lists render in pages: the first screenfuls paint at once, the rest on demand.
 const PAGE = 100;
@@ -38,13 +43,13 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
   };
 
   return (
-    <section class="history" aria-label="History" ref={focus.root}>
+    <section class="history" aria-label={t('history_view_label')} ref={focus.root}>
       <div class="history-tools">
         <input
           ref={focus.first}
           type="search"
-          aria-label="Search conversations"
-          placeholder={`Search ${total} conversations`}
+          aria-label={t('history_view_search')}
+          placeholder={tn('history_view_search_placeholder', total, plain(total))}
           value={history.query.value}
           onInput={(e) => history.setQuery(e.currentTarget.value)}
         />
@@ -58,7 +63,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
             if (file) downloadText(file.name, file.text, 'application/json');
           }}
         >
-          Export all
+          {t('history_view_export_all')}
         </button>
       </div>
       <ImportProgress history={history} />
@@ -66,19 +71,19 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
         <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
           {notice.text}{' '}
           <button type="button" class="link-button" onClick={() => history.dismissNotice()}>
-            Dismiss
+            {t('history_view_dismiss')}
           </button>
         </p>
       )}
       {deleted && (
         <p class="notice notice-info">
-          Deleted “{deleted.title}”.{' '}
+          {t('history_view_deleted', deleted.title)}{' '}
           <button type="button" class="link-button" onClick={() => history.undoDelete()}>
-            Undo
+            {t('history_view_undo')}
           </button>
         </p>
       )}
-      {history.loaded.value && results.length === 0 && <p class="empty">{total === 0 ? 'No saved conversations yet.' : 'No conversation matches.'}</p>}
+      {history.loaded.value && results.length === 0 && <p class="empty">{total === 0 ? t('history_view_empty') : t('history_view_no_match')}</p>}
       <ul class="history-list">
         {results.slice(0, shown).map((c) => (
           <HistoryItem key={c.id} conversation={c} history={history} current={c.id === currentId} onOpen={(id) => void open(id)} onExport={exportOne} />
@@ -86,7 +91,7 @@ export function HistoryView({ history, currentId, onOpen, fetch }: Props) {
       </ul>
       {results.length > shown && (
         <button type="button" class="button button-secondary show-more" onClick={() => setShown(shown + PAGE)}>
-          Show more ({results.length - shown} left)
+          {tn('history_view_show_more', results.length - shown, plain(results.length - shown))}
         </button>
       )}
     </section>

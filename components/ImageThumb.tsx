@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ImageAttachment } from '../lib/attachments/types';
+import { t } from '../lib/i18n';
 import { readImage } from '../lib/storage/images';
 
 /**
@@ -20,6 +21,6 @@ export function ImageThumb({ image, name }: { image: ImageAttachment; name: stri
     };
   }, [ref]);
   const src = image.data ? `data:${image.mime};base64,${image.data}` : stored;
-  if (src === null) return <span class="context-note">The image is no longer stored.</span>;
+  if (src === null) return <span class="context-note">{t('image_thumb_gone')}</span>;
   return src ? <img class="context-thumb" src={src} alt={name} /> : null;
 }

@@ -1,6 +1,10 @@
 import { useRef } from 'preact/hooks';
+import { cachedFormat, t } from '../lib/i18n';
 import { captureTab } from '../lib/images/screenshot';
 import type { ImagesModel } from './state/images';
+
+// The time that names a screenshot, as the user's language writes a clock time.
+const clockTime = (d: Date) => cachedFormat('image-tools-time', (l) => new Intl.DateTimeFormat(l, { timeStyle: 'medium' })).format(d);
 
 /** Which model can see images, when the selected one cannot; buttons switch the picker. */
 function VisionNote({ images }: { images: ImagesModel }) {
@@ -8,11 +12,10 @@ function VisionNote({ images }: { images: ImagesModel }) {
   if (!v) return null;
   return (
     <div class="vision-note" role="alert">
-      {v.model} cannot see images: it would answer without them.{' '}
-      {v.offers.length ? 'Installed models that can: ' : 'No installed model can; pull one in Models (for example gemma3 or llava).'}
+      {t('image_tools_blind', v.model)} {v.offers.length ? `${t('image_tools_offers')} ` : t('image_tools_none')}
       {v.offers.map((name) => (
         <button key={name} type="button" class="link-button" onClick={() => images.useModel(name)}>
-          Use {name}
+          {t('image_tools_use', name)}
         </button>
       ))}
     </div>
@@ -26,14 +29,14 @@ export function ImageTools({ images }: { images: ImagesModel }) {
   const error = images.error.value;
   const shoot = () => {
     captureTab().then(
-      (blob) => images.add(blob, `Screenshot ${new Date().toLocaleTimeString()}`),
+      (blob) => images.add(blob, t('image_tools_screenshot_name', clockTime(new Date()))),
       (e: unknown) => images.fail(e instanceof Error ? e.message : String(e)),
     );
   };
   return (
     <>
       <button type="button" class="link-button" onClick={() => input.current?.click()}>
-        Attach image
+        {t('image_tools_attach')}
       </button>
       <input
         ref={input}
@@ -49,10 +52,10 @@ export function ImageTools({ images }: { images: ImagesModel }) {
         }}
       />
       <button type="button" class="link-button" onClick={shoot}>
-        Screenshot
+        {t('image_tools_screenshot')}
       </button>
       <span class="image-pending" aria-live="polite">
-        {pending > 0 ? 'Preparing image…' : ''}
+        {pending > 0 ? t('image_tools_preparing') : ''}
       </span>
       {error && (
         <p class="image-error" role="alert">

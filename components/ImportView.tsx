@@ -3,16 +3,17 @@
  * progress with Cancel. Each reads the import's signal itself, so a progress update re-renders
  * these and not the list (a list re-render per acknowledged batch made the panel janky).
  */
+import { t } from '../lib/i18n';
 import type { HistoryModel } from './state/history';
 
 export function ImportButton({ history }: { history: HistoryModel }) {
   return (
     <label class="button button-secondary file-button">
-      Import
+      {t('import_view_import')}
       <input
         type="file"
         accept="application/json,.json"
-        aria-label="Import conversations"
+        aria-label={t('import_view_label')}
         disabled={history.importing.value !== null}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -34,7 +35,7 @@ export function ImportProgress({ history }: { history: HistoryModel }) {
       <progress value={p.fraction ?? undefined} />
       {p.cancellable && (
         <button type="button" class="link-button" onClick={() => history.cancelImport()}>
-          Cancel
+          {t('import_view_cancel')}
         </button>
       )}
     </div>

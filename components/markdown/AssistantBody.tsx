@@ -3,6 +3,7 @@
  * imperatively by AnswerController, so Preact never diffs model output), and Copy message.
  */
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { ChatMessage } from '../state/message';
 import { onMarkdownClick } from './actions';
 import { AnswerController } from './answer';
@@ -30,8 +31,13 @@ export function AssistantBody({ message }: { message: ChatMessage }) {
       <div class="text" ref={ref} />
       {canCopy && (
         <div class="message-actions">
-          <button type="button" class="copy-button" aria-label="Copy message" onClick={(e) => void copyWithFeedback(e.currentTarget, message.text.value)}>
-            Copy
+          <button
+            type="button"
+            class="copy-button"
+            aria-label={t('assistant_body_copy_label')}
+            onClick={(e) => void copyWithFeedback(e.currentTarget, message.text.value)}
+          >
+            {t('assistant_body_copy')}
           </button>
         </div>
       )}

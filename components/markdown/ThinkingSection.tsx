@@ -4,6 +4,7 @@
  * reader who opens or closes it by hand keeps their choice.
  */
 import { type ReadonlySignal, useComputed } from '@preact/signals';
+import { t } from '../../lib/i18n';
 import type { ChatMessage } from '../state/message';
 import type { StreamText } from '../state/stream-text';
 import { StreamingText } from '../StreamingText';
@@ -20,7 +21,7 @@ export function ThinkingSection({ message, extracted, answerStarted }: Props) {
   if (!fromChannel.value && !fromContent.value) return null;
   return (
     <details class="thinking" open={!answerStarted.value}>
-      <summary>Thinking</summary>
+      <summary>{t('thinking_section_summary')}</summary>
       {fromChannel.value && <StreamingText text={message.thinking} />}
       {fromContent.value && <StreamingText text={extracted} />}
     </details>

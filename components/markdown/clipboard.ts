@@ -1,4 +1,5 @@
 /** Copy with visible feedback on the button that asked; its accessible name stays the same. */
+import { t } from '../../lib/i18n';
 
 export const COPIED_MS = 1500;
 
@@ -16,9 +17,9 @@ export async function copyText(text: string): Promise<boolean> {
 /** Shows "Copied" (or "Copy failed") on `button` for a moment. */
 export async function copyWithFeedback(button: HTMLElement, text: string): Promise<void> {
   const ok = await copyText(text);
-  const idle = button.dataset.idleText ?? button.textContent ?? 'Copy';
+  const idle = button.dataset.idleText ?? button.textContent ?? t('clipboard_copy');
   button.dataset.idleText = idle;
-  button.textContent = ok ? 'Copied' : 'Copy failed';
+  button.textContent = ok ? t('clipboard_copied') : t('clipboard_copy_failed');
   const previous = resetTimers.get(button);
   if (previous !== undefined) clearTimeout(previous);
   const timer = setTimeout(() => {

@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import AutoStartSetup from '../../components/AutoStartSetup';
 import * as download from '../../components/download';
 import * as target from '../../lib/autostart/target';
+import { installI18n } from '../support/i18n';
 
 const plan = (os: target.InstallerPlan['os']): target.InstallerPlan => ({
   os,
@@ -52,5 +54,37 @@ describe('Set up auto-start', () => {
     render(<AutoStartSetup />);
     expect((await screen.findByRole('alert')).textContent).toContain('The installer could not be made: Not an extension id');
     expect(saved).not.toHaveBeenCalled();
+  });
+
+  it('in Japanese, the check and remove commands stay code where the sentence puts them', async () => {
+    installI18n(fakeBrowser, 'ja');
+    try {
+      vi.spyOn(target, 'installerPlan').mockResolvedValue(plan('posix'));
+      vi.spyOn(download, 'downloadText').mockImplementation(() => {});
+      const { container } = render(<AutoStartSetup />);
+      await screen.findByText('sh ~/Downloads/ollama-chat-setup.sh');
+      expect(screen.getByText(/ターミナルで一度実行してから/).textContent).toContain('ollama-chat-setup.sh をダウンロードしました。');
+      const hint = container.querySelectorAll('p.hint')[1] as HTMLElement;
+      expect([...hint.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+        'sh ~/Downloads/ollama-chat-setup.sh doctor',
+        'sh ~/Downloads/ollama-chat-setup.sh uninstall',
+      ]);
+      expect(hint.textContent).toBe('確認: sh ~/Downloads/ollama-chat-setup.sh doctor。削除: sh ~/Downloads/ollama-chat-setup.sh uninstall。 再ダウンロード');
+      expect(screen.getByRole('button', { name: 'コマンドをコピー' })).toBeTruthy();
+    } finally {
+      installI18n(fakeBrowser);
+    }
+  });
+
+  it('in English, the sentence around the commands is the one it always was', async () => {
+    vi.spyOn(target, 'installerPlan').mockResolvedValue(plan('posix'));
+    vi.spyOn(download, 'downloadText').mockImplementation(() => {});
+    const { container } = render(<AutoStartSetup />);
+    await screen.findByText('sh ~/Downloads/ollama-chat-setup.sh');
+    const hints = [...container.querySelectorAll('p.hint')].map((p) => p.textContent);
+    expect(hints).toEqual([
+      'ollama-chat-setup.sh was downloaded. Run it once in a terminal (it needs no Node.js), then reopen Settings:',
+      'Check it: sh ~/Downloads/ollama-chat-setup.sh doctor. Remove it: sh ~/Downloads/ollama-chat-setup.sh uninstall. Download again',
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BannerView } from '../../components/BannerView';
 import { createBannerModel } from '../../components/state/banner';
+import { installI18n } from '../support/i18n';
 
 describe('BannerView', () => {
   afterEach(cleanup);
@@ -35,5 +37,21 @@ describe('BannerView', () => {
     banner.info('Connection to Ollama lost. Attempting to reconnect...', 'recovery');
     render(<BannerView banner={banner} act={() => {}} />);
     expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Dismiss']);
+  });
+
+  it('in German, its buttons say what they do in German', async () => {
+    installI18n(fakeBrowser, 'de');
+    try {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => {}) } });
+      const banner = createBannerModel(() => ({ helper: 'missing', local: true, replyRetryable: false }));
+      banner.error('down', 'status', 'forbidden');
+      render(<BannerView banner={banner} act={() => {}} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Befehl kopieren' }));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Kopiert' })).toBeTruthy());
+      expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Schließen' })).toBeTruthy();
+    } finally {
+      installI18n(fakeBrowser);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectionsSettings } from '../../components/ConnectionsSettings';
 import { createConnectionsModel } from '../../components/state/connections';
 import { type Settings, sanitizeSettings } from '../../lib/settings';
+import { installI18n } from '../support/i18n';
 
 const local = { id: 'local', name: 'Local', baseUrl: 'http://localhost:11434', headers: [] };
 const proxy = { id: 'p', name: 'Proxy', baseUrl: 'http://127.0.0.1:9', headers: [{ name: 'Authorization', value: 'Bearer s3cret' }] };
@@ -56,5 +58,25 @@ describe('ConnectionsSettings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
     expect(await screen.findByRole('button', { name: 'Remove Proxy' })).toBeTruthy();
     expect(container.textContent).not.toContain('s3cret');
+  });
+
+  it('in German, names its rows, buttons and header fields from the German catalog', async () => {
+    installI18n(fakeBrowser, 'de');
+    try {
+      const { container } = await view({ connections: [local, { ...proxy, baseUrl: 'http://gpu.lan:11434' }], defaultConnection: 'local' });
+      expect(screen.getByRole('heading', { name: 'Verbindungen' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Proxy als Standard festlegen' }).textContent).toBe('Als Standard festlegen');
+      expect(screen.getByRole('button', { name: 'Proxy entfernen' }).textContent).toBe('Entfernen');
+      expect(container.textContent).toContain('Nicht verschlüsselt');
+      fireEvent.click(screen.getByRole('button', { name: 'Verbindung hinzufügen' }));
+      expect(screen.getByRole('group', { name: 'Neue Verbindung' })).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Header hinzufügen' }));
+      expect(screen.getByRole('textbox', { name: 'Name von Header 2' })).toBeTruthy();
+      expect(screen.getByLabelText('Wert von Header 2')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Header 2 entfernen' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Abbrechen' })).toBeTruthy();
+    } finally {
+      installI18n(fakeBrowser);
+    }
   });
 });

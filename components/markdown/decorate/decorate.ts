@@ -5,6 +5,7 @@
  * model output can never forge these controls (buttons are not on its allow list).
  */
 import type * as Highlighter from './highlight';
+import { t } from '../../../lib/i18n';
 import { CODE_CLASS } from '../sanitize/policy';
 import { IMAGE_SRC_ATTR, sanitizeHighlight } from '../sanitize/sanitize';
 
@@ -31,13 +32,13 @@ function focusableScroller(el: Element, name: string): void {
   el.setAttribute('aria-label', name);
 }
 
-const codeName = (lang: string) => (lang ? `Code, ${lang}` : 'Code');
+const codeName = (lang: string) => (lang ? t('decorate_code_named', lang) : t('decorate_code'));
 
 /** Wide tables scroll inside a wrapper, so the table itself keeps its table layout and semantics. */
 function tableScroller(table: Element): void {
   const box = table.ownerDocument.createElement('div');
   box.className = 'md-table';
-  focusableScroller(box, 'Table');
+  focusableScroller(box, t('decorate_table'));
   table.before(box);
   box.append(table);
 }
@@ -55,8 +56,8 @@ function codeShell(doc: Document, lang: string): HTMLElement {
   bar.className = 'md-code-bar';
   const label = doc.createElement('span');
   label.className = 'md-code-lang';
-  label.textContent = lang || 'text';
-  bar.append(label, button(doc, COPY_CODE_CLASS, 'Copy', 'Copy code'));
+  label.textContent = lang || t('decorate_plain_text');
+  bar.append(label, button(doc, COPY_CODE_CLASS, t('decorate_copy'), t('decorate_copy_code')));
   box.append(bar);
   return box;
 }
@@ -108,11 +109,11 @@ function highlight(code: Element): void {
   });
 }
 
-function hostOf(src: string): string {
+function loadLabel(src: string): string {
   try {
-    return new URL(src).host;
+    return t('decorate_load_image', new URL(src).host);
   } catch {
-    return 'the web';
+    return t('decorate_load_image_web');
   }
 }
 
@@ -124,7 +125,7 @@ function imagePlaceholder(img: Element): void {
     img.replaceWith(alt);
     return;
   }
-  const b = button(doc, LOAD_IMAGE_CLASS, `Load image from ${hostOf(src)}`);
+  const b = button(doc, LOAD_IMAGE_CLASS, loadLabel(src));
   b.setAttribute(IMAGE_SRC_ATTR, src);
   if (alt) b.title = alt;
   img.replaceWith(b);

@@ -1,8 +1,10 @@
 import './support/happy-dom-compat';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageView } from '../../../components/MessageView';
 import { createMessage } from '../../../components/state/message';
+import { installI18n } from '../../support/i18n';
 
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
@@ -92,5 +94,29 @@ describe('assistant message', () => {
     expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer');
     expect(img?.getAttribute('alt')).toBe('cat');
     expect(screen.queryByRole('button', { name: /Load image/ })).toBeNull();
+  });
+});
+
+describe('an assistant message in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('labels the chrome around the reply from the German catalog: thinking, code, table, image, copy', async () => {
+    installI18n(fakeBrowser, 'de');
+    const content = '<think>hmm</think>\n\n```python\nprint(1)\n```\n\n```\nplain\n```\n\n| a |\n|---|\n| 1 |\n\n![cat](https://img.example/cat.png)';
+    const { container } = render(<MessageView message={createMessage('assistant', { content, status: 'done' })} />);
+    expect(container.querySelector('details.thinking summary')?.textContent).toBe('Denkprozess');
+    expect(screen.getByRole('group', { name: 'Codeblock, python' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Codeblock' })).toBeTruthy();
+    expect([...container.querySelectorAll('.md-code-lang')].map((l) => l.textContent)).toEqual(['python', 'Text']);
+    expect(screen.getByRole('group', { name: 'Tabelle' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bild von img.example laden' })).toBeTruthy();
+    const copyCode = screen.getAllByRole('button', { name: 'Code kopieren' })[0] as HTMLElement;
+    expect(copyCode.textContent).toBe('Kopieren');
+    fireEvent.click(copyCode);
+    await waitFor(() => expect(copyCode.textContent).toBe('Kopiert'));
+    const copyMessage = screen.getByRole('button', { name: 'Nachricht kopieren' });
+    writeText.mockRejectedValueOnce(new Error('denied'));
+    fireEvent.click(copyMessage);
+    await waitFor(() => expect(copyMessage.textContent).toBe('Kopieren fehlgeschlagen'));
   });
 });
