@@ -5,7 +5,7 @@ import { lazyView } from './LazyView';
 import type { HostInfo, SettingsModel } from './state/settings';
 
 // With the helper's files in it: loaded on the first click only.
-const AutoStartSetup = lazyView(() => import('./AutoStartSetup').then((m) => m.default), t('auto_start_view_setup'));
+const AutoStartSetup = lazyView(() => import('./AutoStartSetup').then((m) => m.default), 'The auto-start setup');
 
 /** What the helper check found, as one sentence (or two, with the install hint). */
 function helperStatus(host: HostInfo | null): string {

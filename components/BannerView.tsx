@@ -3,7 +3,7 @@ import { lazyView } from './LazyView';
 import type { BannerAction } from './state/banner-actions';
 import type { BannerModel } from './state/banner';
 
-const Actions = lazyView(() => import('./BannerActions').then((m) => m.BannerActions), t('banner_view_actions'));
+const Actions = lazyView(() => import('./BannerActions').then((m) => m.BannerActions), "The banner's buttons");
 
 /** `act`: runs a banner's action (all but copying, which the button does itself). */
 export function BannerView({ banner, act }: { banner: BannerModel; act: (a: BannerAction) => void }) {

@@ -1,4 +1,3 @@
-import { t } from '../lib/i18n';
 import { ImageTools } from './ImageTools';
 import { lazyView } from './LazyView';
 import { PageToggle } from './PageToggle';
@@ -6,7 +5,7 @@ import type { AttachmentsModel } from './state/attachments';
 import type { ImagesModel } from './state/images';
 
 // Each tool loads after the first paint: none is needed to show the panel (bench row 6).
-const PdfTools = lazyView(() => import('./PdfTools').then((m) => m.PdfTools), t('composer_tools_pdf_tools'));
+const PdfTools = lazyView(() => import('./PdfTools').then((m) => m.PdfTools), 'The PDF tools');
 
 /**
  * The row of ways to attach something, above the message box: the page, a PDF, an image, a
