@@ -71,7 +71,7 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD, prefs: Record<
     name: 'firefox',
     home,
     browser: () => browser,
-    openPanel: (inNewWindow = false) => openExtensionPage('sidepanel.html', 'textarea[aria-label="Message"]', inNewWindow),
+    openPanel: (inNewWindow = false) => openExtensionPage('sidepanel.html', 'textarea.composer-input', inNewWindow),
     openProbe: () => openExtensionPage('e2e-probe.html', '#e2e-probe'),
     async close() {
       await browser.close();

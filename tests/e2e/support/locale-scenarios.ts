@@ -45,4 +45,23 @@ export function localeScenarios(launch: () => Promise<ExtensionHost>, lang: stri
     await page.waitForFunction((t) => document.querySelector('[role="status"]')?.textContent?.includes(t), { timeout: 15_000 }, connected);
     await page.close();
   });
+
+  it(`answers, and writes the reply's numbers and History's times the ${lang} way`, async () => {
+    const page = await host.openPanel();
+    await page.waitForSelector('textarea.composer-input');
+    await page.type('textarea.composer-input', 'Hallo');
+    await page.click('button.button-send');
+    const footer = await page.waitForSelector('[role="log"] > article:last-of-type[data-status="done"] .reply-footer', { timeout: 20_000 });
+    const text = (await footer?.evaluate((f) => f.firstChild?.textContent)) ?? '';
+    // The speed and time have one decimal: written with this language's separator, in its words.
+    const decimal = new Intl.NumberFormat(intlTag).format(1.5).replace(/\d/g, '');
+    expect(text).toMatch(new RegExp(`\\d\\${decimal}\\d`));
+    expect(text).toContain(translated(lang, '$RATE$ tok/s').replace('$RATE$', '').trim());
+
+    await page.click(`button[aria-label="${translated(lang, 'History')}"]`);
+    const meta = await page.waitForSelector('.history-item .history-meta');
+    const justNow = new Intl.RelativeTimeFormat(intlTag, { numeric: 'auto' }).format(0, 'minute');
+    expect(await meta?.evaluate((m) => m.textContent)).toContain(justNow);
+    await page.close();
+  });
 }
