@@ -45,7 +45,7 @@ export function servePanel(port: Port, services: PanelServices): void {
       if (msg.type === 'history/problem') return;
       post({
         type: 'history/problem',
-        message: `A message from the background could not reach this panel (${msg.type}). Reopen the panel if it looks out of date.`,
+        message: t('panel_session_undelivered', msg.type),
       });
     }
   };
