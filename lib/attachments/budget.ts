@@ -65,7 +65,8 @@ const NOTES = {
   paragraphs: { assumed: 'budget_paragraphs_assumed', set: 'budget_paragraphs_set' },
 } as const satisfies Record<string, Record<'assumed' | 'set', MessageKey>>;
 
-type Kept = { kind: keyof typeof NOTES; subs: (string | number)[] };
+// Page and paragraph counts as plain digits, as the English note always wrote them ("of 1200").
+type Kept = { kind: keyof typeof NOTES; subs: string[] };
 
 /**
  * `a` cut to `room` tokens (estimated): whole pages or paragraphs from the start, or the start of
@@ -90,9 +91,9 @@ export function fitText(a: TextAttachment, room: number, budget: ContextBudget):
   } else if (pages) {
     const first = pageNumber(parts[0] ?? '');
     const last = pageNumber(parts[kept - 1] ?? '');
-    what = first === last ? { kind: 'page', subs: [first, parts.length] } : { kind: 'pages', subs: [first, last, parts.length] };
+    what = first === last ? { kind: 'page', subs: [first, String(parts.length)] } : { kind: 'pages', subs: [first, last, String(parts.length)] };
   } else {
-    what = { kind: 'paragraphs', subs: [kept, parts.length] };
+    what = { kind: 'paragraphs', subs: [String(kept), String(parts.length)] };
   }
   // Every count here is above one (a cut text has more tokens, pages or paragraphs than kept).
   const key = NOTES[what.kind][budget.assumed ? 'assumed' : 'set'];

@@ -43,7 +43,8 @@ export interface ClassifyContext {
   firstTokenTimeoutMs?: number;
 }
 
-const seconds = (ms = 0) => Math.round(ms / 1000);
+// Digits only, no grouping: the seed-era texts wrote "1800 s".
+const seconds = (ms = 0) => String(Math.round(ms / 1000));
 
 export function classifyError(err: unknown, ctx: ClassifyContext): Failure {
   if (err instanceof AbortedByUs) {
