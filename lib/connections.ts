@@ -3,6 +3,7 @@
  * token for an Ollama behind a reverse proxy). They live in settings (local extension storage only, never synced); the
  * header values are credentials, so nothing here logs them and the export never carries them.
  */
+import { t, tn } from './i18n';
 import { normalizeBaseUrl } from './url-check';
 
 export interface ConnectionHeader {
@@ -63,22 +64,22 @@ const FORBIDDEN = new Set([
 /** Why this header cannot be sent (for Settings), or null when it can. */
 export function headerProblem(name: string, value: string): string | null {
   const n = name.trim();
-  if (!TOKEN.test(n)) return `"${n}" is not a valid header name (letters, digits and - only, for example Authorization).`;
+  if (!TOKEN.test(n)) return t('connection_check_header_name', n);
   const lower = n.toLowerCase();
-  if (FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return `The browser does not let an extension set the ${n} header.`;
-  if (/[\r\n\0]/.test(value)) return `The value of ${n} must be one line.`;
+  if (FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return t('connection_check_header_forbidden', n);
+  if (/[\r\n\0]/.test(value)) return t('connection_check_header_one_line', n);
   // fetch refuses a header value with characters beyond Latin-1 (a pasted "…" or a smart quote).
-  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) return `The value of ${n} has a character a header cannot carry (copy the token again as plain text).`;
-  if (!value.trim()) return `Enter a value for ${n}.`;
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) return t('connection_check_header_character', n);
+  if (!value.trim()) return t('connection_check_header_empty', n);
   return null;
 }
 
 /** Why this name cannot be used for a new connection, or null. */
 export function connectionNameProblem(name: string, taken: readonly Connection[]): string | null {
   const n = name.trim();
-  if (!n) return 'Enter a name for the connection (for example GPU box).';
-  if (n.length > NAME_MAX) return `The name is too long (at most ${NAME_MAX} characters).`;
-  if (taken.some((c) => c.name.toLowerCase() === n.toLowerCase())) return `There is already a connection named "${n}".`;
+  if (!n) return t('connection_check_name_empty');
+  if (n.length > NAME_MAX) return tn('connection_check_name_long', NAME_MAX);
+  if (taken.some((c) => c.name.toLowerCase() === n.toLowerCase())) return t('connection_check_name_taken', n);
   return null;
 }
 

@@ -1,4 +1,5 @@
 /** User settings, their defaults and their validation; storage lives in lib/storage/items.ts. */
+import { t } from './i18n';
 import { type ModelParameters, type PromptPreset, sanitizeModelParameters, sanitizeParameters, sanitizePresets } from './model-params';
 import { type Connection, LOCAL_CONNECTION, resolveConnection, sanitizeConnections } from './connections';
 import type { CustomPrompt } from './selection/menus';
@@ -183,5 +184,5 @@ export function originPattern(baseUrl: string): string {
 /** Settings' warning for a server reached in clear text over the network; null when there is none. */
 export function insecureWarning(baseUrl: string): string | null {
   if (new URL(baseUrl).protocol !== 'http:' || isLoopbackUrl(baseUrl)) return null;
-  return 'This connection is not encrypted: anyone on the network can read your chats. Use https:// or a local Ollama.';
+  return t('settings_lib_insecure');
 }

@@ -4,6 +4,7 @@
  * the model's maximum) and drops the start of a longer prompt; so attached text that does not fit
  * is cut here, at a page or paragraph boundary, with a note saying what was kept.
  */
+import { type MessageKey, t } from '../i18n';
 import { estimateTokens } from './tokens';
 import type { TextAttachment } from './types';
 
@@ -36,7 +37,6 @@ export function contextBudget(numCtx: number | undefined, modelMax: number | und
   return { context, assumed: numCtx === undefined, forAttachments: Math.max(0, context - reserve - used) };
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 const PAGE_MARK = /^\[Page (\d+)\]$/m;
 
 /** The text in pieces that can be dropped whole: pages when it has page markers, else paragraphs. */
@@ -52,12 +52,21 @@ function pageNumber(part: string): string {
   return PAGE_MARK.exec(part)?.[1] ?? '?';
 }
 
-/** Where the limit came from, for the note: the user's setting, or the assumed default. */
-function limitWords(b: ContextBudget): string {
-  return b.assumed
-    ? `Ollama's usual default context of ${fmt(b.context)} tokens; set Context length in Settings`
-    : `Context length ${fmt(b.context)}; raise it in Settings`;
-}
+/**
+ * The note for each way of cutting, by where the limit came from (the assumed default, or the
+ * user's Context length): whole sentences, since languages order the pieces differently.
+ */
+const NOTES = {
+  startOfPage: { assumed: 'budget_start_of_page_assumed', set: 'budget_start_of_page_set' },
+  start: { assumed: 'budget_start_assumed', set: 'budget_start_set' },
+  nothing: { assumed: 'budget_nothing_assumed', set: 'budget_nothing_set' },
+  page: { assumed: 'budget_page_assumed', set: 'budget_page_set' },
+  pages: { assumed: 'budget_pages_assumed', set: 'budget_pages_set' },
+  paragraphs: { assumed: 'budget_paragraphs_assumed', set: 'budget_paragraphs_set' },
+} as const satisfies Record<string, Record<'assumed' | 'set', MessageKey>>;
+
+// Page and paragraph counts as plain digits, as the English note always wrote them ("of 1200").
+type Kept = { kind: keyof typeof NOTES; subs: string[] };
 
 /**
  * `a` cut to `room` tokens (estimated): whole pages or paragraphs from the start, or the start of
@@ -72,21 +81,22 @@ export function fitText(a: TextAttachment, room: number, budget: ContextBudget):
   let size = 0;
   while (kept < parts.length && size + estimateTokens(parts[kept] ?? '') <= room) size += estimateTokens(parts[kept++] ?? '');
   let text = parts.slice(0, kept).join('').trimEnd();
-  let what: string;
+  let what: Kept;
   if (kept === 0) {
     // Not even one piece fits: its start, cut at a line or word break.
     const head = a.text.slice(0, Math.max(0, room) * 4);
     const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
     text = (at > head.length / 2 ? head.slice(0, at) : head).trimEnd();
-    what = text ? (pages ? `the start of page ${pageNumber(parts[0] ?? '')}` : 'the start') : 'nothing';
+    what = !text ? { kind: 'nothing', subs: [] } : pages ? { kind: 'startOfPage', subs: [pageNumber(parts[0] ?? '')] } : { kind: 'start', subs: [] };
   } else if (pages) {
     const first = pageNumber(parts[0] ?? '');
     const last = pageNumber(parts[kept - 1] ?? '');
-    what = `${first === last ? `page ${first}` : `pages ${first}–${last}`} of ${parts.length}`;
+    what = first === last ? { kind: 'page', subs: [first, String(parts.length)] } : { kind: 'pages', subs: [first, last, String(parts.length)] };
   } else {
-    what = `the first ${kept} of ${parts.length} paragraphs`;
+    what = { kind: 'paragraphs', subs: [String(kept), String(parts.length)] };
   }
-  const sizes = `≈${fmt(estimateTokens(text))} of ${fmt(total)} tokens, estimate`;
-  const note = `Kept ${what} (${sizes}) to fit ${limitWords(budget)}.`;
+  // Every count here is above one (a cut text has more tokens, pages or paragraphs than kept).
+  const key = NOTES[what.kind][budget.assumed ? 'assumed' : 'set'];
+  const note = t(key, estimateTokens(text), total, budget.context, ...what.subs);
   return { ...a, text, note };
 }

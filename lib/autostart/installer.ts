@@ -6,6 +6,7 @@
  * and registers it; run with `doctor` or `uninstall` it checks or removes it. On Windows it is a
  * PowerShell script doing the same with native-host/ps/ (untested: no PowerShell here).
  */
+import { t } from '../i18n';
 
 export type InstallerBrowser = 'chrome' | 'firefox';
 export type InstallerOs = 'posix' | 'windows';
@@ -40,8 +41,8 @@ const END = 'OLLAMA_CHAT_END_OF_FILE';
 /** Only ids of the forms the browsers issue go into the script (and they need no quoting then). */
 export function checkTarget({ browser, extensionId, version }: InstallerTarget): void {
   const idOk = browser === 'chrome' ? /^[a-p]{32}$/.test(extensionId) : /^(\{[0-9a-fA-F-]{36}\}|[A-Za-z0-9._+-]+@[A-Za-z0-9._-]+)$/.test(extensionId);
-  if (!idOk) throw new Error(`Not an extension id this installer can register: ${extensionId}`);
-  if (!/^\d+(\.\d+){0,3}$/.test(version)) throw new Error(`Not a version: ${version}`);
+  if (!idOk) throw new Error(t('autostart_bad_id', extensionId));
+  if (!/^\d+(\.\d+){0,3}$/.test(version)) throw new Error(t('autostart_bad_version', version));
 }
 
 function payload(name: string, text: string): string {

@@ -4,6 +4,7 @@
  * conversation; the question is saved before anything is asked; a panel can leave (closed) and
  * another can join (reopened) mid-reply; the background is kept alive until the reply is saved.
  */
+import { t } from '../i18n';
 import type { HistoryMessage } from '../conversations/contract';
 import { createRecorder } from '../history/recorder';
 import type { HistoryStore } from '../history/store';
@@ -39,14 +40,8 @@ export interface ExchangeDeps {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const BUSY: Failure = {
-  kind: 'conflict',
-  message: 'This conversation is already answering in another panel. Wait for that reply (or stop it), then send again. Your message is back in the box.',
-};
-const STALE: Failure = {
-  kind: 'conflict',
-  message: 'This conversation changed in another panel since it was opened here. It has been reloaded; your message is back in the box: send it again.',
-};
+const busy = (): Failure => ({ kind: 'conflict', message: t('exchanges_busy') });
+const stale = (): Failure => ({ kind: 'conflict', message: t('exchanges_stale') });
 
 export function createExchanges(deps: ExchangeDeps): Exchanges {
   const replies = createRunningReplies();
@@ -59,7 +54,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     replies.shows(watcher, conversationId);
     // One reply per conversation at a time: two would race to write the same stored copy.
     if (replies.busy(conversationId)) {
-      watcher({ type: 'chat/failed', requestId, failure: BUSY });
+      watcher({ type: 'chat/failed', requestId, failure: busy() });
       return replies.attach(watcher, conversationId);
     }
     const watchers = new Set([watcher]);
@@ -80,7 +75,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     // and only onto the copy the panel read: an older copy never replaces a newer reply.
     if ((await recorder.begin(msg.base)) === 'conflict') {
       replies.remove(requestId);
-      watcher({ type: 'chat/failed', requestId, failure: STALE });
+      watcher({ type: 'chat/failed', requestId, failure: stale() });
       return;
     }
     replies.open(requestId);

@@ -1,4 +1,5 @@
 /** History changes the panel asks for; each answers with a sentence for the user. */
+import { t } from '../i18n';
 import type { Conversation, HistoryMessage } from '../conversations/contract';
 import { switchVersion } from '../conversations/versions';
 import type { HistoryStore } from '../history/store';
@@ -34,17 +35,22 @@ export function createHistoryOps(store: HistoryStore, answering: Answering = () 
     rename: (id, title, post) =>
       guard(post, async () => {
         await store.rename(id, title);
-        post({ type: 'history/done', action: 'rename', message: 'Renamed.' });
+        post({ type: 'history/done', action: 'rename', message: t('history_ops_renamed') });
       }),
     remove: (id, post) =>
       guard(post, async () => {
         const gone = await store.remove(id);
-        post({ type: 'history/done', action: 'delete', message: gone ? `Deleted "${gone.title}".` : 'Already deleted.', ...(gone ? { deleted: gone } : {}) });
+        post({
+          type: 'history/done',
+          action: 'delete',
+          message: gone ? t('history_ops_deleted', gone.title) : t('history_ops_already_deleted'),
+          ...(gone ? { deleted: gone } : {}),
+        });
       }),
     restore: (conversation, post) =>
       guard(post, async () => {
         await store.restore(conversation);
-        post({ type: 'history/done', action: 'restore', message: `Restored "${conversation.title}".` });
+        post({ type: 'history/done', action: 'restore', message: t('history_ops_restored', conversation.title) });
       }),
     get: (id, post) =>
       guard(post, async () => {
@@ -58,7 +64,7 @@ export function createHistoryOps(store: HistoryStore, answering: Answering = () 
     switchVersion: ({ id, base, at, to }, post) =>
       guard(post, async () => {
         // A reply running for it will save its own path: switching under it would be overwritten.
-        if (answering(id)) throw new Error('This conversation is still answering: switch versions once the reply has ended.');
+        if (answering(id)) throw new Error(t('history_ops_still_answering'));
         const stored = await store.get(id);
         if (!stored) return;
         // `base`: a panel whose copy is older is refused (HistoryConflictError) and reloads it.

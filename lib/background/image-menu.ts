@@ -4,9 +4,12 @@
  * access), downscales it (lib/images/resize.ts) and hands it to the panel; or says why not.
  */
 import type { ImageAttachment } from '../attachments/types';
+import { t } from '../i18n';
 import { MAX_INPUT_BYTES } from '../images/fit';
 import type { Downscaled } from '../images/protocol';
-import { resizeImage } from '../images/resize';
+import { ResizeError, resizeImage } from '../images/resize';
+import { resizeProblemText } from '../images/resize-problems';
+import { megabytes } from '../megabytes';
 import { handoffId, type ImageHandoff } from '../selection/handoff';
 import { toImageAttachment } from '../images/attachment';
 
@@ -20,33 +23,36 @@ const MB = 1024 * 1024;
 // The hand-over queue lives in session storage area (10 MB in Chrome): a transparent image kept as PNG
 // can come close, so anything bigger is refused rather than failing the queue.
 const MAX_HANDOFF_CHARS = 4 * MB;
-const INSTEAD = 'Save the image and use "Attach image", or take a Screenshot.';
+/** Each refusal is its own sentence, then this one on what to do instead. */
+const instead = (why: string) => `${why} ${t('image_menu_instead')}`;
 
 class Refused extends Error {}
 
+const tooBig = (bytes: number) => new Refused(t('image_menu_too_big', megabytes(bytes / MB), megabytes(MAX_INPUT_BYTES / MB)));
+
 function titleOf(url: URL): string {
-  if (url.protocol === 'data:') return 'Image';
+  if (url.protocol === 'data:') return t('image_menu_untitled');
   const last = decodeURIComponent(url.pathname.split('/').pop() ?? '');
   return last || url.hostname;
 }
 
 async function fetchImage(url: URL, deps: ImageMenuDeps): Promise<Blob> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'data:') {
-    throw new Refused(`This image's address (${url.protocol}) belongs to the page and cannot be fetched by the extension. ${INSTEAD}`);
+    throw new Refused(instead(t('image_menu_page_address', url.protocol)));
   }
   let res: Response;
   try {
     res = await deps.fetch(url.href, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch {
-    throw new Refused(`${url.hostname} does not let extensions read this image (or it could not be reached). ${INSTEAD}`);
+    throw new Refused(instead(t('image_menu_unreachable', url.hostname)));
   }
-  if (!res.ok) throw new Refused(`The image could not be fetched: ${url.hostname} answered ${res.status}. ${INSTEAD}`);
+  if (!res.ok) throw new Refused(instead(t('image_menu_status', url.hostname, String(res.status))));
   const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!type.startsWith('image/') || type === 'image/svg+xml') throw new Refused(`This is not a picture a model can read (${type || 'no type'}). ${INSTEAD}`);
+  if (!type.startsWith('image/') || type === 'image/svg+xml') throw new Refused(instead(type ? t('image_menu_not_picture', type) : t('image_menu_no_type')));
   const length = Number(res.headers.get('content-length'));
-  if (length > MAX_INPUT_BYTES) throw new Refused(`This image is too big to fetch (${Math.round(length / MB)} MB; up to ${MAX_INPUT_BYTES / MB} MB).`);
+  if (length > MAX_INPUT_BYTES) throw tooBig(length);
   const blob = await res.blob();
-  if (blob.size > MAX_INPUT_BYTES) throw new Refused(`This image is too big to fetch (${Math.round(blob.size / MB)} MB; up to ${MAX_INPUT_BYTES / MB} MB).`);
+  if (blob.size > MAX_INPUT_BYTES) throw tooBig(blob.size);
   return blob;
 }
 
@@ -57,7 +63,7 @@ export async function imageHandoff(srcUrl: string | undefined, deps: ImageMenuDe
   try {
     url = new URL(srcUrl ?? '');
   } catch {
-    return { ...base, problem: `The browser did not say which image was clicked. ${INSTEAD}` };
+    return { ...base, problem: instead(t('image_menu_no_address')) };
   }
   try {
     const image: ImageAttachment = toImageAttachment(
@@ -65,9 +71,11 @@ export async function imageHandoff(srcUrl: string | undefined, deps: ImageMenuDe
       titleOf(url),
       url.protocol === 'data:' ? undefined : url.href,
     );
-    if ((image.data?.length ?? 0) > MAX_HANDOFF_CHARS) throw new Refused(`This image is still too big after downscaling to hand over. ${INSTEAD}`);
+    if ((image.data?.length ?? 0) > MAX_HANDOFF_CHARS) throw new Refused(instead(t('image_menu_too_big_downscaled')));
     return { ...base, image };
   } catch (e) {
-    return { ...base, problem: e instanceof Refused ? e.message : `The image could not be used: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof Refused) return { ...base, problem: e.message };
+    const why = e instanceof ResizeError ? resizeProblemText(e.problem) : e instanceof Error ? e.message : String(e);
+    return { ...base, problem: t('image_menu_unusable', why) };
   }
 }

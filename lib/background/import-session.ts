@@ -10,6 +10,7 @@ import { itemChecker, type ItemResult } from '../conversations/validate';
 import type { Conversation } from '../conversations/contract';
 import type { ImportStore } from '../history/import-store';
 import type { ConversationSummary } from '../history/summary';
+import { t, tn } from '../i18n';
 import type { ImportMessage, Post } from '../protocol';
 
 type Msg<T extends ImportMessage['type']> = Extract<ImportMessage, { type: T }>;
@@ -41,8 +42,6 @@ interface Session {
   publishing: boolean;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
-const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A problem with the file, said as is (other errors are storage's). */
@@ -51,14 +50,14 @@ class ImportProblem extends Error {}
 function storageProblem(e: unknown): string {
   const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
   // Chromium: "QUOTA_BYTES quota exceeded"; Firefox: "QuotaExceededError".
-  if (/quota/i.test(text)) return 'Storage quota exceeded: there is no room for these conversations. Export and delete old ones, then retry.';
-  return `Saving the imported conversations failed: ${errorText(e)}`;
+  if (/quota/i.test(text)) return t('import_session_quota');
+  return t('import_session_save_failed', errorText(e));
 }
 
 function doneMessage(s: Session): string {
   const { added, copies, same } = s.counts;
-  const why = copies ? ' (a different conversation here has the same id; the copy’s title ends in “(imported)”)' : '';
-  return `Imported: ${plural(added, 'new conversation')}, ${fmt(copies)} kept as copies${why}, ${fmt(same)} already there.`;
+  const fresh = tn('import_session_new', added);
+  return copies ? t('import_session_done_copies', fresh, copies, same) : t('import_session_done', fresh, copies, same);
 }
 
 export function createImportSessions(store: ImportStore, now: () => number = Date.now): ImportSessions {
@@ -74,7 +73,7 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
       await store.undo();
       return '';
     } catch (e) {
-      return ` Removing what it had written failed too (${errorText(e)}); that is retried when the extension restarts.`;
+      return ` ${t('import_session_undo_failed', errorText(e))}`;
     }
   };
   /** Ends the session after what is queued; `message(extra)` is posted, null when nobody listens. */
@@ -91,7 +90,7 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
   };
   const fail = (s: Session, e: unknown) => {
     const problem = e instanceof ImportProblem ? e.message : storageProblem(e);
-    end(s, 'failed', (extra) => `Import failed, nothing changed: ${problem}${extra}`);
+    end(s, 'failed', (extra) => `${t('import_session_failed', problem)}${extra}`);
   };
   /** A step of a running session; a failure ends it, undone. */
   const step = (s: Session, fn: () => Promise<void>) =>
@@ -102,14 +101,14 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
   const mine = (importId: string, post: Post) => (active?.id === importId && active.post === post && !active.stopping ? active : null);
 
   const parse = (s: Session, msg: Msg<'import/batch'>): Conversation[] => {
-    if (msg.first !== s.received) throw new ImportProblem(`batch ${msg.seq} arrived out of order`);
+    if (msg.first !== s.received) throw new ImportProblem(t('import_session_out_of_order', String(msg.seq)));
     return msg.items.map((text, k) => {
       const index = s.received + k;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (e) {
-        throw new ImportProblem(`Item ${fmt(index + 1)} is not valid JSON: ${errorText(e)}`);
+        throw new ImportProblem(t('import_session_item_json', index + 1, errorText(e)));
       }
       const r = s.check(value, index);
       if (!r.ok) throw new ImportProblem(r.error);
@@ -124,7 +123,7 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
           type: 'import/result',
           importId: msg.importId,
           outcome: 'failed',
-          message: 'Import failed, nothing changed: another import is running (in another panel or window). Let it finish or cancel it there, then try again.',
+          message: t('import_session_failed', t('import_session_another')),
         });
         return;
       }
@@ -179,7 +178,7 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
       const s = mine(msg.importId, post);
       if (!s) return;
       step(s, async () => {
-        if (s.received !== s.total) throw new ImportProblem(`${fmt(s.received)} of the file’s ${fmt(s.total)} conversations arrived`);
+        if (s.received !== s.total) throw new ImportProblem(tn('import_session_incomplete', s.total, s.received));
         s.publishing = true;
         await store.publish(s.written);
         end(s, 'done', () => doneMessage(s));
@@ -187,7 +186,7 @@ export function createImportSessions(store: ImportStore, now: () => number = Dat
     },
     cancel(msg, post) {
       const s = mine(msg.importId, post);
-      if (s) end(s, 'cancelled', (extra) => `Import cancelled: nothing was imported.${extra}`);
+      if (s) end(s, 'cancelled', (extra) => `${t('import_session_cancelled')}${extra}`);
     },
     detach(post) {
       const s = active;

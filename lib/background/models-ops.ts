@@ -1,4 +1,5 @@
 /** The Models view's requests: list, unload, delete (pulls are in lib/background/pulls.ts). */
+import { t } from '../i18n';
 import type { ModelsApi } from '../ollama/client';
 import { classifyError } from '../ollama/errors';
 import type { ModelsReply } from '../protocol-models';
@@ -38,7 +39,7 @@ export async function changeModel(
 ): Promise<void> {
   try {
     await (action === 'unload' ? api.unload(name) : api.remove(name));
-    post({ type: 'models/result', action, name, ok: true, message: action === 'unload' ? `Unloaded ${name}.` : `Deleted ${name}.` });
+    post({ type: 'models/result', action, name, ok: true, message: action === 'unload' ? t('models_ops_unloaded', name) : t('models_ops_deleted', name) });
   } catch (e) {
     post({ type: 'models/result', action, name, ok: false, message: explain(e, baseUrl, connection) });
   }

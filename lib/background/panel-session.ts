@@ -3,6 +3,7 @@
  * A panel may vanish at any moment (closed, reloaded); posting then must not throw, and the
  * reply goes on streaming into history.
  */
+import { t } from '../i18n';
 import type { Browser } from 'wxt/browser';
 import { LOCAL_CONNECTION } from '../connections';
 import type { ModelsApi } from '../ollama/client';
@@ -44,7 +45,7 @@ export function servePanel(port: Port, services: PanelServices): void {
       if (msg.type === 'history/problem') return;
       post({
         type: 'history/problem',
-        message: `A message from the background could not reach this panel (${msg.type}). Reopen the panel if it looks out of date.`,
+        message: t('panel_session_undelivered', msg.type),
       });
     }
   };
@@ -74,8 +75,7 @@ export function servePanel(port: Port, services: PanelServices): void {
     post({ type: 'model/facts', model, ...(facts?.contextLength ? { contextLength: facts.contextLength } : {}), capabilities: facts?.capabilities ?? [] });
   };
 
-  const refuse = (requestId: string) =>
-    post({ type: 'chat/failed', requestId, failure: { kind: 'invalid', message: 'The request was malformed and was not sent.' } });
+  const refuse = (requestId: string) => post({ type: 'chat/failed', requestId, failure: { kind: 'invalid', message: t('panel_session_malformed') } });
 
   const startChat = async (msg: Extract<PanelMessage, { type: 'chat/start' }>) => {
     if (services.exchanges.isRunning(msg.requestId)) return refuse(msg.requestId);

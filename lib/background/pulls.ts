@@ -4,6 +4,7 @@
  * and to each panel that connects while a pull runs. While one runs, the keep-alive is held:
  * a stream's bytes are no extension event, and the browser would stop the background.
  */
+import { t } from '../i18n';
 import type { ModelsApi } from '../ollama/client';
 import { AbortedByUs } from '../ollama/errors';
 import type { ModelsReply, PullProgress } from '../protocol-models';
@@ -51,13 +52,13 @@ export function createPulls(deps: PullsDeps): Pulls {
         }
       }
       // A stream that ends without "success" did not install the model.
-      if (!finished) throw new Error(`The pull of ${name} ended before it finished. Pull it again to resume.`);
-      deps.broadcast({ type: 'models/pull-done', name, outcome: 'success', message: `Pulled ${name}.` });
+      if (!finished) throw new Error(t('pulls_incomplete', name));
+      deps.broadcast({ type: 'models/pull-done', name, outcome: 'success', message: t('pulls_done', name) });
     } catch (e) {
       const cancelled = abort.signal.aborted && abort.signal.reason instanceof AbortedByUs;
       deps.broadcast(
         cancelled
-          ? { type: 'models/pull-done', name, outcome: 'cancelled', message: `Pull of ${name} cancelled. Pull it again to resume.` }
+          ? { type: 'models/pull-done', name, outcome: 'cancelled', message: t('pulls_cancelled', name) }
           : { type: 'models/pull-done', name, outcome: 'failed', message: explain(e) },
       );
     } finally {

@@ -2,16 +2,18 @@
  * Layer 2 (docs/spec/seed-system.md): the panel saw the connection drop mid-reply. Start Ollama if we can,
  * give it the customary 2 s, and check again; the panel words the outcome.
  */
+import { t } from '../i18n';
 import type { Post } from '../protocol';
 import { type EnsureResult, ensureOllamaRunning, startFailure } from '../recovery/ensure';
-import { askHost, INSTALL_HINT, type SendNative } from '../recovery/host';
+import { askHost, installHint, type SendNative } from '../recovery/host';
 import type { OllamaContext } from './context';
 import { checkStatus } from './status';
 
-export const STILL_DOWN = 'Cannot connect to Ollama. Please ensure it is running.';
+/** The seed's words when Ollama is still down after recovery (docs/spec/seed-system.md). */
+export const stillDown = () => t('recovery_still_down');
 
 function failureText(r: Extract<EnsureResult, { ok: false }>): string {
-  if (r.kind === 'not-installed') return `${STILL_DOWN} ${INSTALL_HINT}`;
+  if (r.kind === 'not-installed') return `${stillDown()} ${installHint()}`;
   return r.kind === 'remote' ? r.message : startFailure(r.message);
 }
 
@@ -27,7 +29,7 @@ export async function recover(ctx: OllamaContext, post: Post, sleep: (ms: number
   await sleep(ctx.settings.retryDelayMs);
   const status = await checkStatus(ctx.api, ctx.settings.baseUrl, ctx.connection);
   post(status);
-  post(status.state === 'running' && !status.failure ? { type: 'recovery/result', ok: true } : { type: 'recovery/result', ok: false, message: STILL_DOWN });
+  post(status.state === 'running' && !status.failure ? { type: 'recovery/result', ok: true } : { type: 'recovery/result', ok: false, message: stillDown() });
 }
 
 /** What Settings shows about the host: installed, and the command it would run. */

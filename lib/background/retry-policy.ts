@@ -4,6 +4,7 @@
  * on, and only for an Ollama on this machine: another server's owner must start it, so that is
  * said at once. Any other failure ends the request as it came.
  */
+import { t } from '../i18n';
 import type { Failure } from '../protocol';
 import { type EnsureResult, remoteDown, startFailure } from '../recovery/ensure';
 import { isLoopbackUrl, type Settings } from '../settings';
@@ -36,7 +37,7 @@ export function retryPolicy(deps: RetryDeps): (failure: Failure) => Promise<Next
     if (!isLoopbackUrl(baseUrl)) return { kind: 'fail', failure: { kind: 'refused', message: remoteDown(baseUrl) } };
     if (retried || deps.stopped()) return { kind: 'fail', failure };
     retried = true;
-    deps.recovering('Ollama is not answering: trying to start it…');
+    deps.recovering(t('recovery_starting'));
     const started = await deps.ensure();
     if (started.ok && !deps.stopped()) await deps.sleep(retryDelayMs);
     if (deps.stopped()) return { kind: 'stopped' };

@@ -9,6 +9,9 @@
  * mistake. Together: the file is valid JSON exactly when this finds no problem and every item parses.
  */
 
+import { t } from '../i18n';
+import { megabytes } from '../megabytes';
+
 /** A problem with the file as JSON, said for the person who picked it. */
 export class JsonItemsError extends Error {
   /** `notArray`: the text does not start with "[" (an object, or an array quoted as a string). */
@@ -41,8 +44,7 @@ const NEXT = 4; // after ",": an item
 const DONE = 5; // after "]": only whitespace
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
-const shown = (c: number) => (c < 0x80 ? JSON.stringify(String.fromCharCode(c)) : `byte 0x${c.toString(16)}`);
-const fmt = (n: number) => n.toLocaleString('en');
+const shown = (c: number) => (c < 0x80 ? JSON.stringify(String.fromCharCode(c)) : t('json_items_byte', `0x${c.toString(16)}`));
 
 /** Several pieces of one item, joined. */
 function join(parts: Uint8Array[], size: number): Uint8Array {
@@ -76,7 +78,7 @@ export function splitJsonArray(onItem?: (bytes: Uint8Array) => void): ItemSplitt
   let nextQuote = -1;
 
   const fail = (what: string, at: number): never => {
-    throw new JsonItemsError(`The file is not valid JSON: ${what} (at byte ${fmt(offset + at + 1)})`);
+    throw new JsonItemsError(t('json_items_invalid', what, offset + at + 1));
   };
 
   /** Scans the current item from `i`; returns where it ends (exclusive), or -1 past this piece. */
@@ -118,7 +120,7 @@ export function splitJsonArray(onItem?: (bytes: Uint8Array) => void): ItemSplitt
   };
 
   const begin = (c: number, at: number) => {
-    if (c === 44 || c === 93) fail(`expected a conversation ${count ? `after item ${fmt(count)}` : 'at the start of the array'}, found ${shown(c)}`, at);
+    if (c === 44 || c === 93) fail(count ? t('json_items_expected_item_after', count, shown(c)) : t('json_items_expected_item_first', shown(c)), at);
     state = ITEM;
     primitive = c !== 123 && c !== 91 && c !== 34;
     depth = 0;
@@ -141,7 +143,7 @@ export function splitJsonArray(onItem?: (bytes: Uint8Array) => void): ItemSplitt
         if (state === ITEM) {
           const end = scan(bytes, i);
           size += (end < 0 ? n : end) - i;
-          if (size > MAX_ITEM_BYTES) throw new JsonItemsError(`Item ${fmt(count + 1)} is larger than ${MAX_ITEM_BYTES / 1048576} MB: too large to import`);
+          if (size > MAX_ITEM_BYTES) throw new JsonItemsError(t('json_items_too_large', count + 1, megabytes(MAX_ITEM_BYTES / 1048576)));
           if (end < 0) {
             // Copied: the caller may reuse or drop the piece.
             if (onItem) parts.push(bytes.slice(i));
@@ -160,7 +162,7 @@ export function splitJsonArray(onItem?: (bytes: Uint8Array) => void): ItemSplitt
           continue;
         }
         if (state === BEFORE) {
-          if (c !== 91) throw new JsonItemsError(`Expected a JSON array of conversations, but the file starts with ${shown(c)}`, true);
+          if (c !== 91) throw new JsonItemsError(t('json_items_not_array', shown(c)), true);
           state = FIRST;
           i++;
         } else if (state === FIRST && c === 93) {
@@ -170,14 +172,14 @@ export function splitJsonArray(onItem?: (bytes: Uint8Array) => void): ItemSplitt
         else if (state === AFTER && (c === 44 || c === 93)) {
           state = c === 44 ? NEXT : DONE;
           i++;
-        } else if (state === AFTER) fail(`expected "," or "]" after item ${fmt(count)}, found ${shown(c)}`, i);
-        else fail(`more text after the end of the array, starting with ${shown(c)}`, i);
+        } else if (state === AFTER) fail(t('json_items_expected_separator', count, shown(c)), i);
+        else fail(t('json_items_trailing', shown(c)), i);
       }
       offset += n;
     },
     end() {
-      if (state === BEFORE) throw new JsonItemsError('The file is empty: expected a JSON array of conversations');
-      if (state !== DONE) throw new JsonItemsError(`The file ends before its array is closed (after item ${fmt(count)}): it may be cut off`);
+      if (state === BEFORE) throw new JsonItemsError(t('json_items_empty'));
+      if (state !== DONE) throw new JsonItemsError(t('json_items_cut', count));
     },
   };
 }

@@ -3,6 +3,7 @@
  * written for the person who picked the file: which item, which field, what was found.
  * Unknown fields are kept, so data written by a newer version survives a round trip through us.
  */
+import { t } from '../i18n';
 import type { Conversation } from './contract';
 import { withValidFields } from './version-fields';
 
@@ -12,12 +13,23 @@ type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Each kind a whole noun phrase (article and all), since languages inflect them differently.
+const KINDS: Record<string, () => string> = {
+  object: () => t('validate_kind_object'),
+  string: () => t('validate_kind_string'),
+  number: () => t('validate_kind_number'),
+  boolean: () => t('validate_kind_boolean'),
+  bigint: () => t('validate_kind_bigint'),
+  symbol: () => t('validate_kind_symbol'),
+  function: () => t('validate_kind_function'),
+  undefined: () => t('validate_kind_undefined'),
+};
+
 /** "an object", "a string", … for the top-level complaint. */
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  const t = typeof v;
-  return t === 'object' || t === 'undefined' ? `an ${t}` : `a ${t}`;
+  if (Array.isArray(v)) return t('validate_kind_array');
+  return KINDS[typeof v]?.() ?? typeof v;
 }
 
 /** At most n code points, with an ellipsis when cut (never half an emoji). */
@@ -28,7 +40,7 @@ function clip(s: string, n: number): string {
 
 /** The offending value itself when short and primitive, its kind otherwise. */
 function shown(v: unknown): string {
-  if (v === undefined) return 'nothing (the field is missing)';
+  if (v === undefined) return t('validate_missing');
   if (typeof v === 'string') return JSON.stringify(clip(v, 40));
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   return kindOf(v);
@@ -38,43 +50,38 @@ const ROLES = ['user', 'assistant'];
 const STATUSES = ['interrupted', 'stopped'];
 
 function checkMessage(m: unknown, path: string): string | null {
-  if (!isObject(m)) return `${path} must be an object, got ${shown(m)}`;
-  if (typeof m.role !== 'string' || !ROLES.includes(m.role)) {
-    return `${path}.role must be "user" or "assistant", got ${shown(m.role)}`;
-  }
+  if (!isObject(m)) return t('validate_not_object', path, shown(m));
+  if (typeof m.role !== 'string' || !ROLES.includes(m.role)) return t('validate_role', `${path}.role`, shown(m.role));
   for (const field of ['content', 'timestamp']) {
-    if (typeof m[field] !== 'string') return `${path}.${field} must be a string, got ${shown(m[field])}`;
+    if (typeof m[field] !== 'string') return t('validate_not_string', `${path}.${field}`, shown(m[field]));
   }
   if (m.status !== undefined && (typeof m.status !== 'string' || !STATUSES.includes(m.status))) {
-    return `${path}.status must be "interrupted" or "stopped" when present, got ${shown(m.status)}`;
+    return t('validate_status', `${path}.status`, shown(m.status));
   }
-  if (m.thinking !== undefined && typeof m.thinking !== 'string') {
-    return `${path}.thinking must be a string when present, got ${shown(m.thinking)}`;
-  }
+  if (m.thinking !== undefined && typeof m.thinking !== 'string') return t('validate_optional_string', `${path}.thinking`, shown(m.thinking));
   return null;
 }
 
 function checkItem(item: Obj): string | null {
-  if (typeof item.id !== 'string' || item.id === '') return `id must be a non-empty string, got ${shown(item.id)}`;
+  if (typeof item.id !== 'string' || item.id === '') return t('validate_id', shown(item.id));
   for (const field of ['title', 'model']) {
-    if (typeof item[field] !== 'string') return `${field} must be a string, got ${shown(item[field])}`;
+    if (typeof item[field] !== 'string') return t('validate_not_string', field, shown(item[field]));
   }
-  if (!Array.isArray(item.messages)) return `messages must be an array, got ${shown(item.messages)}`;
+  if (!Array.isArray(item.messages)) return t('validate_not_array', 'messages', shown(item.messages));
   for (const [i, m] of item.messages.entries()) {
     const problem = checkMessage(m, `messages[${i}]`);
     if (problem) return problem;
   }
   for (const field of ['created_at', 'updated_at']) {
-    if (typeof item[field] !== 'string') return `${field} must be a string, got ${shown(item[field])}`;
+    if (typeof item[field] !== 'string') return t('validate_not_string', field, shown(item[field]));
   }
   return null;
 }
 
-/** `Item 3 ("My title")`: numbered from 1 as a person counts entries, with the title when usable. */
-function label(index: number, item: unknown): string {
+/** `Item 3 ("My title"): …`: numbered from 1 as a person counts entries, with the title when usable. */
+function itemProblem(index: number, item: unknown, problem: string): string {
   const title = isObject(item) && typeof item.title === 'string' && item.title !== '' ? item.title : null;
-  const n = (index + 1).toLocaleString('en');
-  return title === null ? `Item ${n}` : `Item ${n} ("${clip(title, 40)}")`;
+  return title === null ? t('validate_item_problem', index + 1, problem) : t('validate_item_titled_problem', index + 1, clip(title, 40), problem);
 }
 
 /** One item checked: the conversation (a shallow copy, extra fields kept), or what is wrong. */
@@ -86,7 +93,7 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 function futureProblem(item: Obj, now: number): string | null {
   for (const field of ['created_at', 'updated_at']) {
     if (Date.parse(item[field] as string) > now + FUTURE_SLACK_MS) {
-      return `${field} is ${shown(item[field])}, more than a day after now: the file (or the clock of the machine that wrote it) is wrong`;
+      return t('validate_future', field, shown(item[field]));
     }
   }
   return null;
@@ -103,13 +110,13 @@ const isConnectionId = (s: string) => /^[\w-]{1,64}$/.test(s);
 export function itemChecker(now?: number): (item: unknown, index: number) => ItemResult {
   const firstIndexOf = new Map<string, number>();
   return (item, i) => {
-    if (!isObject(item)) return { ok: false, error: `${label(i, item)}: expected an object, got ${shown(item)}` };
+    const refuse = (problem: string): ItemResult => ({ ok: false, error: itemProblem(i, item, problem) });
+    if (!isObject(item)) return refuse(t('validate_expected_object', shown(item)));
     const problem = checkItem(item) ?? (now === undefined ? null : futureProblem(item, now));
-    if (problem) return { ok: false, error: `${label(i, item)}: ${problem}` };
+    if (problem) return refuse(problem);
     const id = item.id as string;
     const first = firstIndexOf.get(id);
-    if (first !== undefined)
-      return { ok: false, error: `${label(i, item)}: id ${JSON.stringify(id)} is already used by item ${(first + 1).toLocaleString('en')}` };
+    if (first !== undefined) return refuse(t('validate_duplicate_id', JSON.stringify(id), first + 1));
     firstIndexOf.set(id, i);
     // Shallow copies keep every extra field while letting the caller change the result freely;
     // stats and versions are only shown, so damaged ones are dropped rather than refused.
@@ -132,7 +139,7 @@ export function itemChecker(now?: number): (item: unknown, index: number) => Ite
 export function parseConversations(value: unknown, now?: number): ParseResult {
   if (value === undefined || value === null) return { ok: true, conversations: [] };
   if (!Array.isArray(value)) {
-    return { ok: false, error: `Expected a JSON array of conversations, got ${kindOf(value)}` };
+    return { ok: false, error: t('validate_not_list', kindOf(value)) };
   }
   const check = itemChecker(now);
   const conversations: Conversation[] = [];
@@ -151,14 +158,14 @@ export function parseConversations(value: unknown, now?: number): ParseResult {
  */
 export function parseConversationsJson(text: string): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: 'The file is empty: expected a JSON array of conversations' };
+  if (body.trim() === '') return { ok: false, error: t('validate_empty') };
   let value: unknown;
   try {
     value = JSON.parse(body);
     if (typeof value === 'string' && value.trim().startsWith('[')) value = JSON.parse(value);
   } catch (err) {
-    return { ok: false, error: `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, error: t('validate_bad_json', err instanceof Error ? err.message : String(err)) };
   }
-  if (value === null) return { ok: false, error: 'Expected a JSON array of conversations, got null' };
+  if (value === null) return { ok: false, error: t('validate_not_list', 'null') };
   return parseConversations(value);
 }

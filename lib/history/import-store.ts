@@ -9,6 +9,7 @@
  * undoing one is removing what it wrote.
  */
 import type { Conversation } from '../conversations/contract';
+import { t } from '../i18n';
 import { importedCopy, sameContent } from '../conversations/merge';
 import { type ConversationSummary, mergeNewestFirst, shardOf, sortSummaries, summarize } from './summary';
 
@@ -105,7 +106,7 @@ export function createImportStore({ io, index, changed, writeIndex }: ImportStor
             else r.copies++;
           } else if (local.has(c.id) && sameContent(stored.get(c.id), c)) r.same++;
           else if (p.attempt + 1 < MAX_ATTEMPTS) next.push({ conv: p.conv, attempt: p.attempt + 1 });
-          else throw new Error(`No free id was found for a copy of "${p.conv.title}"`);
+          else throw new Error(t('history_import_no_free_id', p.conv.title));
         });
         pending = next;
       }

@@ -3,6 +3,7 @@
  * put there): its conversations move into layout v2, merged on id (a later updated_at wins), and
  * the array itself is kept aside under a backup key, never deleted.
  */
+import { t } from '../i18n';
 import type { Conversation } from '../conversations/contract';
 import { mergeImport } from '../conversations/merge';
 import { parseConversations } from '../conversations/validate';
@@ -30,5 +31,5 @@ export async function migrateLegacy(io: LegacyIO, readIndex: () => Promise<Conve
     await io.write({ put, index: withSummaries(current, put) });
   }
   const key = await io.retireLegacy(raw);
-  if (!parsed.ok) onProblem(`Saved conversations could not be read (${parsed.error}). They were kept unchanged under "${key}".`);
+  if (!parsed.ok) onProblem(t('history_legacy_unreadable', parsed.error, key));
 }

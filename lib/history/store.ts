@@ -5,6 +5,7 @@
  * Changes run one at a time; caches change only after a write succeeded, so a failed save loses
  * nothing.
  */
+import { t, tn } from '../i18n';
 import { type Conversation, type ConversationDraft, renameConversation, upsertConversation } from '../conversations/contract';
 import { parseConversations } from '../conversations/validate';
 import { createImportStore, type ImportIO, type ImportStore } from './import-store';
@@ -41,8 +42,8 @@ export class HistoryWriteError extends Error {
 function toWriteError(e: unknown): HistoryWriteError {
   const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
   return /quota/i.test(text)
-    ? new HistoryWriteError('Storage quota exceeded: the conversation was not saved. Export and delete old conversations, then retry.', true)
-    : new HistoryWriteError(`Saving the conversation failed: ${e instanceof Error ? e.message : text}`, false);
+    ? new HistoryWriteError(t('history_store_quota'), true)
+    : new HistoryWriteError(t('history_store_save_failed', e instanceof Error ? e.message : text), false);
 }
 
 /**
@@ -51,7 +52,7 @@ function toWriteError(e: unknown): HistoryWriteError {
  */
 export class HistoryConflictError extends Error {
   constructor(readonly stored: Conversation | null) {
-    super('This conversation changed in another panel since it was opened here.');
+    super(t('history_store_conflict'));
     this.name = 'HistoryConflictError';
   }
 }
@@ -99,13 +100,12 @@ export function createHistoryStore(io: HistoryIO, onProblem: (message: string) =
   // An import the background could not finish or undo (it was stopped) is undone now.
   const recover = async () => {
     const n = await imports.undo();
-    const removed = `The ${n.toLocaleString('en')} conversations it had written were removed, so nothing changed: import the file again.`;
-    if (n) onProblem(`An import did not finish (the browser or the extension stopped during it). ${removed}`);
+    if (n) onProblem(`${t('history_store_import_unfinished')} ${tn('history_store_import_removed', n)}`);
   };
   const prepare = () => {
     prepared ??= migrateLegacy(io, readIndexRaw, onProblem)
       .then(recover)
-      .catch((e: unknown) => onProblem(`Could not move saved conversations to the new layout: ${e instanceof Error ? e.message : e}`));
+      .catch((e: unknown) => onProblem(t('history_store_migrate_failed', e instanceof Error ? e.message : String(e))));
     return prepared;
   };
 

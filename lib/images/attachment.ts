@@ -1,8 +1,7 @@
 /** A downscaled image as the chip and the message keep it. */
 import type { ImageAttachment } from '../attachments/types';
+import { t } from '../i18n';
 import type { Downscaled } from './protocol';
-
-const px = (w: number, h: number) => `${w}×${h}`;
 
 /** `note` says when it was made smaller, and from what: the model sees less than the original. */
 export function toImageAttachment(d: Downscaled, title: string, url?: string): ImageAttachment {
@@ -14,7 +13,8 @@ export function toImageAttachment(d: Downscaled, title: string, url?: string): I
     mime: d.mime,
     width: d.width,
     height: d.height,
-    ...(resized ? { note: `downscaled from ${px(d.originalWidth, d.originalHeight)}` } : {}),
+    // Pixel sizes as digits only, as the chip shows the new size beside it.
+    ...(resized ? { note: t('images_downscaled_from', String(d.originalWidth), String(d.originalHeight)) } : {}),
     data: d.data,
   };
 }

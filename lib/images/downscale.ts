@@ -2,8 +2,11 @@
  * The panel's way to downscale an image: one module worker, started on first use, kept for the
  * next (attaching several images is common). The panel thread only hands over the file.
  */
+import { t } from '../i18n';
+import { megabytes } from '../megabytes';
 import { MAX_INPUT_BYTES } from './fit';
 import type { Downscaled, DownscaleReply } from './protocol';
+import { resizeProblemText } from './resize-problems';
 
 type Waiter = { resolve(d: Downscaled): void; reject(e: Error): void };
 
@@ -25,18 +28,18 @@ function start(): Worker {
     const waiter = waiting.get(r.id);
     waiting.delete(r.id);
     if (r.ok) waiter?.resolve(r.image);
-    else waiter?.reject(new Error(r.message));
+    else waiter?.reject(new Error(r.problem ? resizeProblemText(r.problem) : r.message));
   };
   w.onerror = (e) => {
     e.preventDefault();
-    failAll('Resizing the image failed in this browser. Try another image format.');
+    failAll(t('images_worker_failed'));
   };
   return w;
 }
 
 export function downscale(blob: Blob): Promise<Downscaled> {
   if (blob.size > MAX_INPUT_BYTES) {
-    return Promise.reject(new Error(`This image is too big to attach (${Math.round(blob.size / 1048576)} MB; up to ${MAX_INPUT_BYTES / 1048576} MB).`));
+    return Promise.reject(new Error(t('images_too_big', megabytes(blob.size / 1048576), megabytes(MAX_INPUT_BYTES / 1048576))));
   }
   worker ??= start();
   const id = seq++;

@@ -4,7 +4,7 @@
  * in a module worker of an extension page in Chrome and Firefox ESR alike (tests/e2e/images.e2e.ts).
  */
 import type { DownscaleReply, DownscaleRequest } from './protocol';
-import { resizeImage } from './resize';
+import { ResizeError, resizeImage } from './resize';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<DownscaleRequest>) => void) | null;
@@ -16,6 +16,12 @@ scope.onmessage = (e) => {
   const { id, blob } = e.data;
   resizeImage(blob).then(
     (image) => scope.postMessage({ id, ok: true, image }),
-    (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) =>
+      scope.postMessage({
+        id,
+        ok: false,
+        message: err instanceof Error ? err.message : String(err),
+        ...(err instanceof ResizeError ? { problem: err.problem } : {}),
+      }),
   );
 };

@@ -1,4 +1,5 @@
 /** What the panel and the downscaling worker (lib/images/downscale.worker.ts) say to each other. */
+import type { ResizeProblem } from './resize-problems';
 
 export interface DownscaleRequest {
   id: number;
@@ -15,4 +16,5 @@ export interface Downscaled {
   originalHeight: number;
 }
 
-export type DownscaleReply = { id: number; ok: true; image: Downscaled } | { id: number; ok: false; message: string };
+/** A failure is a `problem` the panel words in the UI's language, else an unforeseen error's text. */
+export type DownscaleReply = { id: number; ok: true; image: Downscaled } | { id: number; ok: false; message: string; problem?: ResizeProblem };

@@ -6,21 +6,30 @@
  */
 import { fitWithin, hasAlpha, JPEG_QUALITY, MAX_INPUT_PIXELS, mayHaveAlpha, toBase64 } from './fit';
 import type { Downscaled } from './protocol';
+import type { ResizeProblem } from './resize-problems';
+
+/** A resize that failed, said as a problem (words need browser.i18n, which a worker lacks). */
+export class ResizeError extends Error {
+  override name = 'ResizeError';
+  constructor(readonly problem: ResizeProblem) {
+    super(`resize failed: ${problem.code}`);
+  }
+}
 
 export async function resizeImage(blob: Blob): Promise<Downscaled> {
   const bitmap = await createImageBitmap(blob).catch(() => {
-    throw new Error('This file could not be read as an image (use a JPEG, PNG, WebP or GIF).');
+    throw new ResizeError({ code: 'unreadable' });
   });
   const original = { width: bitmap.width, height: bitmap.height };
   if (original.width * original.height > MAX_INPUT_PIXELS) {
     bitmap.close();
-    throw new Error(`This image is too large to use (${original.width}×${original.height} pixels).`);
+    throw new ResizeError({ code: 'too-large', ...original });
   }
   const size = fitWithin(original.width, original.height);
   const canvas = new OffscreenCanvas(size.width, size.height);
   // CPU-backed: the pixels are read back anyway (the alpha check, the encode).
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot resize images here.');
+  if (!ctx) throw new ResizeError({ code: 'no-canvas' });
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, size.width, size.height);
   bitmap.close();

@@ -4,6 +4,7 @@
  * every page; the latter is asked for from the button's click, once, as an optional permission.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 
 const ALL = { origins: ['<all_urls>'] };
 
@@ -15,11 +16,7 @@ export async function captureTab(): Promise<Blob> {
     url = await browser.tabs.captureVisibleTab({ format: 'png' });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      allowed
-        ? `This page cannot be captured (${why}). Browser pages and the extension store are off-limits to extensions.`
-        : 'A screenshot needs permission to read the page beside the panel: allow it when asked.',
-    );
+    throw new Error(allowed ? t('images_capture_refused', why) : t('images_capture_permission'));
   }
   return (await fetch(url)).blob();
 }

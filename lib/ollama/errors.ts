@@ -1,4 +1,5 @@
 /** Turns whatever the `ollama` client or fetch threw into one classified, explained Failure. */
+import { t } from '../i18n';
 import type { Failure } from '../protocol';
 
 /** The exact fix for the 403 Origin trap (docs/spec/ollama-wire.md). */
@@ -42,35 +43,30 @@ export interface ClassifyContext {
   firstTokenTimeoutMs?: number;
 }
 
-const seconds = (ms = 0) => Math.round(ms / 1000);
+// Digits only, no grouping: the seed-era texts wrote "1800 s".
+const seconds = (ms = 0) => String(Math.round(ms / 1000));
 
 export function classifyError(err: unknown, ctx: ClassifyContext): Failure {
   if (err instanceof AbortedByUs) {
     if (err.why === 'stall')
       return {
         kind: 'stall',
-        message: `Ollama sent nothing for ${seconds(ctx.stallTimeoutMs)} s, so the reply was cancelled. The text so far is kept.`,
+        message: t('errors_stall', seconds(ctx.stallTimeoutMs)),
       };
     if (err.why === 'first-token')
       return {
         kind: 'stall',
-        message: `Ollama did not start answering within ${seconds(ctx.firstTokenTimeoutMs)} s (the model may still be loading). Try again.`,
+        message: t('errors_first_token', seconds(ctx.firstTokenTimeoutMs)),
       };
-    return { kind: 'timeout', message: 'Connection to Ollama timed out' };
+    return { kind: 'timeout', message: t('errors_timeout') };
   }
   if (isResponseError(err)) return classifyStatus(err.status_code, err.error, ctx.baseUrl, ctx.connection);
   if (isNetworkError(err)) {
-    return ctx.started
-      ? { kind: 'lost', message: 'Connection to Ollama lost. The text so far is kept.' }
-      : {
-          kind: 'refused',
-          message: `Cannot connect to Ollama server at ${ctx.baseUrl}. Make sure Ollama is running (ollama serve) and the URL in Settings is right.`,
-        };
+    return ctx.started ? { kind: 'lost', message: t('errors_lost') } : { kind: 'refused', message: t('errors_refused', ctx.baseUrl) };
   }
   const message = err instanceof Error ? err.message : String(err);
-  if (/Did not receive done/i.test(message))
-    return { kind: 'lost', message: 'Ollama closed the connection before the reply was finished. The text so far is kept.' };
-  return { kind: 'server', message: `Ollama error: ${message}` };
+  if (/Did not receive done/i.test(message)) return { kind: 'lost', message: t('errors_closed_early') };
+  return { kind: 'server', message: t('errors_server', message) };
 }
 
 const AUTH_STATUS: Record<number, string> = { 401: 'Unauthorized', 407: 'Proxy Authentication Required' };
@@ -81,11 +77,13 @@ const AUTH_STATUS: Record<number, string> = { 401: 'Unauthorized', 407: 'Proxy A
  */
 function credentialsRefused(status: number, serverText: string, baseUrl: string, connection?: string): Failure {
   const said = serverText && !serverText.startsWith('Error ') ? `: ${serverText}` : '';
-  const where = connection ? `the headers of connection "${connection}"` : "this connection's headers";
+  // The status line stays as HTTP words it; the server's own text is quoted as it came.
+  const detail = `${status} ${AUTH_STATUS[status]}${said}`;
+  const host = new URL(baseUrl).host;
   return {
     kind: 'auth',
     status,
-    message: `Ollama at ${new URL(baseUrl).host} refused the credentials (${status} ${AUTH_STATUS[status]}${said}). Check ${where} in Settings.`,
+    message: connection ? t('errors_auth_named', host, detail, connection) : t('errors_auth', host, detail),
   };
 }
 
@@ -95,13 +93,13 @@ export function classifyStatus(status: number, serverText: string, baseUrl: stri
     return {
       kind: 'forbidden',
       status,
-      message: `Ollama at ${baseUrl} refused this extension (403 Forbidden). Set ${ORIGINS_FIX} in Ollama's environment and restart Ollama.`,
+      message: t('errors_forbidden', baseUrl, ORIGINS_FIX),
     };
   const text = serverText && serverText !== 'Forbidden' ? serverText : `HTTP ${status}`;
   if (status === 404) return { kind: 'not-found', status, message: text };
   if (status === 503) return { kind: 'busy', status, message: text };
   if (status >= 400 && status < 500) return { kind: 'bad-request', status, message: text };
-  return { kind: 'server', status, message: `Ollama error (${status}): ${text}` };
+  return { kind: 'server', status, message: t('errors_server_status', String(status), text) };
 }
 
 /** Connection-level failures trigger a status re-check (docs/spec/seed-system.md: "checked after errors"). */

@@ -3,6 +3,7 @@
  * refuse scripts in their own pages and in their web stores whatever the permissions, so asking
  * would only fail later with an unclear error; PDFs are the Attach PDF tool's.
  */
+import { t } from '../i18n';
 
 /** Browsers' own pages and other extensions' pages: no script of ours may run there. */
 const BROWSER_SCHEMES = [
@@ -32,7 +33,7 @@ const STORES: readonly { host: string; path?: string }[] = [
   { host: 'addons.mozilla.org' },
 ];
 
-export const PDF_MESSAGE = 'This tab shows a PDF: use Attach PDF to add it.';
+export const pdfMessage = () => t('restricted_pdf');
 
 /** Why this address cannot be read, or null when it may be tried. */
 export function restrictionOf(url: string): string | null {
@@ -40,12 +41,11 @@ export function restrictionOf(url: string): string | null {
   try {
     u = new URL(url);
   } catch {
-    return 'This tab has no web address Ollama Chat can read.';
+    return t('restricted_no_address');
   }
-  if (BROWSER_SCHEMES.includes(u.protocol)) return `This is a browser page (${u.protocol}//…): browsers do not let extensions read it.`;
-  if (STORES.some((s) => u.hostname === s.host && (!s.path || u.pathname.startsWith(s.path))))
-    return 'This is an extension store page: browsers do not let extensions read it.';
-  if (isPdfUrl(u)) return PDF_MESSAGE;
+  if (BROWSER_SCHEMES.includes(u.protocol)) return t('restricted_browser_scheme', `${u.protocol}//…`);
+  if (STORES.some((s) => u.hostname === s.host && (!s.path || u.pathname.startsWith(s.path)))) return t('restricted_store');
+  if (isPdfUrl(u)) return pdfMessage();
   return null;
 }
 
@@ -62,10 +62,9 @@ export const isFinalRefusal = (message: string) => FILE_REFUSAL.test(message) ||
 
 /** What a failed injection means, from the browsers' error texts (checked by the e2e in both). */
 export function refusalFromError(message: string, tab: { access: boolean; urlKnown: boolean }): string {
-  if (FILE_REFUSAL.test(message))
-    return 'This is a local file: turn on "Allow access to file URLs" for Ollama Chat in the browser\'s extension settings to read it.';
+  if (FILE_REFUSAL.test(message)) return t('restricted_file');
   // With access to every http(s) page, an address still hidden is one of the browser's own.
-  if (BROWSER_REFUSAL.test(message) || (tab.access && !tab.urlKnown)) return 'This is a browser page: browsers do not let extensions read it.';
-  if (!tab.access) return 'Ollama Chat may not read this tab: turn "Chat with this page" off and on, and allow reading pages when the browser asks.';
-  return `This page could not be read (${message}).`;
+  if (BROWSER_REFUSAL.test(message) || (tab.access && !tab.urlKnown)) return t('restricted_browser_page');
+  if (!tab.access) return t('restricted_no_access');
+  return t('restricted_failed', message);
 }

@@ -5,6 +5,7 @@
  * need the optional http/https access (already optional in the manifest for a remote Ollama).
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { PageExtract } from './extract';
 
 export const PAGE_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -34,7 +35,7 @@ const isExtract = (x: unknown): x is PageExtract => {
 /** Runs page-extract.js in the tab: the panel's toggle and the background's menu entry both call this. */
 export async function extractInTab(tabId: number): Promise<PageExtract> {
   const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-extract.js'] });
-  if (!isExtract(first?.result)) throw new Error('the page gave no readable result');
+  if (!isExtract(first?.result)) throw new Error(t('page_tabs_no_result'));
   return first.result;
 }
 

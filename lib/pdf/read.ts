@@ -5,6 +5,8 @@
  * forbids it.
  */
 import type { TextAttachment } from '../attachments/types';
+import { t } from '../i18n';
+import { megabytes } from '../megabytes';
 import { joinPages, pageText, type TextPiece } from './text';
 
 /** Bigger files are refused before reading: the text would not fit any model's context anyway. */
@@ -36,15 +38,15 @@ function loadPdfJs(): Promise<PdfJs> {
 
 function explain(e: unknown, title: string): PdfError {
   const name = e instanceof Error ? e.name : '';
-  if (name === 'PasswordException') return new PdfError(`"${title}" is protected by a password; open it, save an unprotected copy, and attach that.`);
-  if (name === 'InvalidPDFException') return new PdfError(`"${title}" is not a PDF that can be read (damaged or not a PDF).`);
-  return new PdfError(`"${title}" could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  if (name === 'PasswordException') return new PdfError(t('pdf_password', title));
+  if (name === 'InvalidPDFException') return new PdfError(t('pdf_invalid', title));
+  return new PdfError(t('pdf_failed', title, e instanceof Error ? e.message : String(e)));
 }
 
 /** The PDF in `bytes` as a text attachment, "[Page N]" before each page's text. */
 export async function readPdf(bytes: ArrayBuffer, title: string, url?: string): Promise<TextAttachment> {
   if (bytes.byteLength > MAX_PDF_BYTES) {
-    throw new PdfError(`"${title}" is ${Math.round(bytes.byteLength / 1048576)} MB; PDFs up to ${MAX_PDF_BYTES / 1048576} MB can be attached.`);
+    throw new PdfError(t('pdf_too_big', title, megabytes(bytes.byteLength / 1048576), megabytes(MAX_PDF_BYTES / 1048576)));
   }
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
@@ -68,7 +70,7 @@ export async function readPdf(bytes: ArrayBuffer, title: string, url?: string): 
       chars += text.length;
       page.cleanup();
     }
-    if (!pages.some(Boolean)) throw new PdfError(`"${title}" has no text to read (a scanned document? Its pages are pictures).`);
+    if (!pages.some(Boolean)) throw new PdfError(t('pdf_no_text', title));
     return { kind: 'pdf', title, ...(url ? { url } : {}), text: joinPages(pages) };
   } finally {
     void task.destroy();

@@ -1,4 +1,5 @@
 /** The context-menu entries: ask about a selection, quick actions, custom prompts, open the panel. */
+import { t } from '../i18n';
 import { builtInActions, type QuickAction } from './prompt';
 
 export interface MenuSpec {
@@ -28,17 +29,17 @@ export interface CustomPrompt {
 /** Chrome calls the action context 'action'; Firefox MV2 'browser_action'. */
 export function buildMenus(custom: readonly CustomPrompt[], uiLanguage: string, actionContext: 'action' | 'browser_action'): MenuSpec[] {
   const specs: MenuSpec[] = [
-    { id: MENU.ask, title: 'Ask Ollama about “%s”', contexts: ['selection'] },
+    { id: MENU.ask, title: t('menu_ask_selection'), contexts: ['selection'] },
     ...builtInActions(uiLanguage).map((a) => ({ id: MENU.action(a.id), title: a.title, contexts: ['selection' as const] })),
   ];
   if (custom.length) {
-    specs.push({ id: MENU.customParent, title: 'Custom prompts', contexts: ['selection'] });
+    specs.push({ id: MENU.customParent, title: t('menu_custom_prompts'), contexts: ['selection'] });
     for (const c of custom) specs.push({ id: MENU.custom(c.id), title: c.title, contexts: ['selection'], parentId: MENU.customParent });
   }
-  specs.push({ id: MENU.image, title: 'Ask Ollama about this image', contexts: ['image'] });
-  specs.push({ id: MENU.page, title: 'Ask Ollama about this page', contexts: ['page'] });
-  specs.push({ id: MENU.open, title: 'Open Ollama Chat', contexts: ['page'] });
-  specs.push({ id: MENU.openFromAction, title: 'Open Ollama Chat', contexts: [actionContext] });
+  specs.push({ id: MENU.image, title: t('menu_ask_image'), contexts: ['image'] });
+  specs.push({ id: MENU.page, title: t('menu_ask_page'), contexts: ['page'] });
+  specs.push({ id: MENU.open, title: t('menu_open_panel'), contexts: ['page'] });
+  specs.push({ id: MENU.openFromAction, title: t('menu_open_panel'), contexts: [actionContext] });
   return specs;
 }
 

@@ -1,4 +1,5 @@
 /** Turning a page selection into what the model is asked: cut to a limit, quoted, templated. */
+import { cachedFormat, t, tn } from '../i18n';
 
 export const DEFAULT_SELECTION_LIMIT = 8_000;
 
@@ -22,8 +23,7 @@ export function takeSelection(raw: string, limit: number, pageTitle = '', pageUr
 /** A user-visible note for a cut selection, or null. */
 export function truncationNote(s: Selection): string | null {
   if (!s.truncated) return null;
-  const n = (x: number) => x.toLocaleString('en-US');
-  return `Selection cut to ${n(Array.from(s.text).length)} of ${n(s.originalLength)} characters (limit in Settings).`;
+  return tn('prompt_selection_cut', s.originalLength, Array.from(s.text).length);
 }
 
 /** Fills every {selection} in a template; a template without one gets the selection appended. */
@@ -41,12 +41,21 @@ export function quoteSelection(s: Selection): string {
   return `${source}${quoted}`;
 }
 
-/** The browser UI language's English name, e.g. "de" → "German". */
+/** The browser UI language's English name, e.g. "de" → "German": what the model is asked for. */
 export function languageName(uiLanguage: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(uiLanguage) ?? uiLanguage;
   } catch {
     return uiLanguage || 'English';
+  }
+}
+
+/** The same language named in the messages' language, for the menu the user reads ("Deutsch"). */
+function shownLanguageName(uiLanguage: string): string {
+  try {
+    return cachedFormat('language-names', (l) => new Intl.DisplayNames(l, { type: 'language' })).of(uiLanguage) ?? uiLanguage;
+  } catch {
+    return languageName(uiLanguage);
   }
 }
 
@@ -56,15 +65,18 @@ export interface QuickAction {
   template: string;
 }
 
-/** Built-in actions that send at once; `uiLanguage` picks the translation target. */
+/**
+ * Built-in actions that send at once; `uiLanguage` picks the translation target. Titles are the
+ * user's to read; the templates are the model's, so they stay English.
+ */
 export function builtInActions(uiLanguage: string): QuickAction[] {
   const lang = languageName(uiLanguage);
   return [
-    { id: 'explain', title: 'Explain', template: 'Explain the following text in simple terms:\n\n{selection}' },
-    { id: 'summarize', title: 'Summarize', template: 'Summarize the following text in a few bullet points:\n\n{selection}' },
+    { id: 'explain', title: t('prompt_explain'), template: 'Explain the following text in simple terms:\n\n{selection}' },
+    { id: 'summarize', title: t('prompt_summarize'), template: 'Summarize the following text in a few bullet points:\n\n{selection}' },
     {
       id: 'translate',
-      title: `Translate into ${lang}`,
+      title: t('prompt_translate', shownLanguageName(uiLanguage)),
       template: `Translate the following text into ${lang}. Reply with the translation only.\n\n{selection}`,
     },
   ];

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   connectionNameProblem,
   headerProblem,
@@ -9,7 +10,8 @@ import {
   sanitizeConnections,
 } from '../../lib/connections';
 import { originsToRelease } from '../../lib/origin/permissions';
-import { connectionsPatch, DEFAULT_SETTINGS, sanitizeSettings } from '../../lib/settings';
+import { connectionsPatch, DEFAULT_SETTINGS, insecureWarning, normalizeBaseUrl, sanitizeSettings } from '../../lib/settings';
+import { installI18n } from '../support/i18n';
 
 const gpu = { id: 'gpu', name: 'GPU box', baseUrl: 'https://gpu.lan/ollama', headers: [{ name: 'Authorization', value: 'Bearer s3cret' }] };
 const local = { id: 'local', name: 'Local', baseUrl: 'http://localhost:11434', headers: [] };
@@ -154,5 +156,17 @@ describe('host permissions follow the configured servers', () => {
     [['http://a.lan:1', 'https://a.lan'], ['http://localhost:1'], ['http://a.lan/*', 'https://a.lan/*']],
   ])('servers %j → %j give back %j', (before, after, released) => {
     expect(originsToRelease(before, after)).toEqual(released);
+  });
+});
+
+describe('connection checks in Spanish', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('the problems come from the catalog, with the header, name or address filled in', () => {
+    installI18n(fakeBrowser, 'es');
+    expect(headerProblem('Host', 'x')).toBe('El navegador no permite que una extensión defina la cabecera Host.');
+    expect(connectionNameProblem('x'.repeat(61), [])).toBe('El nombre es demasiado largo (máximo 60 caracteres).');
+    expect(normalizeBaseUrl('ftp://a')).toEqual({ ok: false, error: 'La URL debe empezar por http:// o https://.' });
+    expect(insecureWarning('http://gpu.lan:11434')).toMatch(/^Esta conexión no está cifrada/);
   });
 });

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ASSUMED_DEFAULT_CONTEXT, contextBudget, fitText } from '../../../lib/attachments/budget';
 import { estimateTokens } from '../../../lib/attachments/tokens';
 import type { TextAttachment } from '../../../lib/attachments/types';
+import { installI18n } from '../../support/i18n';
 
 const pdf = (pages: number, wordsPerPage: number): TextAttachment => ({
   kind: 'pdf',
@@ -73,5 +75,19 @@ describe('fitText', () => {
     const fitted = fitText(pdf(1, 50), 0, budget);
     expect(fitted.text).toBe('');
     expect(fitted.note).toMatch(/^Kept nothing \(≈0 of \d+ tokens, estimate\)/);
+  });
+});
+
+describe('the cut note in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('comes from the catalog as a whole sentence, numbers written the German way', () => {
+    installI18n(fakeBrowser, 'de');
+    const a = pdf(40, 245);
+    const fitted = fitText(a, 3000, contextBudget(4096, undefined, 0));
+    const n = (x: number) => x.toLocaleString('de');
+    expect(fitted.note).toBe(
+      `Die Kontextlänge beträgt 4.096; behalten: Seiten 1–9 von 40 (≈${n(estimateTokens(fitted.text))} von ${n(estimateTokens(a.text))} Token, geschätzt). Erhöhen Sie sie in den Einstellungen.`,
+    );
   });
 });

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { imageHandoff, type ImageMenuDeps } from '../../../lib/background/image-menu';
 import type { Downscaled } from '../../../lib/images/protocol';
+import { ResizeError } from '../../../lib/images/resize';
+import { installI18n } from '../../support/i18n';
 
 const small: Downscaled = { mime: 'image/jpeg', data: 'AAAA', width: 1568, height: 1176, originalWidth: 4000, originalHeight: 3000 };
 
@@ -88,5 +91,36 @@ describe('image from the context menu', () => {
     const d = { ...deps(() => jpeg()), resize: () => Promise.reject(new Error('This file could not be read as an image.')) };
     const item = await imageHandoff('https://example.test/a.jpg', d);
     expect('problem' in item && item.problem).toBe('The image could not be used: This file could not be read as an image.');
+  });
+});
+
+describe('image from the context menu, in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('the reasons come from the catalog, sizes written for the language, a resize problem worded here', async () => {
+    installI18n(fakeBrowser, 'de');
+    const tooBig = await imageHandoff(
+      'https://example.test/a.jpg',
+      deps(() => jpeg({ 'content-length': String(45 * 1024 * 1024) })),
+    );
+    expect('problem' in tooBig && tooBig.problem).toBe('Dieses Bild ist zu groß zum Abrufen (45 MB; höchstens 40 MB).');
+    const status = await imageHandoff(
+      'https://example.test/a.jpg',
+      deps(() => new Response('', { status: 404 })),
+    );
+    expect('problem' in status && status.problem).toBe(
+      'Das Bild konnte nicht abgerufen werden: example.test antwortete mit 404. Speichern Sie das Bild und verwenden Sie „Bild anhängen“, oder erstellen Sie einen Screenshot.',
+    );
+    const d = { ...deps(() => jpeg()), resize: () => Promise.reject(new ResizeError({ code: 'too-large', width: 12_000, height: 9000 })) };
+    const broken = await imageHandoff('https://example.test/a.jpg', d);
+    expect('problem' in broken && broken.problem).toBe(
+      'Das Bild konnte nicht verwendet werden: Dieses Bild ist zu groß, um es zu verwenden (12000 × 9000 Pixel).',
+    );
+  });
+
+  it('in English, a resize problem reads as before', async () => {
+    const d = { ...deps(() => jpeg()), resize: () => Promise.reject(new ResizeError({ code: 'unreadable' })) };
+    const item = await imageHandoff('https://example.test/a.jpg', d);
+    expect('problem' in item && item.problem).toBe('The image could not be used: This file could not be read as an image (use a JPEG, PNG, WebP or GIF).');
   });
 });

@@ -1,9 +1,11 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createImportSessions } from '../../../lib/background/import-session';
 import type { Conversation } from '../../../lib/conversations/contract';
 import { createHistoryStore } from '../../../lib/history/store';
 import type { BackgroundMessage } from '../../../lib/protocol';
+import { installI18n } from '../../support/i18n';
 import { memoryIO, msg } from '../history/memory-io';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -142,5 +144,24 @@ describe('import sessions', () => {
     u.sessions.begin({ type: 'import/begin', importId: 'imp', total: 3 }, u.post);
     u.sessions.batch({ type: 'import/batch', importId: 'imp', seq: 1, first: 2, items: texts(conv('c')) }, u.post);
     expect((await u.result()).message).toContain('batch 1 arrived out of order');
+  });
+});
+
+describe('import sessions, the summary in each language', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('English counts one conversation in the singular, as before', async () => {
+    const t = await setup();
+    expect((await t.run([texts(conv('n1'))])).message).toBe('Imported: 1 new conversation, 0 kept as copies, 0 already there.');
+  });
+
+  it('German words it from the catalog, the count in its plural', async () => {
+    installI18n(fakeBrowser, 'de');
+    const t = await setup(conv('same'));
+    expect((await t.run([texts(conv('n1'), conv('n2'), conv('same'))])).message).toBe(
+      'Importiert: 2 neue Unterhaltungen; als Kopie behalten: 0; bereits vorhanden: 1.',
+    );
+    const bad = await setup();
+    expect((await bad.run([['{"id": tru}']], 'bad')).message).toMatch(/^Import fehlgeschlagen, nichts wurde geändert: Eintrag 1 ist kein gültiges JSON: /);
   });
 });

@@ -1,7 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { JsonItemsError, MAX_ITEM_BYTES, splitJsonArray } from '../../../lib/conversations/json-items';
 import { conv } from './helpers';
+import { installI18n } from '../../support/i18n';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -87,5 +89,16 @@ describe('splitJsonArray', () => {
     expect(() => {
       for (let i = 0; i <= MAX_ITEM_BYTES / chunk.length; i++) s.push(chunk);
     }).toThrow(/Item 1 is larger than 16 MB/);
+  });
+});
+
+describe('JSON problems in Japanese', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('come from the catalog, with the item and byte filled in', () => {
+    installI18n(fakeBrowser, 'ja');
+    expect(problem('[{"a":1} {"b":2}]')?.message).toBe(
+      'ファイルは有効な JSON ではありません: 項目 1 の後に "," または "]" が必要です (実際の値: "{") (バイト位置 10)',
+    );
   });
 });

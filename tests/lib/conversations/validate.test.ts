@@ -1,7 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { itemChecker, parseConversations, parseConversationsJson } from '../../../lib/conversations/validate';
 import { assistant, conv, ORIGINAL_DUMP, user } from './helpers';
+import { installI18n } from '../../support/i18n';
 
 type Loose = Record<string, unknown>;
 const valid = (): Loose => ({ ...conv('conv-1-aaaaaaaaa', '2026-01-01T00:00:00.000Z'), title: 'Hello' });
@@ -220,5 +222,19 @@ describe('the conversation’s connection id (issue 14)', () => {
     const r = parseConversationsJson(JSON.stringify([valid()]));
     expect(r).toEqual({ ok: true, conversations: [valid()] });
     expect(r.ok && 'connection' in (r.conversations[0] ?? {})).toBe(false);
+  });
+});
+
+describe('import checks in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it("which item, which field and what was found, in the catalog's words", () => {
+    installI18n(fakeBrowser, 'de');
+    expect(parseConversations({})).toEqual({ ok: false, error: 'Erwartet wurde ein JSON-Array von Unterhaltungen, gefunden: ein Objekt' });
+    const bad = { ...conv('conv-1-aaaaaaaaa', '2026-01-01T00:00:00.000Z'), title: 'Lamas', model: undefined };
+    expect(parseConversations([bad])).toEqual({
+      ok: false,
+      error: 'Eintrag 1 („Lamas“): model muss eine Zeichenkette sein, gefunden: nichts (das Feld fehlt)',
+    });
   });
 });

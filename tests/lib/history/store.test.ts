@@ -1,8 +1,10 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../../lib/conversations/contract';
 import { createHistoryStore } from '../../../lib/history/store';
 import { type ConversationSummary, shardOf } from '../../../lib/history/summary';
+import { installI18n } from '../../support/i18n';
 import { memoryIO, msg } from './memory-io';
 
 const save = (store: ReturnType<typeof createHistoryStore>, id: string, ...texts: string[]) =>
@@ -124,5 +126,19 @@ describe('history store (layout v2)', () => {
     expect(await store.remove(c.id)).toBeNull();
     if (gone) await store.restore(gone);
     expect(await store.get(c.id)).toEqual(gone);
+  });
+});
+
+describe('history store in Chinese', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it("a quota error is said in the catalog's words, and nothing saved is lost", async () => {
+    installI18n(fakeBrowser, 'zh_CN');
+    const { io, state } = memoryIO();
+    const store = createHistoryStore(io, vi.fn());
+    await save(store, 'conv-1-aaaaaaaaa', 'keep me');
+    state.failNext = new Error('QUOTA_BYTES quota exceeded');
+    await expect(save(store, 'conv-2-bbbbbbbbb', 'too big')).rejects.toThrow('存储空间已超出配额：对话未保存。请导出并删除旧对话，然后重试。');
+    expect((await store.summaries()).map((s) => s.id)).toEqual(['conv-1-aaaaaaaaa']);
   });
 });

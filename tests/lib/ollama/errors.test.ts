@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AbortedByUs, classifyError, classifyStatus, isConnectionFailure, ORIGINS_FIX } from '../../../lib/ollama/errors';
+import { installI18n } from '../../support/i18n';
 
 const ctx = { baseUrl: 'http://localhost:11434', started: false, stallTimeoutMs: 60_000, firstTokenTimeoutMs: 300_000 };
 const responseError = (status: number, error: string) => Object.assign(new Error(error), { name: 'ResponseError', error, status_code: status });
@@ -73,5 +75,19 @@ describe('classifyError', () => {
     expect(isConnectionFailure({ kind: 'refused', message: '' })).toBe(true);
     expect(isConnectionFailure({ kind: 'lost', message: '' })).toBe(true);
     expect(isConnectionFailure({ kind: 'not-found', message: '' })).toBe(false);
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('the failure texts come from the catalog, with the values filled in', () => {
+    installI18n(fakeBrowser, 'de');
+    expect(classifyError(new AbortedByUs('timeout'), ctx).message).toBe('Zeitüberschreitung bei der Verbindung zu Ollama');
+    expect(classifyError(new TypeError('Failed to fetch'), ctx).message).toContain('Keine Verbindung zum Ollama-Server unter http://localhost:11434');
+    expect(classifyStatus(401, 'unauthorized', 'http://127.0.0.1:9', 'GPU box').message).toBe(
+      'Ollama unter 127.0.0.1:9 hat die Anmeldedaten abgelehnt (401 Unauthorized: unauthorized). Prüfen Sie die Header der Verbindung „GPU box“ in den Einstellungen.',
+    );
+    expect(classifyStatus(403, 'Forbidden', 'http://localhost:11434').message).toContain(ORIGINS_FIX);
   });
 });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { PDF_MESSAGE, refusalFromError, restrictionOf } from '../../../lib/page/restricted';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pdfMessage, refusalFromError, restrictionOf } from '../../../lib/page/restricted';
+import { installI18n } from '../../support/i18n';
 
 describe('restrictionOf', () => {
   it.each([
@@ -22,7 +24,7 @@ describe('restrictionOf', () => {
   );
 
   it('hands PDFs to Attach PDF', () => {
-    expect(restrictionOf('https://ex.org/paper.PDF')).toBe(PDF_MESSAGE);
+    expect(restrictionOf('https://ex.org/paper.PDF')).toBe(pdfMessage());
   });
 
   it('lets ordinary pages (and Google pages that are not the store) be tried', () => {
@@ -52,5 +54,16 @@ describe('refusalFromError', () => {
   it('without host access, says how to give it; with it, shows the error', () => {
     expect(refusalFromError('Cannot access contents of the page.', none)).toMatch(/allow reading pages when the browser asks/);
     expect(refusalFromError('boom', { access: true, urlKnown: true })).toBe('This page could not be read (boom).');
+  });
+});
+
+describe('in Japanese', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('the reasons come from the catalog, with the address and the error filled in', () => {
+    installI18n(fakeBrowser, 'ja');
+    expect(restrictionOf('about:config')).toBe('これはブラウザーのページ (about://…) です。ブラウザーは拡張機能によるこのページの読み取りを許可していません。');
+    expect(restrictionOf('https://ex.org/a.pdf')).toBe('このタブには PDF が表示されています。「PDF を添付」で追加してください。');
+    expect(refusalFromError('boom', { access: true, urlKnown: true })).toBe('このページを読み取れませんでした (boom)。');
   });
 });

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PdfError, readPdf } from '../../../lib/pdf/read';
 import { makePdf } from '../../fixtures/make-pdf.mjs';
+import { installI18n } from '../../support/i18n';
 
 // Node 20 (this repo's CI) lacks Promise.withResolvers, which pdf.js uses; both browsers have it.
 if (!('withResolvers' in Promise)) {
@@ -65,5 +67,17 @@ describe('readPdf', () => {
 
   it('refuses a file over the size limit before reading it', async () => {
     await expect(readPdf(new ArrayBuffer(51 * 1024 * 1024), 'huge.pdf')).rejects.toThrow('"huge.pdf" is 51 MB; PDFs up to 50 MB can be attached.');
+  });
+});
+
+describe('readPdf in French', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it("says why in the catalog's words, sizes in French units", async () => {
+    installI18n(fakeBrowser, 'fr');
+    const error = await readPdf(new ArrayBuffer(51 * 1024 * 1024), 'huge.pdf').catch((e: Error) => e);
+    // French puts (narrow) no-break spaces before ; and » and between number and unit.
+    expect(error).toBeInstanceOf(PdfError);
+    expect((error as Error).message.replace(/[\u00a0\u202f]/g, ' ')).toBe('« huge.pdf » fait 51 Mo ; les PDF de 50 Mo au maximum peuvent être joints.');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OllamaApi } from '../../../lib/ollama/client';
 import { ensureOllamaRunning, startFailure } from '../../../lib/recovery/ensure';
-import { askHost, INSTALL_HINT } from '../../../lib/recovery/host';
+import { askHost, installHint } from '../../../lib/recovery/host';
 
 const up = { listModels: async () => [], version: async () => null, chat: vi.fn() } as unknown as OllamaApi;
 const down = { ...up, listModels: async () => Promise.reject(new TypeError('Failed to fetch')) } as unknown as OllamaApi;
@@ -24,7 +24,7 @@ describe('ensureOllamaRunning', () => {
   it('host missing (Chromium and Firefox wording) → the install hint', async () => {
     for (const error of ['Specified native messaging host not found.', 'No such native application ollama_chat']) {
       const r = await ensureOllamaRunning(down, LOCAL, async () => Promise.reject(new Error(error)));
-      expect(r).toEqual({ ok: false, kind: 'not-installed', message: INSTALL_HINT });
+      expect(r).toEqual({ ok: false, kind: 'not-installed', message: installHint() });
     }
   });
 

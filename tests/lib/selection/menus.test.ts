@@ -1,5 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionFor, buildMenus, MENU, registerMenus } from '../../../lib/selection/menus';
+import { installI18n } from '../../support/i18n';
 
 describe('context menus', () => {
   const custom = [{ id: 'c1', title: 'Fix grammar', template: 'Fix: {selection}' }];
@@ -32,5 +34,25 @@ describe('context menus', () => {
     await registerMenus(api, buildMenus([], 'en', 'action'));
     expect(api.removeAll).toHaveBeenCalledBefore(api.create);
     expect(api.create).toHaveBeenCalledTimes(8);
+  });
+});
+
+describe('context menus in German', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('titles come from the catalog; the language is named in German, the model is still asked in English', () => {
+    installI18n(fakeBrowser, 'de');
+    const specs = buildMenus([], 'de', 'action');
+    expect(specs.map((s) => s.title)).toEqual([
+      'Ollama zu „%s“ fragen',
+      'Erklären',
+      'Zusammenfassen',
+      'Auf Deutsch übersetzen',
+      'Ollama zu diesem Bild fragen',
+      'Ollama zu dieser Seite fragen',
+      'Ollama Chat öffnen',
+      'Ollama Chat öffnen',
+    ]);
+    expect(actionFor('action:translate', [], 'de')?.template).toContain('into German.');
   });
 });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { builtInActions, fillTemplate, languageName, quoteSelection, takeSelection, truncationNote } from '../../../lib/selection/prompt';
+import { installI18n } from '../../support/i18n';
 
 describe('selection prompts', () => {
   it('cuts long selections at the limit by characters, never inside an emoji, with a note', () => {
@@ -25,5 +27,17 @@ describe('selection prompts', () => {
   it('translates into the browser UI language', () => {
     expect(languageName('de')).toBe('German');
     expect(builtInActions('fr-FR').map((a) => a.title)).toEqual(['Explain', 'Summarize', 'Translate into French (France)']);
+  });
+});
+
+describe('selection prompts in French', () => {
+  afterEach(() => installI18n(fakeBrowser));
+
+  it('the cut note and the titles come from the catalog, numbers written the French way', () => {
+    installI18n(fakeBrowser, 'fr');
+    expect(truncationNote(takeSelection('x'.repeat(12_345), 8000))).toBe(
+      'Sélection réduite à 8\u202f000 caractères sur 12\u202f345 (limite dans les paramètres).',
+    );
+    expect(builtInActions('de').map((a) => a.title)).toEqual(['Expliquer', 'Résumer', 'Traduire en allemand']);
   });
 });
