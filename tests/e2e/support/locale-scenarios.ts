@@ -64,4 +64,24 @@ export function localeScenarios(launch: () => Promise<ExtensionHost>, lang: stri
     expect(await meta?.evaluate((m) => m.textContent)).toContain(justNow);
     await page.close();
   });
+
+  it(`explains an unreachable Ollama in ${lang}: status and banner from the background's catalog`, async () => {
+    const setup = await host.openPanel();
+    // Port 9 (discard) on 127.0.0.1: nothing listens, so the connection is refused.
+    await writeStorage(setup, { baseUrl: 'http://127.0.0.1:9' }, 'llama3.2:latest');
+    await setup.close();
+    const page = await host.openPanel();
+    const down = translated(lang, 'Disconnected');
+    await page.waitForFunction((t) => document.querySelector('[role="status"]')?.textContent?.includes(t), { timeout: 15_000 }, down);
+    // The banner's words come from the errors the background composes; the URL goes where the language puts it.
+    const refused = readLocale(lang).errors_refused?.message ?? '';
+    const longest =
+      refused
+        .split('$URL$')
+        .sort((a, b) => b.length - a.length)[0]
+        ?.trim() ?? '';
+    expect(longest.length).toBeGreaterThan(10);
+    await page.waitForFunction((t) => document.querySelector('.banner[role="alert"]')?.textContent?.includes(t), { timeout: 15_000 }, longest);
+    await page.close();
+  });
 }
