@@ -32,7 +32,7 @@ export async function launch() {
       protocolTimeout: 120_000,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        ...chromiumArgs(BENCH_BUILD),
+        ...chromiumArgs(BENCH_BUILD, 'en-US'),
         // Timers and frames of a page must not be throttled by what else the browser has open.
         '--disable-background-timer-throttling',
         '--disable-renderer-backgrounding',

@@ -57,14 +57,43 @@ function hidden(el: Element, o: MarkdownOptions): boolean {
   return CHROME.has(name) || CHROME_ROLES.has(el.getAttribute('role') ?? '');
 }
 
+// A root-relative path the URL parser would leave exactly as written: no dot segments (also
+// not percent-encoded ones), nothing it escapes (space, quotes, <>, backslash, non-ASCII).
+const PLAIN_PATH = /^\/(?!\/)[\w\-.~!$&()*+,;=:@/%?#]*$/;
+const DOT_SEGMENT = /\/(\.|%2e){1,2}(?=[/?#]|$)/i;
+// An absolute link already in the parser's form: lower-case scheme and host, no port, no IP
+// address (the parser rewrites 127.1 as 127.0.0.1), a path.
+const PLAIN_ABSOLUTE = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=\/)/;
+let origins: { base: string; origin: string | null } = { base: '', origin: null };
+
+/** The page's origin for root-relative links, when links resolve against it without surprises. */
+function originOf(base: string): string | null {
+  if (origins.base !== base) {
+    let origin: string | null = null;
+    try {
+      const u = new URL(base);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password) origin = `${u.protocol}//${u.host}`;
+    } catch {}
+    origins = { base, origin };
+  }
+  return origins.origin;
+}
+
 /** Only links that lead somewhere outside the page: a fragment or a script link is just its text. */
 function linkTarget(el: Element): string | null {
   const raw = el.getAttribute('href');
   if (!raw || raw.startsWith('#')) return null;
-  // Readability has made the article's links absolute already: no parse for those.
-  if (/^https?:\/\/[^\s]*$/i.test(raw)) return raw;
+  // Absolute and root-relative links (most of an article's) need no URL parse each: on the 1 MB
+  // bench article that parse was thousands of calls (bench case 9). Same result, tests compare.
+  const host = PLAIN_ABSOLUTE.exec(raw)?.[0];
+  if (host && PLAIN_PATH.test(raw.slice(host.length)) && !DOT_SEGMENT.test(raw)) return raw;
+  const base = el.ownerDocument.baseURI;
+  if (!host && PLAIN_PATH.test(raw) && !DOT_SEGMENT.test(raw)) {
+    const origin = originOf(base);
+    if (origin) return origin + raw;
+  }
   try {
-    const u = new URL(raw, el.ownerDocument.baseURI);
+    const u = new URL(raw, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;

@@ -14,6 +14,16 @@ interface Checks {
   _isValidByline(node: Element, matchString: string): boolean;
   _isProbablyVisible(node: Element): boolean;
   _cleanStyles(node: Element): void;
+  _isElementWithoutContent(node: Node): boolean;
+  _fixRelativeUris(content: Element): void;
+}
+
+/** Whether any text below `node` has a non-space character: known at the first such text, not after all of it. */
+function hasText(node: Node): boolean {
+  const texts = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  // \S is trim()'s complement (both use ECMAScript's WhiteSpace and LineTerminator).
+  for (let t = texts.nextNode(); t; t = texts.nextNode()) if (/\S/.test(t.nodeValue ?? '')) return true;
+  return false;
 }
 
 export function withShortcuts<T>(reader: Readability<T>): Readability<T> {
@@ -29,5 +39,15 @@ export function withShortcuts<T>(reader: Readability<T>): Readability<T> {
   // It strips style and presentational attributes (align, width…) from every element of the
   // article, for display; nothing after it reads them and the Markdown drops all of them.
   r._cleanStyles = () => {};
+  // It asks every div and section, the article-sized ones too, for its whole text to see whether
+  // it is empty; the first non-space character answers that (same answer, tests compare).
+  r._isElementWithoutContent = (node) =>
+    node.nodeType === 1 &&
+    !hasText(node) &&
+    (!(node as Element).children.length ||
+      (node as Element).children.length === (node as Element).getElementsByTagName('br').length + (node as Element).getElementsByTagName('hr').length);
+  // It makes every link and media address absolute, for display; the Markdown reads only links
+  // and resolves them itself (lib/page/markdown.ts, linkTarget), script links included.
+  r._fixRelativeUris = () => {};
   return reader;
 }

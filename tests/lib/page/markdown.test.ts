@@ -19,6 +19,46 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('writes every link exactly as the URL parser resolves it, the quick paths included', () => {
+    const hrefs = [
+      '/wiki/Llama',
+      '/wiki/Llama?x=1#Diet',
+      '/w/index.php?title=A&action=edit',
+      '/a/./b',
+      '/a/../b',
+      '/a/%2e%2e/b',
+      '/a/%2E/b',
+      '/a b',
+      "/q?it's",
+      '/café',
+      '/a\\b',
+      '//other.org/x',
+      '/%zz',
+      'https://ex.org/wiki/A',
+      'https://EX.org/A',
+      'HTTPS://ex.org/A',
+      'https://ex.org:443/A',
+      'http://ex.org:8080/A',
+      'https://127.1/A',
+      'https://ex.org',
+      'https://ex.org./A',
+      'https://ex.org/a/../b',
+      'https://ex.org/a?b=<c>',
+      'https://user:pw@ex.org/A',
+      'Alpaca',
+      '../up',
+    ];
+    for (const href of hrefs) {
+      const doc = new DOMParser().parseFromString(
+        '<!doctype html><html><head><base href="https://ex.org/wiki/"></head><body><p><a>t</a></p></body></html>',
+        'text/html',
+      );
+      doc.querySelector('a')?.setAttribute('href', href);
+      const resolved = new URL(href, 'https://ex.org/wiki/').href;
+      expect(toMarkdown(doc.body), href).toBe(`[t](${resolved})`);
+    }
+  });
+
   it('keeps nested and numbered lists', () => {
     expect(md('<ul><li>One<ul><li>One a</li></ul></li><li><p>Two</p></li></ul><ol start="3"><li>Three</li><li>Four</li></ol>')).toBe(
       '- One\n  - One a\n- Two\n\n3. Three\n4. Four',

@@ -11,6 +11,7 @@ const ARTICLE = readFileSync(join(import.meta.dirname, '../../e2e/fixtures/artic
 interface Checks {
   _isValidByline(node: Element, matchString: string): boolean;
   _isProbablyVisible(node: Element): boolean;
+  _isElementWithoutContent(node: Node): boolean;
 }
 
 const ELEMENTS = `
@@ -24,7 +25,8 @@ const ELEMENTS = `
 describe('withShortcuts', () => {
   it('still finds the Readability methods it replaces (an upgrade that renames them would silently undo the speed-up)', () => {
     const proto = Readability.prototype as unknown as Record<string, unknown>;
-    for (const name of ['_isValidByline', '_isProbablyVisible', '_cleanStyles']) expect(typeof proto[name], name).toBe('function');
+    for (const name of ['_isValidByline', '_isProbablyVisible', '_cleanStyles', '_isElementWithoutContent', '_fixRelativeUris'])
+      expect(typeof proto[name], name).toBe('function');
   });
 
   it('gives Readability’s own answers for bylines and visibility, element by element', () => {
@@ -47,11 +49,29 @@ describe('withShortcuts', () => {
     expect(hidden).toBeGreaterThanOrEqual(4);
   });
 
+  it('gives Readability’s own answer to “is this element empty”, element by element', () => {
+    const doc = parse(
+      `<body>${ELEMENTS}<div> \n\t </div><div><br> <hr></div><div><br><span> </span></div><section>\u00a0</section><div>\ufeff</div>` +
+        `<div><!-- a comment --></div><div><p> </p><p>x</p></div><div> <b> </b> </div><header> </header></body>`,
+    );
+    const plain = new Readability(doc.cloneNode(true) as Document) as unknown as Checks;
+    const quick = withShortcuts(new Readability(doc.cloneNode(true) as Document)) as unknown as Checks;
+    let empty = 0;
+    for (const node of [doc, doc.body, ...Array.from(doc.querySelectorAll('*')), ...Array.from(doc.body.childNodes)]) {
+      expect(quick._isElementWithoutContent(node), (node as Element).outerHTML ?? node.nodeName).toBe(plain._isElementWithoutContent(node));
+      if (plain._isElementWithoutContent(node)) empty++;
+    }
+    expect(empty).toBeGreaterThanOrEqual(5);
+  });
+
   it('leaves the article’s Markdown exactly as Readability alone gives it, presentational attributes or not', () => {
     // Attributes that Readability's style cleaning (skipped with the shortcuts) would strip.
     const styled = ARTICLE.replace(/<(p|table|td|h2)([ >])/g, '<$1 align="left" style="color: red" width="40" bgcolor="#fff"$2');
     expect(styled).not.toBe(ARTICLE);
-    for (const html of [ARTICLE, styled]) {
+    // A real address, so the links resolve (Readability's own way, or the Markdown's when skipped).
+    const based = ARTICLE.replace('<head>', '<head><base href="https://ex.org/wiki/Page">').replace('https://example.org/pasture', '/pasture/../fields?x=1');
+    expect(based).not.toBe(ARTICLE);
+    for (const html of [ARTICLE, styled, based]) {
       const run = (quick: boolean) => {
         const reader = new Readability<Node>(parse(html), { serializer: (n) => n, keepClasses: true });
         const parsed = (quick ? withShortcuts(reader) : reader).parse();
@@ -59,6 +79,7 @@ describe('withShortcuts', () => {
       };
       const quick = run(true);
       expect(quick.markdown).toContain('ARTICLE-MARKER-HUMMING');
+      if (html === based) expect(quick.markdown).toContain('](https://ex.org/fields?x=1)');
       expect(quick).toEqual(run(false));
     }
   });
