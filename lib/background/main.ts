@@ -17,6 +17,7 @@ import { withStoredImages } from './image-history';
 import { imageHandoff } from './image-menu';
 import { createImageStore } from './image-store';
 import { sweepImages } from './image-sweep';
+import { oneAtATime } from './latest-run';
 import { createKeepAlive } from './keepalive';
 import { createPulls } from './pulls';
 import { servePanel } from './panel-session';
@@ -102,9 +103,10 @@ export function startBackground(): void {
   void sweepImages({ ...imageIO, readAllConversations: historyIO.readAllConversations }, images.fresh(), Date.now()).catch((e: unknown) =>
     console.warn('Image sweep failed', e),
   );
-  watchSettings((s) => {
-    void applyOriginRule(s);
-    void refreshMenus(s);
+  const followSettings = oneAtATime(async () => {
+    const s = await readSettings();
+    await Promise.all([applyOriginRule(s), refreshMenus(s)]);
   });
-  void readSettings().then((s) => Promise.all([applyOriginRule(s), refreshMenus(s)]));
+  watchSettings(() => void followSettings());
+  void followSettings();
 }
