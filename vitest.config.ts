@@ -14,5 +14,8 @@ export default defineConfig({
     // A guard against hangs, not a speed target (those are in the bench): a loaded 2-core CI box
     // can take several seconds for the heaviest property tests.
     testTimeout: 20_000,
+    // The same guard for hooks: the native-host tests' cleanup waits for started processes and
+    // their temp dirs, which under load took over the 10 s default once.
+    hookTimeout: 20_000,
   },
 });
