@@ -18,6 +18,7 @@ import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
 import { type ChatSync, createChatSync } from './chat-sync';
 import { type ConnectionModel, createConnectionModel } from './connection';
+import { type DraftsBinding, followDrafts } from './drafts';
 import { type ConversationFetcher, createFetcher } from './fetcher';
 import { createHistoryModel, type HistoryModel } from './history';
 import { type AttachmentsModel, createAttachments } from './attachments';
@@ -101,6 +102,7 @@ interface Parts {
   attachments: AttachmentsModel;
   images: ImagesModel;
   budget: ContextBudgetModel;
+  drafts: DraftsBinding;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -142,7 +144,9 @@ function buildParts(connect: Connect | undefined): Parts {
     onIdle: recovery.replyEnded,
     returnAttachments: (list) => attachments.restore(list),
   });
-  const chat = followConnection(followConversation(chatModel, systemPrompt), server);
+  // Unsent text per conversation: taken when a conversation is shown, so inside the connection's wrapper.
+  const drafts = followDrafts(followConversation(chatModel, systemPrompt), systemPrompt);
+  const chat = followConnection(drafts.chat, server);
   // Text attachments are fitted to what the model keeps of a request, less the system prompt and history.
   const budget = createContextBudget({
     selected: connection.selected,
@@ -178,7 +182,7 @@ function buildParts(connect: Connect | undefined): Parts {
     view.value = 'chat';
   };
   link = connectBackground(onlyActiveStatus(panelEvents({ ...parts, showChat }), server.active), lost, connect);
-  return { ...parts, budget, sync, view, link };
+  return { ...parts, budget, drafts, sync, view, link };
 }
 
 export function createPanel(connect?: Connect): Panel {
@@ -234,6 +238,7 @@ export function createPanel(connect?: Connect): Panel {
       p.inbox.dispose();
       p.images.dispose();
       p.budget.dispose();
+      p.drafts.dispose();
       history.dispose();
       p.link.close();
     },
