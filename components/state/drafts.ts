@@ -15,6 +15,8 @@ import type { SystemPromptModel } from './system-prompt';
 export interface DraftsBinding {
   /** The chat, taking each conversation's draft when it shows that conversation. */
   readonly chat: ChatModel;
+  /** Settles once the stored drafts have been read (and the shown conversation's taken). */
+  readonly loaded: Promise<void>;
   dispose(): void;
 }
 
@@ -82,14 +84,17 @@ export function followDrafts(
   const unwatch = io.watch((l) => {
     if (writing === 0) list = l;
   });
-  void io.read().then((l) => {
-    list = l;
-    loaded = true;
-    // Typed before the drafts were read: kept, after the stored draft's text.
-    const typed = chat.draft.peek() === shown.text ? '' : chat.draft.peek();
-    take();
-    if (typed && typed !== chat.draft.peek()) chat.setDraft([chat.draft.peek(), typed].filter(Boolean).join('\n\n'));
-  });
+  const read = io
+    .read()
+    .catch((): Draft[] => [])
+    .then((l) => {
+      list = l;
+      loaded = true;
+      // Typed before the drafts were read: kept, after the stored draft's text.
+      const typed = chat.draft.peek() === shown.text ? '' : chat.draft.peek();
+      take();
+      if (typed && typed !== chat.draft.peek()) chat.setDraft([chat.draft.peek(), typed].filter(Boolean).join('\n\n'));
+    });
 
   const switched = (show: () => void) => {
     switching = true;
@@ -107,6 +112,7 @@ export function followDrafts(
       newChat: () => switched(() => chat.newChat()),
       open: (conversation) => switched(() => chat.open(conversation)),
     },
+    loaded: read,
     dispose() {
       stop();
       unwatch();
