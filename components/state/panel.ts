@@ -6,20 +6,18 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import { downscale } from '../../lib/images/downscale';
-import { embedStoredImages } from '../../lib/images/embed';
 import type { PanelMessage } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type SendKey } from '../../lib/settings';
-import { pauseLocalChanges } from '../../lib/storage/changes';
-import { followIndex, readAllConversations } from '../../lib/storage/history-io';
-import { currentConversationItem, readSettings, selectedModelItem, storageUsage, watchSettings } from '../../lib/storage/items';
+import { currentConversationItem, readSettings, selectedModelItem, watchSettings } from '../../lib/storage/items';
 import { type ActiveConnectionModel, createActiveConnection, followConnection, onlyActiveStatus, withConnection } from './active-connection';
 import { type BannerModel, createBannerModel, NO_CONTEXT } from './banner';
 import type { ActionContext, BannerAction } from './banner-actions';
 import { type ChatModel, createChatModel } from './chat';
 import { type ChatSync, createChatSync } from './chat-sync';
 import { type ConnectionModel, createConnectionModel } from './connection';
+import { type DraftsBinding, followDrafts } from './drafts';
 import { type ConversationFetcher, createFetcher } from './fetcher';
-import { createHistoryModel, type HistoryModel } from './history';
+import type { HistoryModel } from './history';
 import { type AttachmentsModel, createAttachments } from './attachments';
 import { type ContextBudgetModel, createContextBudget } from './context-budget';
 import { createImages, type ImagesModel } from './images';
@@ -32,6 +30,7 @@ import { createReadiness } from './readiness';
 import { createPromptSettings, type PromptSettingsModel } from './prompt-settings';
 import { createSettingsModel, type SettingsModel } from './settings';
 import { followPreferences, reopenLastConversation } from './startup';
+import { storedHistory } from './stored-history';
 import { createSystemPrompt, type SystemPromptModel } from './system-prompt';
 import { followConversation, withSystem } from './system-wiring';
 import { createWelcome, type WelcomeStep } from './welcome';
@@ -71,24 +70,6 @@ export interface Panel {
 
 type Connect = Parameters<typeof connectBackground>[2];
 
-/** The conversation list, read from the stored index and kept up to date as it changes. */
-function storedHistory(send: (msg: PanelMessage) => void, indexChanged: () => void): HistoryModel {
-  const index = followIndex();
-  return createHistoryModel({
-    send,
-    readIndex: index.read,
-    watchIndex: (cb) =>
-      index.watch((list) => {
-        cb(list);
-        indexChanged();
-      }),
-    readAll: () => readAllConversations().then(embedStoredImages),
-    withImages: embedStoredImages,
-    usage: storageUsage,
-    pauseChanges: pauseLocalChanges,
-  });
-}
-
 interface Parts {
   banner: BannerModel;
   settings: SettingsModel;
@@ -101,6 +82,7 @@ interface Parts {
   attachments: AttachmentsModel;
   images: ImagesModel;
   budget: ContextBudgetModel;
+  drafts: DraftsBinding;
   history: HistoryModel;
   models: ModelsModel;
   fetcher: ConversationFetcher;
@@ -142,7 +124,9 @@ function buildParts(connect: Connect | undefined): Parts {
     onIdle: recovery.replyEnded,
     returnAttachments: (list) => attachments.restore(list),
   });
-  const chat = followConnection(followConversation(chatModel, systemPrompt), server);
+  // Unsent text per conversation: taken when a conversation is shown, so inside the connection's wrapper.
+  const drafts = followDrafts(followConversation(chatModel, systemPrompt), systemPrompt);
+  const chat = followConnection(drafts.chat, server);
   // Text attachments are fitted to what the model keeps of a request, less the system prompt and history.
   const budget = createContextBudget({
     selected: connection.selected,
@@ -178,7 +162,7 @@ function buildParts(connect: Connect | undefined): Parts {
     view.value = 'chat';
   };
   link = connectBackground(onlyActiveStatus(panelEvents({ ...parts, showChat }), server.active), lost, connect);
-  return { ...parts, budget, sync, view, link };
+  return { ...parts, budget, drafts, sync, view, link };
 }
 
 export function createPanel(connect?: Connect): Panel {
@@ -234,6 +218,7 @@ export function createPanel(connect?: Connect): Panel {
       p.inbox.dispose();
       p.images.dispose();
       p.budget.dispose();
+      p.drafts.dispose();
       history.dispose();
       p.link.close();
     },

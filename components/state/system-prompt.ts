@@ -3,7 +3,7 @@
  * next request (chat/start's ConversationRef) and is saved with the conversation; '' means the
  * conversation has none and the default from Settings applies.
  */
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { batch, type ReadonlySignal, signal } from '@preact/signals';
 import type { Conversation } from '../../lib/conversations/contract';
 import type { PromptPreset } from '../../lib/model-params';
 import type { Settings } from '../../lib/settings';
@@ -11,6 +11,8 @@ import { readSettings } from '../../lib/storage/items';
 
 export interface SystemPromptModel {
   readonly text: ReadonlySignal<string>;
+  /** What storage last said the conversation's prompt is; `text` differs from it while edited. */
+  readonly saved: ReadonlySignal<string>;
   readonly open: ReadonlySignal<boolean>;
   /** The presets and the default, read when the editor opens. */
   readonly presets: ReadonlySignal<readonly PromptPreset[]>;
@@ -30,9 +32,10 @@ export function createSystemPrompt(read: () => Promise<Settings> = readSettings)
   const presets = signal<readonly PromptPreset[]>([]);
   const fallback = signal('');
   // What storage last said, so a save landing mid-edit does not overwrite what is being typed.
-  let stored = '';
+  const stored = signal('');
   return {
     text,
+    saved: stored,
     open,
     presets,
     fallback,
@@ -52,13 +55,18 @@ export function createSystemPrompt(read: () => Promise<Settings> = readSettings)
       });
     },
     shown(conversation) {
-      stored = conversation?.system ?? '';
-      text.value = stored;
+      batch(() => {
+        stored.value = conversation?.system ?? '';
+        text.value = stored.peek();
+      });
     },
     follow(conversation) {
-      const edited = text.peek() !== stored;
-      stored = conversation.system ?? '';
-      if (!edited) text.value = stored;
+      const edited = text.peek() !== stored.peek();
+      // Both at once: whoever follows the two (drafts.ts) never sees a half-done change.
+      batch(() => {
+        stored.value = conversation.system ?? '';
+        if (!edited) text.value = stored.peek();
+      });
     },
   };
 }
