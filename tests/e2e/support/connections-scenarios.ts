@@ -240,11 +240,15 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
 }
 
 /**
- * A connection to another machine asks for its host when added and gives it back when removed.
+ * A connection to another machine asks for its host when added (or edited onto it) and gives it
+ * back when removed (or moved away).
  * Needs a browser that grants without a prompt (Firefox with
  * extensions.webextOptionalPermissionPrompts=false); Chromium always prompts.
  */
 export function connectionPermissionScenario(launch: () => Promise<ExtensionHost>): void {
+  type Perms = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+  const hasOrigin = (page: Page, origin: string) =>
+    page.evaluate(async (o) => ((globalThis as { browser?: Perms }).browser as Perms).permissions.contains({ origins: [o] }), origin);
   let host: ExtensionHost;
   let local: Simulator;
   beforeAll(async () => {
@@ -256,9 +260,6 @@ export function connectionPermissionScenario(launch: () => Promise<ExtensionHost
   });
 
   it('adding a connection to another host asks for that host; removing it gives the grant back', async () => {
-    type Perms = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
-    const hasOrigin = (page: Page, origin: string) =>
-      page.evaluate(async (o) => ((globalThis as { browser?: Perms }).browser as Perms).permissions.contains({ origins: [o] }), origin);
     // 127.0.0.2 is not one of the extension's local hosts, so it needs a runtime grant.
     const remote = 'http://127.0.0.2:11434';
     const p = await openConfiguredPanel(host, { baseUrl: local.url });
@@ -272,6 +273,28 @@ export function connectionPermissionScenario(launch: () => Promise<ExtensionHost
     await page.waitForFunction(() => !document.querySelector('button[aria-label="Remove Other box"]'));
     await expect.poll(() => hasOrigin(page, 'http://127.0.0.2/*'), { timeout: 5_000 }).toBe(false);
     // The manifest's local host permission is never touched.
+    expect(await hasOrigin(page, 'http://127.0.0.1/*')).toBe(true);
+    await page.close();
+  });
+
+  it('editing a connection onto another host asks for that host from Save; moving it back gives the grant back', async () => {
+    const p = await openConfiguredPanel(host, { baseUrl: local.url });
+    const page = p.page;
+    await page.click(SEL.settings);
+    await page.waitForSelector(FORM);
+    await addConnection(page, 'Moving box', local.url, '');
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(false);
+    const url = '.connection-form > label:nth-of-type(2) input';
+    await page.click('button[aria-label="Edit Moving box"]');
+    await fill(page, url, 'http://127.0.0.2:11434');
+    await page.click('::-p-text(Save connection)');
+    await page.waitForSelector('button[aria-label="Edit Moving box"]', { timeout: 10_000 });
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(true);
+    await page.click('button[aria-label="Edit Moving box"]');
+    await fill(page, url, local.url);
+    await page.click('::-p-text(Save connection)');
+    await page.waitForSelector('button[aria-label="Edit Moving box"]', { timeout: 10_000 });
+    await expect.poll(() => hasOrigin(page, 'http://127.0.0.2/*'), { timeout: 5_000 }).toBe(false);
     expect(await hasOrigin(page, 'http://127.0.0.1/*')).toBe(true);
     await page.close();
   });
