@@ -217,6 +217,9 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
       });
     await expect.poll(filters, { timeout: 5_000 }).toEqual([`|${local.url}/`, `|${moved.url}/`].sort());
     await page.click('::-p-text(Back to chat)');
+    // It was the active connection: the status check and the model list are the new server's.
+    await expect.poll(() => p.modelOptions(), { timeout: 10_000 }).toEqual([GPU_MODEL, MOVED_MODEL]);
+    await p.waitForStatus('Connected');
 
     // The conversation made before the edit, reopened from History after a new chat elsewhere.
     await page.click(SEL.newChat);
