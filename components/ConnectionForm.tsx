@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ConnectionsModel } from './state/connections';
 
@@ -10,7 +11,13 @@ import type { ConnectionsModel } from './state/connections';
 export function ConnectionForm({ model }: { model: ConnectionsModel }) {
   // Which value rows are shown in clear: view state only, forgotten when the form closes.
   const shown = useSignal<ReadonlySet<number>>(new Set());
+  const name = useRef<HTMLInputElement>(null);
   const draft = model.draft.value;
+  const editing = draft?.editing;
+  // The Edit button that opened this form is gone from the page: focus would fall to the body.
+  useEffect(() => {
+    if (editing) name.current?.focus();
+  }, [editing]);
   if (!draft) return null;
   const error = model.error.value;
   const toggle = (i: number) => {
@@ -28,7 +35,7 @@ export function ConnectionForm({ model }: { model: ConnectionsModel }) {
       <legend>{draft.editing ? t('connections_settings_edit_legend') : t('connections_settings_new')}</legend>
       <label class="field">
         <span>{t('connections_settings_name')}</span>
-        <input type="text" value={draft.name} onInput={(e) => model.edit({ name: e.currentTarget.value })} />
+        <input ref={name} type="text" value={draft.name} onInput={(e) => model.edit({ name: e.currentTarget.value })} />
       </label>
       <label class="field">
         <span>{t('connections_settings_url')}</span>

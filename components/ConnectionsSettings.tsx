@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { insecureWarning } from '../lib/settings';
 import { ConnectionForm } from './ConnectionForm';
@@ -13,8 +14,23 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
   const draft = model.draft.value;
   const error = model.error.value;
   const editing = draft?.editing;
+  const root = useRef<HTMLElement>(null);
+  const edited = useRef<string | null>(null);
+  // The Edit button gives way to the form: when the form closes with focus in it (Save, Cancel),
+  // focus goes back to that row's Edit button instead of the page.
+  useEffect(() => {
+    if (editing) {
+      edited.current = editing;
+      return;
+    }
+    const id = edited.current;
+    edited.current = null;
+    const active = root.current?.ownerDocument.activeElement;
+    if (!id || (active && active !== active.ownerDocument.body)) return;
+    root.current?.querySelector<HTMLElement>(`[data-edit="${CSS.escape(id)}"]`)?.focus();
+  }, [editing]);
   return (
-    <section class="connections" aria-labelledby="connections-heading">
+    <section class="connections" aria-labelledby="connections-heading" ref={root}>
       <h3 id="connections-heading">{t('connections_settings_heading')}</h3>
       <p class="hint">{t('connections_settings_hint')}</p>
       <ul class="connection-list">
@@ -47,7 +63,13 @@ export function ConnectionsSettings({ model }: { model: ConnectionsModel }) {
               )}
               {/* One form at a time: none while another connection is being added or edited. */}
               {!draft && (
-                <button type="button" class="link-button" aria-label={t('connections_settings_edit_named', c.name)} onClick={() => model.openEdit(c.id)}>
+                <button
+                  type="button"
+                  class="link-button"
+                  data-edit={c.id}
+                  aria-label={t('connections_settings_edit_named', c.name)}
+                  onClick={() => model.openEdit(c.id)}
+                >
                   {t('connections_settings_edit')}
                 </button>
               )}

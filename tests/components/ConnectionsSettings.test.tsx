@@ -106,6 +106,16 @@ describe('ConnectionsSettings', () => {
     expect(container.textContent).toContain('Saved Proxy.');
   });
 
+  it("focus: Edit puts it in the Name field; Cancel puts it back on that row's Edit button", async () => {
+    await view({ connections: [local, proxy], defaultConnection: 'local' });
+    screen.getByRole('button', { name: 'Edit Proxy' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Proxy' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Renamed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Proxy' }));
+  });
+
   it('in German, the Edit button, the edit form and the Show toggle come from the German catalog', async () => {
     installI18n(fakeBrowser, 'de');
     try {
