@@ -1,14 +1,15 @@
 /**
- * Settings' "Connections" section: add, remove and choose the default. Each change is saved at
- * once (unlike the rest of the form): adding a server on another machine asks for its host
- * permission from the click, and a refusal saves nothing.
+ * Settings' "Connections" section: add, edit, remove and choose the default. Each change is saved
+ * at once (unlike the rest of the form): adding a server on another machine, or moving one there,
+ * asks for its host permission from the click, and a refusal saves nothing.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import { type Connection, type ConnectionHeader, connectionNameProblem, headerProblem, MAX_CONNECTIONS, newConnectionId } from '../../lib/connections';
+import { type Connection, type ConnectionHeader, MAX_CONNECTIONS, newConnectionId } from '../../lib/connections';
 import { originsToRelease, runtimeOrigin } from '../../lib/origin/permissions';
 import type { PermissionsApi } from '../../lib/origin/permissions';
 import { connectionsPatch, insecureWarning, normalizeBaseUrl, type Settings } from '../../lib/settings';
 import { t, tn } from '../../lib/i18n';
+import { type ConnectionDraft, checkDraft, draftOf, emptyDraft } from './connection-draft';
 
 /** What the section needs: Settings' own (components/state/settings.ts passes its deps). */
 export interface ConnectionsDeps {
@@ -17,16 +18,10 @@ export interface ConnectionsDeps {
   read(): Promise<Settings>;
 }
 
-export interface ConnectionDraft {
-  name: string;
-  url: string;
-  headers: ConnectionHeader[];
-}
-
 export interface ConnectionsModel {
   readonly list: ReadonlySignal<readonly Connection[]>;
   readonly defaultId: ReadonlySignal<string>;
-  /** The add form, or null while it is closed. */
+  /** The add or edit form (`editing` says which), or null while it is closed. */
   readonly draft: ReadonlySignal<ConnectionDraft | null>;
   readonly error: ReadonlySignal<string | null>;
   /** Clear-text http to another machine, for the URL being typed. */
@@ -35,30 +30,19 @@ export interface ConnectionsModel {
   readonly done: ReadonlySignal<string | null>;
   load(): Promise<void>;
   open(): void;
+  /** Opens the form on a stored connection, its values filled in. */
+  openEdit(id: string): void;
   cancel(): void;
-  edit(patch: Partial<Omit<ConnectionDraft, 'headers'>>): void;
+  edit(patch: Partial<Pick<ConnectionDraft, 'name' | 'url'>>): void;
   editHeader(index: number, patch: Partial<ConnectionHeader>): void;
   addHeader(): void;
   removeHeader(index: number): void;
   /** Must be called straight from the click: a permission request needs the user gesture. */
   add(): Promise<boolean>;
+  /** Saves the edit form onto its connection, keeping its id (conversations stay linked). Same rule as add(). */
+  update(): Promise<boolean>;
   remove(id: string): Promise<void>;
   setDefault(id: string): Promise<void>;
-}
-
-const EMPTY: ConnectionDraft = { name: '', url: '', headers: [{ name: 'Authorization', value: '' }] };
-
-/** The draft's headers to send, or why they cannot be; rows left blank are ignored. */
-function checkHeaders(headers: readonly ConnectionHeader[]): { ok: true; headers: ConnectionHeader[] } | { ok: false; error: string } {
-  const kept: ConnectionHeader[] = [];
-  for (const h of headers) {
-    if (!h.value.trim()) continue;
-    const problem = headerProblem(h.name, h.value);
-    if (problem) return { ok: false, error: problem };
-    if (kept.some((k) => k.name.toLowerCase() === h.name.trim().toLowerCase())) return { ok: false, error: t('connections_state_header_twice', h.name.trim()) };
-    kept.push({ name: h.name.trim(), value: h.value.trim() });
-  }
-  return { ok: true, headers: kept };
 }
 
 /** `defaultUrlChanged`: the default connection is another server now (the form's URL field shows it). */
@@ -78,18 +62,31 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
     error.value = null;
   };
   /** Writes the new list, gives back grants no connection needs any more, and shows what is stored. */
-  const save = async (before: readonly Connection[], after: readonly Connection[], wantedDefault: string) => {
+  const save = async (before: Pick<Settings, 'connections' | 'baseUrl'>, after: readonly Connection[], wantedDefault: string) => {
     const previousDefault = defaultId.peek();
     const written = connectionsPatch(after, wantedDefault);
     await deps.write(written);
     const unused = originsToRelease(
-      before.map((c) => c.baseUrl),
+      before.connections.map((c) => c.baseUrl),
       after.map((c) => c.baseUrl),
     );
     for (const origin of unused) await deps.permissions.remove({ origins: [origin] }).catch(() => false);
     list.value = written.connections;
     defaultId.value = written.defaultConnection;
-    if (written.defaultConnection !== previousDefault) defaultUrlChanged(written.baseUrl);
+    // Another default, or the default's URL edited: Settings' URL field shows the new one.
+    if (written.defaultConnection !== previousDefault || written.baseUrl !== before.baseUrl) defaultUrlChanged(written.baseUrl);
+  };
+
+  const fail = (message: string) => {
+    error.value = message;
+    return false;
+  };
+  const ask = (origin: string) => deps.permissions.request({ origins: [origin] }).catch(() => false);
+  const closeWith = (message: string) => {
+    draft.value = null;
+    error.value = null;
+    done.value = message;
+    return true;
   };
 
   return {
@@ -105,7 +102,14 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
       defaultId.value = s.defaultConnection;
     },
     open() {
-      draft.value = { ...EMPTY, headers: [...EMPTY.headers] };
+      draft.value = emptyDraft();
+      error.value = null;
+      done.value = null;
+    },
+    openEdit(id) {
+      const c = list.peek().find((x) => x.id === id);
+      if (!c) return;
+      draft.value = draftOf(c);
       error.value = null;
       done.value = null;
     },
@@ -125,34 +129,46 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
     },
     async add() {
       const d = draft.peek();
-      if (!d) return false;
-      const fail = (message: string) => {
-        error.value = message;
-        return false;
-      };
-      const named = connectionNameProblem(d.name, list.peek());
-      if (named) return fail(named);
-      const url = normalizeBaseUrl(d.url);
-      if (!url.ok) return fail(url.error);
-      const headers = checkHeaders(d.headers);
-      if (!headers.ok) return fail(headers.error);
+      if (!d || d.editing) return false;
+      const checked = checkDraft(d, list.peek());
+      if (!checked.ok) return fail(checked.error);
       if (list.peek().length >= MAX_CONNECTIONS) return fail(tn('connections_state_at_most', MAX_CONNECTIONS));
-      const needed = runtimeOrigin(url.url);
-      if (needed) {
-        // First, before any other await: the request needs the click's user gesture.
-        const granted = await deps.permissions.request({ origins: [needed] }).catch(() => false);
-        if (!granted) return fail(t('connections_state_permission', new URL(url.url).host));
-      }
+      const needed = runtimeOrigin(checked.value.baseUrl);
+      // First, before any other await: the request needs the click's user gesture.
+      if (needed && !(await ask(needed))) return fail(t('connections_state_permission', new URL(checked.value.baseUrl).host));
       // What is stored now: another panel may have changed the list since this one loaded it.
       const s = await deps.read();
-      const again = connectionNameProblem(d.name, s.connections);
-      if (again) return fail(again);
-      const added: Connection = { id: newConnectionId(s.connections), name: d.name.trim(), baseUrl: url.url, headers: headers.headers };
-      await save(s.connections, [...s.connections, added], s.defaultConnection);
-      draft.value = null;
-      error.value = null;
-      done.value = t('connections_state_added', added.name);
-      return true;
+      const again = checkDraft(d, s.connections);
+      if (!again.ok) return fail(again.error);
+      const added: Connection = { id: newConnectionId(s.connections), ...again.value };
+      await save(s, [...s.connections, added], s.defaultConnection);
+      return closeWith(t('connections_state_added', added.name));
+    },
+    async update() {
+      const d = draft.peek();
+      const id = d?.editing;
+      if (!d || !id) return false;
+      const others = (all: readonly Connection[]) => all.filter((c) => c.id !== id);
+      const checked = checkDraft(d, others(list.peek()));
+      if (!checked.ok) return fail(checked.error);
+      const was = list.peek().find((c) => c.id === id);
+      const needed = runtimeOrigin(checked.value.baseUrl);
+      // Only a move to another host asks (first, for the click's user gesture): the old one was granted when added.
+      if (needed && needed !== (was && runtimeOrigin(was.baseUrl)) && !(await ask(needed))) {
+        return fail(t('connections_state_permission_edit', new URL(checked.value.baseUrl).host));
+      }
+      const s = await deps.read();
+      if (!s.connections.some((c) => c.id === id)) return fail(t('connections_state_edit_gone'));
+      const again = checkDraft(d, others(s.connections));
+      if (!again.ok) return fail(again.error);
+      const edited: Connection = { id, ...again.value };
+      // Same id, same place in the list, same default: conversations and the header's picker stay linked.
+      await save(
+        s,
+        s.connections.map((c) => (c.id === id ? edited : c)),
+        s.defaultConnection,
+      );
+      return closeWith(t('connections_state_saved', edited.name));
     },
     async remove(id) {
       const s = await deps.read();
@@ -163,7 +179,7 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
         return;
       }
       await save(
-        s.connections,
+        s,
         s.connections.filter((c) => c !== gone),
         s.defaultConnection,
       );
@@ -172,7 +188,7 @@ export function createConnectionsModel(deps: ConnectionsDeps, defaultUrlChanged:
     },
     async setDefault(id) {
       const s = await deps.read();
-      await save(s.connections, s.connections, id);
+      await save(s, s.connections, id);
       done.value = null;
     },
   };

@@ -79,4 +79,53 @@ describe('ConnectionsSettings', () => {
       installI18n(fakeBrowser);
     }
   });
+
+  it('Edit <name> opens the form filled in, the header value masked until Show is pressed; Save keeps the row', async () => {
+    const { model, container } = await view({ connections: [local, proxy], defaultConnection: 'local' });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Proxy' }));
+    expect(screen.getByRole('group', { name: 'Edit connection' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Proxy');
+    expect((screen.getByRole('textbox', { name: 'URL' }) as HTMLInputElement).value).toBe('http://127.0.0.1:9');
+    const value = screen.getByLabelText('Authorization value') as HTMLInputElement;
+    expect(value.type).toBe('password');
+    expect(value.value).toBe('Bearer s3cret');
+    expect(container.textContent).not.toContain('s3cret');
+    // One form at a time: no other Edit, no Add while this one is open.
+    expect(screen.queryByRole('button', { name: 'Edit Local' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add connection' })).toBeNull();
+    const show = screen.getByRole('button', { name: 'Show header 1 value' });
+    fireEvent.click(show);
+    expect(value.type).toBe('text');
+    expect(show.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(show);
+    expect(value.type).toBe('password');
+    fireEvent.input(screen.getByRole('textbox', { name: 'URL' }), { target: { value: 'http://127.0.0.1:10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(await screen.findByRole('button', { name: 'Edit Proxy' })).toBeTruthy();
+    expect(model.list.value[1]).toEqual({ ...proxy, baseUrl: 'http://127.0.0.1:10' });
+    expect(container.textContent).toContain('Saved Proxy.');
+  });
+
+  it("focus: Edit puts it in the Name field; Cancel puts it back on that row's Edit button", async () => {
+    await view({ connections: [local, proxy], defaultConnection: 'local' });
+    screen.getByRole('button', { name: 'Edit Proxy' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Proxy' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Renamed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Proxy' }));
+  });
+
+  it('in German, the Edit button, the edit form and the Show toggle come from the German catalog', async () => {
+    installI18n(fakeBrowser, 'de');
+    try {
+      await view({ connections: [local, proxy], defaultConnection: 'local' });
+      expect(screen.getByRole('button', { name: 'Proxy bearbeiten' }).textContent).toBe('Bearbeiten');
+      fireEvent.click(screen.getByRole('button', { name: 'Proxy bearbeiten' }));
+      expect(screen.getByRole('group', { name: 'Verbindung bearbeiten' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Wert von Header 1 anzeigen' }).textContent).toBe('Anzeigen');
+    } finally {
+      installI18n(fakeBrowser);
+    }
+  });
 });

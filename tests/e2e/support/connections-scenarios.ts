@@ -2,7 +2,8 @@
  * Connections (issue 14) in every browser: a second Ollama behind a reverse proxy that wants a
  * bearer token (a second simulator with requireAuth), added in Settings, picked in the header. Its
  * models are listed, its chats carry the token and reach it alone, a conversation reopens on it,
- * a wrong token shows the proxy's 401 and loses no text, and no token is ever in a console.
+ * a wrong token shows the proxy's 401 and loses no text, and no token is ever in a console. Edited
+ * (moved to another server with another token), it keeps its id: its conversations follow it.
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +17,9 @@ const WRONG = 'Bearer wr0ngT0ken';
 const FORM = 'form[aria-label="Settings"]';
 const CONNECTION = 'select[aria-label="Connection"]';
 const GPU_MODEL = 'mistral:latest';
+const NEW_TOKEN = 'Bearer n3wT0ken';
+// Only the server a connection was moved to has it: the model list shows which server answered.
+const MOVED_MODEL = 'phi3:latest';
 
 /** Replaces a field's text the way typing does (an input event), in either browser. */
 async function fill(page: Page, selector: string, value: string): Promise<void> {
@@ -73,13 +77,20 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
   let host: ExtensionHost;
   let local: Simulator;
   let gpu: Simulator;
+  let moved: Simulator;
   beforeAll(async () => {
-    [host, local, gpu] = await Promise.all([launch(), startSimulator(), startSimulator({ requireAuth: TOKEN, models: [{ name: GPU_MODEL }] })]);
+    [host, local, gpu, moved] = await Promise.all([
+      launch(),
+      startSimulator(),
+      startSimulator({ requireAuth: TOKEN, models: [{ name: GPU_MODEL }] }),
+      startSimulator({ requireAuth: NEW_TOKEN, models: [{ name: GPU_MODEL }, { name: MOVED_MODEL }] }),
+    ]);
   });
   afterAll(async () => {
     await host?.close();
     await local?.close();
     await gpu?.close();
+    await moved?.close();
   });
 
   it('a second server with a bearer token: added in Settings, picked in the header, its models listed, its chat carries the token; it reopens on it; a wrong token shows the 401; no token in any console', async () => {
@@ -153,14 +164,94 @@ export function connectionsScenarios(launch: () => Promise<ExtensionHost>, worke
     expect(everything).not.toContain('s3cretT0ken');
     expect(everything).not.toContain('wr0ngT0ken');
   });
+
+  it('editing a connection: a bad URL is refused and changes nothing; a new URL and token keep its id, so a conversation made before reopens on it and reaches the new server with the new token', async () => {
+    const p = await openConfiguredPanel(host, { baseUrl: local.url, defaultModel: 'llama3.2' });
+    const page = p.page;
+    await p.waitForStatus('Connected');
+    await page.click(SEL.settings);
+    await page.waitForSelector(FORM);
+    await addConnection(page, 'GPU box', gpu.url, TOKEN);
+    await page.click('::-p-text(Back to chat)');
+    await pickConnection(page, 'GPU box');
+    await expect.poll(() => p.modelOptions(), { timeout: 10_000 }).toEqual([GPU_MODEL]);
+    await p.ask('Made before the edit');
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    expect(asked(gpu, 'Made before the edit')[0]?.headers.authorization).toBe(TOKEN);
+    type Stored = { connections: { id: string; name: string; baseUrl: string; headers: unknown[] }[]; defaultConnection: string };
+    const before = (await storedSettings(page)) as Stored;
+    const id = before.connections[1]?.id;
+
+    await page.click(SEL.settings);
+    await page.waitForSelector(FORM);
+    await page.click('button[aria-label="Edit GPU box"]');
+    const url = '.connection-form > label:nth-of-type(2) input';
+    const value = '.connection-form input[aria-label="Authorization value"]';
+    expect(await page.$eval(url, (e) => (e as HTMLInputElement).value)).toBe(gpu.url);
+    // The stored token is there, masked.
+    expect(await page.$eval(value, (e) => [(e as HTMLInputElement).type, (e as HTMLInputElement).value])).toEqual(['password', TOKEN]);
+    expect(blocking(await scanPage(page)), 'Settings, editing a connection').toEqual([]);
+    // A wrong edit: Add's message, the form keeps what was typed, nothing stored changes.
+    await fill(page, url, 'not a url');
+    await page.click('::-p-text(Save connection)');
+    const alert = await page.waitForSelector('.connection-form .field-error');
+    expect(await alert?.evaluate((e) => e.textContent)).toBe('"not a url" is not a valid URL (example: http://localhost:11434).');
+    expect(await page.$eval(url, (e) => (e as HTMLInputElement).value)).toBe('not a url');
+    expect(await storedSettings(page)).toEqual(before);
+
+    await fill(page, url, moved.url);
+    await fill(page, value, NEW_TOKEN);
+    await page.click('::-p-text(Save connection)');
+    await page.waitForSelector('button[aria-label="Edit GPU box"]', { timeout: 10_000 });
+    const after = (await storedSettings(page)) as Stored;
+    expect(after.connections.map((c) => c.id)).toEqual(before.connections.map((c) => c.id));
+    expect(after.connections[1]).toEqual({ id, name: 'GPU box', baseUrl: moved.url, headers: [{ name: 'Authorization', value: NEW_TOKEN }] });
+    expect(after.defaultConnection).toBe(before.defaultConnection);
+    // The Origin rules follow: the old server's gives way to the new one's.
+    const filters = () =>
+      page.evaluate(async () => {
+        type Dnr = { declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { urlFilter?: string } }[]> } };
+        const g = globalThis as { browser?: Dnr; chrome?: Dnr };
+        const api = (g.browser ?? g.chrome) as Dnr;
+        return (await api.declarativeNetRequest.getDynamicRules()).map((r) => r.condition.urlFilter ?? '').sort();
+      });
+    await expect.poll(filters, { timeout: 5_000 }).toEqual([`|${local.url}/`, `|${moved.url}/`].sort());
+    await page.click('::-p-text(Back to chat)');
+    // It was the active connection: the status check and the model list are the new server's.
+    await expect.poll(() => p.modelOptions(), { timeout: 10_000 }).toEqual([GPU_MODEL, MOVED_MODEL]);
+    await p.waitForStatus('Connected');
+
+    // The conversation made before the edit, reopened from History after a new chat elsewhere.
+    await page.click(SEL.newChat);
+    await pickConnection(page, 'Local');
+    await page.click('button[aria-label="History"]');
+    await page.waitForSelector('.history-open');
+    await page.$$eval('.history-open', (bs) => (bs.find((b) => b.textContent?.includes('Made before the edit')) as HTMLElement).click());
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('Made before the edit'), { timeout: 10_000 }, SEL.log);
+    await expect.poll(() => chosenConnection(page), { timeout: 10_000 }).toBe('GPU box');
+    await expect.poll(() => p.modelOptions(), { timeout: 10_000 }).toEqual([GPU_MODEL, MOVED_MODEL]);
+    await p.waitForStatus('Connected');
+    await p.ask('Asked after the edit');
+    expect(await p.waitForReplyEnd(1)).toBe('done');
+    const [reached] = asked(moved, 'Asked after the edit');
+    expect(reached?.headers.authorization).toBe(NEW_TOKEN);
+    expect(reached?.status).toBe(200);
+    expect(reached?.origin).toBeUndefined();
+    expect(asked(gpu, 'Asked after the edit')).toEqual([]);
+    await page.close();
+  });
 }
 
 /**
- * A connection to another machine asks for its host when added and gives it back when removed.
+ * A connection to another machine asks for its host when added (or edited onto it) and gives it
+ * back when removed (or moved away).
  * Needs a browser that grants without a prompt (Firefox with
  * extensions.webextOptionalPermissionPrompts=false); Chromium always prompts.
  */
 export function connectionPermissionScenario(launch: () => Promise<ExtensionHost>): void {
+  type Perms = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+  const hasOrigin = (page: Page, origin: string) =>
+    page.evaluate(async (o) => ((globalThis as { browser?: Perms }).browser as Perms).permissions.contains({ origins: [o] }), origin);
   let host: ExtensionHost;
   let local: Simulator;
   beforeAll(async () => {
@@ -172,9 +263,6 @@ export function connectionPermissionScenario(launch: () => Promise<ExtensionHost
   });
 
   it('adding a connection to another host asks for that host; removing it gives the grant back', async () => {
-    type Perms = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
-    const hasOrigin = (page: Page, origin: string) =>
-      page.evaluate(async (o) => ((globalThis as { browser?: Perms }).browser as Perms).permissions.contains({ origins: [o] }), origin);
     // 127.0.0.2 is not one of the extension's local hosts, so it needs a runtime grant.
     const remote = 'http://127.0.0.2:11434';
     const p = await openConfiguredPanel(host, { baseUrl: local.url });
@@ -188,6 +276,28 @@ export function connectionPermissionScenario(launch: () => Promise<ExtensionHost
     await page.waitForFunction(() => !document.querySelector('button[aria-label="Remove Other box"]'));
     await expect.poll(() => hasOrigin(page, 'http://127.0.0.2/*'), { timeout: 5_000 }).toBe(false);
     // The manifest's local host permission is never touched.
+    expect(await hasOrigin(page, 'http://127.0.0.1/*')).toBe(true);
+    await page.close();
+  });
+
+  it('editing a connection onto another host asks for that host from Save; moving it back gives the grant back', async () => {
+    const p = await openConfiguredPanel(host, { baseUrl: local.url });
+    const page = p.page;
+    await page.click(SEL.settings);
+    await page.waitForSelector(FORM);
+    await addConnection(page, 'Moving box', local.url, '');
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(false);
+    const url = '.connection-form > label:nth-of-type(2) input';
+    await page.click('button[aria-label="Edit Moving box"]');
+    await fill(page, url, 'http://127.0.0.2:11434');
+    await page.click('::-p-text(Save connection)');
+    await page.waitForSelector('button[aria-label="Edit Moving box"]', { timeout: 10_000 });
+    expect(await hasOrigin(page, 'http://127.0.0.2/*')).toBe(true);
+    await page.click('button[aria-label="Edit Moving box"]');
+    await fill(page, url, local.url);
+    await page.click('::-p-text(Save connection)');
+    await page.waitForSelector('button[aria-label="Edit Moving box"]', { timeout: 10_000 });
+    await expect.poll(() => hasOrigin(page, 'http://127.0.0.2/*'), { timeout: 5_000 }).toBe(false);
     expect(await hasOrigin(page, 'http://127.0.0.1/*')).toBe(true);
     await page.close();
   });
