@@ -10,8 +10,30 @@ const HINTS: Record<ParamName, MessageKey> = {
   keep_alive: 'parameters_fields_hint_keep_alive',
 };
 
+/**
+ * The Context length hint. The general one is capped per model in the background
+ * (lib/chat/context-cap.ts), so it says so; `chatModel`: the chat's model, whose maximum is shown.
+ * Numbers unseparated, as the field takes them.
+ */
+function numCtxHint(scope: string, max?: number, chatModel?: string | null): string {
+  if (scope) return max ? t('parameters_fields_max', String(max)) : t('parameters_fields_hint_num_ctx');
+  return max && chatModel ? t('parameters_fields_max_global', String(max), chatModel) : t('parameters_fields_hint_num_ctx_global');
+}
+
 /** One set of the five fields; `scope`: '' for the defaults, else the model they override. */
-function Fields({ model, scope, fields, max }: { model: PromptSettingsModel; scope: string; fields: ParamFields; max?: number }) {
+function Fields({
+  model,
+  scope,
+  fields,
+  max,
+  chatModel,
+}: {
+  model: PromptSettingsModel;
+  scope: string;
+  fields: ParamFields;
+  max?: number;
+  chatModel?: string | null;
+}) {
   const id = (name: ParamName) => `param-${scope ? 'model' : 'default'}-${name}`;
   return (
     <div class="param-grid">
@@ -29,8 +51,7 @@ function Fields({ model, scope, fields, max }: { model: PromptSettingsModel; sco
             onInput={(e) => model.setParam(scope, name, e.currentTarget.value)}
           />
           <span class="hint" id={`${id(name)}-hint`}>
-            {/* Unseparated, as the field takes it. */}
-            {name === 'num_ctx' && max ? t('parameters_fields_max', String(max)) : t(HINTS[name])}
+            {name === 'num_ctx' ? numCtxHint(scope, max, chatModel) : t(HINTS[name])}
           </span>
         </label>
       ))}
@@ -46,7 +67,7 @@ export function ParametersFields({ model, installed, selected }: { model: Prompt
     <>
       <fieldset class="field">
         <legend>{t('parameters_fields_legend')}</legend>
-        <Fields model={model} scope="" fields={model.defaults.value} max={selected ? maxima[selected] : undefined} />
+        <Fields model={model} scope="" fields={model.defaults.value} max={selected ? maxima[selected] : undefined} chatModel={selected} />
       </fieldset>
       <fieldset class="field">
         <legend>{t('parameters_fields_one_model')}</legend>

@@ -46,13 +46,21 @@ export function truncationWarning(s: ReplyStats): string | null {
   return tn('reply_footer_truncated', s.truncatedTo);
 }
 
+/** The Context length set was above the model's maximum, which was sent instead (lib/chat/context-cap.ts). */
+export function contextCapWarning(s: ReplyStats): string | null {
+  if (!s.numCtxAsked || !s.numCtxCappedTo) return null;
+  return t('reply_footer_num_ctx_capped', s.numCtxAsked, s.model, s.numCtxCappedTo);
+}
+
 export function ReplyFooter({ message }: { message: ChatMessage }) {
   const stats = message.stats.value;
   if (!stats || message.status.value !== 'done') return null;
   const details = footerDetails(stats);
   const warning = truncationWarning(stats);
+  const capped = contextCapWarning(stats);
   return (
     <>
+      {capped && <p class="reply-warning">{capped}</p>}
       {warning && <p class="reply-warning">{warning}</p>}
       <p class="reply-footer" title={details || undefined}>
         {footerParts(stats).join(' · ')}

@@ -11,6 +11,7 @@ import type { HistoryStore } from '../history/store';
 import type { Failure, Post } from '../protocol';
 import { type EnsureResult, ensureOllamaRunning } from '../recovery/ensure';
 import type { OllamaContext } from './context';
+import { type ContextLimits, createContextLimits } from './context-limits';
 import type { ImageStore } from './image-store';
 import type { KeepAlive } from './keepalive';
 import { createReply, type Start } from './reply';
@@ -36,6 +37,8 @@ export interface ExchangeDeps {
   keepAlive?: KeepAlive;
   /** Fills in the bytes of images an earlier turn stored (lib/background/image-store.ts). */
   images?: ImageStore;
+  /** The models' maximum context lengths; one cache for the background's life by default. */
+  limits?: ContextLimits;
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -47,6 +50,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
   const replies = createRunningReplies();
   const ensure = deps.ensure ?? ((ctx: OllamaContext) => ensureOllamaRunning(ctx.api, ctx.settings.baseUrl));
   const sleep = deps.sleep ?? wait;
+  const limits = deps.limits ?? createContextLimits();
 
   const run = async (msg: Start, ctx: OllamaContext, watcher: Post, onConnectionFailure: () => void) => {
     const { requestId } = msg;
@@ -69,7 +73,7 @@ export function createExchanges(deps: ExchangeDeps): Exchanges {
     const toAll: Post = (m) => {
       for (const post of watchers) post(m);
     };
-    const reply = createReply({ msg, ctx, recorder, toAll, ensure, sleep, onConnectionFailure });
+    const reply = createReply({ msg, ctx, recorder, toAll, ensure, sleep, onConnectionFailure, maxContext: limits.of });
     replies.add(requestId, { conversationId, history: msg.history, joinable: false, reply, watchers });
     // The question is saved before anything is asked (a crash from here on loses no user text),
     // and only onto the copy the panel read: an older copy never replaces a newer reply.

@@ -4,6 +4,7 @@
  * one terminal message, sent once the reply is saved (it carries the stored version).
  */
 import { type Exchange, type ExchangeSink, startExchange } from '../chat/exchange';
+import { capContext, type ContextCap } from '../chat/context-cap';
 import { buildChatRequest, type ChatRequest } from '../chat/request';
 import { statsFrom } from '../chat/stats';
 import { truncatedTo } from '../chat/truncation';
@@ -28,6 +29,8 @@ export interface ReplyDeps {
   sleep(ms: number): Promise<void>;
   /** The reply ended on a connection failure: the panels' status is stale. */
   onConnectionFailure(): void;
+  /** The model's maximum context length, when known (lib/background/context-limits.ts). */
+  maxContext?(ctx: OllamaContext, model: string): Promise<number | undefined>;
 }
 
 export interface Reply {
@@ -94,7 +97,13 @@ export function createReply(deps: ReplyDeps): Reply {
       if (isConnectionFailure(next.failure)) deps.onConnectionFailure();
     }
   };
-  const request = buildChatRequest(msg.model, msg.history, msg.conversation.system, ctx.settings);
+  let request = buildChatRequest(msg.model, msg.history, msg.conversation.system, ctx.settings);
+  let cap: ContextCap | null = null;
+  // Only a set Context length is checked: without one Ollama picks what fits, and no /api/show is asked.
+  const check = request.options?.num_ctx !== undefined ? deps.maxContext : undefined;
+  const capped = async (max: (ctx: OllamaContext, model: string) => Promise<number | undefined>) => {
+    ({ request, cap } = capContext(request, await max(ctx, msg.model).catch(() => undefined)));
+  };
   const attempt = () =>
     ask(msg, ctx, request, {
       chunk: (content, thinking) => {
@@ -105,7 +114,7 @@ export function createReply(deps: ReplyDeps): Reply {
       done: (info) => {
         // What Ollama read against what was sent: a cut prompt is said with the reply.
         const cut = truncatedTo(request.messages, request.options?.num_ctx, info.promptEvalCount);
-        const stats = { ...statsFrom(msg.model, info), ...(cut ? { truncatedTo: cut } : {}) };
+        const stats = { ...statsFrom(msg.model, info), ...(cut ? { truncatedTo: cut } : {}), ...cap };
         finish('done', { type: 'chat/done', requestId, info, stats }, stats);
       },
       stopped: () => finish('stopped', { type: 'chat/stopped', requestId }),
@@ -120,8 +129,12 @@ export function createReply(deps: ReplyDeps): Reply {
       exchange?.stop();
     },
     run() {
-      if (stopped) finish('stopped', { type: 'chat/stopped', requestId });
-      else exchange = attempt();
+      const begin = () => {
+        if (stopped) finish('stopped', { type: 'chat/stopped', requestId });
+        else exchange = attempt();
+      };
+      if (check) void capped(check).then(begin);
+      else begin();
       return settled;
     },
   };

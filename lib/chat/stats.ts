@@ -6,8 +6,8 @@ import type { ReplyStats } from '../conversations/contract';
 import type { DoneInfo } from '../protocol';
 
 const FROM_OLLAMA = ['evalCount', 'evalDurationNs', 'totalDurationNs', 'promptEvalCount', 'ttftMs'] as const;
-// truncatedTo is ours (lib/chat/truncation.ts), added to what Ollama said.
-const NUMBERS = [...FROM_OLLAMA, 'truncatedTo'] as const;
+// Ours, added to what Ollama said: truncatedTo (lib/chat/truncation.ts), the num_ctx cap (lib/chat/context-cap.ts).
+const NUMBERS = [...FROM_OLLAMA, 'truncatedTo', 'numCtxAsked', 'numCtxCappedTo'] as const;
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 

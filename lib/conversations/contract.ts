@@ -31,6 +31,9 @@ export interface ReplyStats {
   ttftMs?: number;
   /** Ollama cut the prompt: the model saw only its last this many tokens (lib/chat/truncation.ts). */
   truncatedTo?: number;
+  /** The Context length set, above the model's maximum, and the maximum sent instead (lib/chat/context-cap.ts). */
+  numCtxAsked?: number;
+  numCtxCappedTo?: number;
 }
 
 /**

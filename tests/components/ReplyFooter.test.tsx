@@ -1,8 +1,10 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageView } from '../../components/MessageView';
-import { duration, footerDetails } from '../../components/ReplyFooter';
+import { contextCapWarning, duration, footerDetails } from '../../components/ReplyFooter';
 import { createMessage } from '../../components/state/message';
+import { installI18n } from '../support/i18n';
 
 const stats = { model: 'llama3.2', evalCount: 421, evalDurationNs: 10e9, totalDurationNs: 3.24e9, promptEvalCount: 1234, ttftMs: 812 };
 const footer = (c: Element) => c.querySelector('.reply-footer');
@@ -52,6 +54,29 @@ describe('ReplyFooter', () => {
     const whole = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats })} />);
     await waitFor(() => expect(footer(whole.container)).not.toBeNull());
     expect(whole.container.querySelector('.reply-warning')).toBeNull();
+  });
+
+  it('says when the Context length was capped at the model’s maximum, next to a cut prompt', async () => {
+    const capped = { ...stats, truncatedTo: 8192, numCtxAsked: 32768, numCtxCappedTo: 8192 };
+    const { container } = render(<MessageView message={createMessage('assistant', { content: 'a', status: 'done', stats: capped })} />);
+    await waitFor(() => expect(footer(container)).not.toBeNull());
+    expect([...container.querySelectorAll('.reply-warning')].map((p) => p.textContent)).toEqual([
+      'Context length 32,768 is more than llama3.2 can use; 8,192 was used.',
+      'The model saw only the last 8,192 tokens; raise the context length in Settings.',
+    ]);
+    expect(contextCapWarning(stats)).toBeNull();
+    expect(contextCapWarning({ model: 'm', numCtxAsked: 32768 })).toBeNull();
+  });
+
+  it('the cap note comes from the catalog (German)', () => {
+    installI18n(fakeBrowser, 'de');
+    try {
+      expect(contextCapWarning({ model: 'llama3.2', numCtxAsked: 32768, numCtxCappedTo: 8192 })).toBe(
+        'Die Kontextlänge 32.768 ist mehr, als llama3.2 nutzen kann; es wurden 8.192 verwendet.',
+      );
+    } finally {
+      installI18n(fakeBrowser);
+    }
   });
 
   it('formats long waits in minutes, and no details as none', () => {

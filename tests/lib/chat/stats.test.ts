@@ -21,6 +21,7 @@ describe('reply stats', () => {
   it('read back only when well formed, and only their known fields', () => {
     expect(readStats({ model: 'm', evalCount: 3, ttftMs: 0, extra: 'x' })).toEqual({ model: 'm', evalCount: 3, ttftMs: 0 });
     expect(readStats({ model: 'm', truncatedTo: 4096 })).toEqual({ model: 'm', truncatedTo: 4096 });
+    expect(readStats({ model: 'm', numCtxAsked: 32768, numCtxCappedTo: 8192 })).toEqual({ model: 'm', numCtxAsked: 32768, numCtxCappedTo: 8192 });
     for (const bad of [
       null,
       'm',
@@ -31,6 +32,8 @@ describe('reply stats', () => {
       { model: 'm', evalCount: -1 },
       { model: 'm', ttftMs: '5' },
       { model: 'm', truncatedTo: '4096' },
+      { model: 'm', numCtxAsked: -1, numCtxCappedTo: 8192 },
+      { model: 'm', numCtxAsked: 32768, numCtxCappedTo: '8192' },
       { model: 'm', totalDurationNs: Number.POSITIVE_INFINITY },
     ]) {
       expect(readStats(bad), JSON.stringify(bad)).toBeNull();
