@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * A model the simulator reports as installed. capabilities: default ['completion']; 'thinking' streams
- * message.thinking first, 'tools' allows `tools`.
- * @typedef {{ name: string, family?: string, parameterSize?: string, capabilities?: string[] }} SimModel
+ * message.thinking first, 'tools' allows `tools`. contextLength: the maximum /api/show reports
+ * (default 131072); null: /api/show does not say.
+ * @typedef {{ name: string, family?: string, parameterSize?: string, capabilities?: string[], contextLength?: number | null }} SimModel
  */
 
 /** @type {SimModel[]} */
@@ -142,7 +143,7 @@ export function showEntry(m) {
       'general.file_type': 15,
       'general.parameter_count': f.parameterCount,
       'general.quantization_version': 2,
-      [`${f.family}.context_length`]: 131072,
+      ...(m.contextLength === null ? {} : { [`${f.family}.context_length`]: m.contextLength ?? 131072 }),
       [`${f.family}.embedding_length`]: 3072,
     },
     capabilities: capabilitiesOf(m),

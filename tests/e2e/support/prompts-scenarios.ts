@@ -104,7 +104,9 @@ export function promptsScenarios(launch: () => Promise<ExtensionHost>): void {
     const page = p.page;
     await page.click(SEL.settings);
     // The selected model's maximum, from /api/show, next to the exactly labelled field.
-    await page.waitForFunction(() => document.querySelector('#param-default-num_ctx-hint')?.textContent === 'max 131072');
+    await page.waitForFunction(
+      () => document.querySelector('#param-default-num_ctx-hint')?.textContent === "max 131072 for llama3.2:latest; capped at each model's maximum",
+    );
     const label = (id: string) => page.$eval(`label[for="${id}"] > span`, (s) => s.textContent);
     expect(await label('param-default-temperature')).toBe('Temperature');
     expect(await label('param-default-num_ctx')).toBe('Context length');
@@ -140,5 +142,46 @@ export function promptsScenarios(launch: () => Promise<ExtensionHost>): void {
     expect(body?.options).toEqual({ temperature: 0.1, top_p: 0.8, seed: 42, num_ctx: 4096 });
     expect(body?.keep_alive).toBe('10m');
     await page.close();
+  });
+
+  it('a Context length above a model’s maximum is sent as that maximum and said under the reply; an unknown maximum sends it as set', async () => {
+    // /api/show says 8192 for one model and nothing for the other.
+    const small = await startSimulator({
+      models: [
+        { name: 'tiny:8k', family: 'llama', contextLength: 8192 },
+        { name: 'mystery:latest', family: 'llama', contextLength: null },
+      ],
+    });
+    try {
+      const p = await openConfiguredPanel(host, { baseUrl: small.url, defaultModel: 'tiny:8k' }, 'tiny:8k');
+      await p.waitForStatus('Connected');
+      const page = p.page;
+      await page.click(SEL.settings);
+      await page.waitForFunction(
+        () => document.querySelector('#param-default-num_ctx-hint')?.textContent === "max 8192 for tiny:8k; capped at each model's maximum",
+      );
+      await fill(page, '#param-default-num_ctx', '32768');
+      await page.click(`${FORM} button[type="submit"]`);
+      await expect
+        .poll(async () => (await storedSettings(page)) as Record<string, unknown>, { timeout: 5_000 })
+        .toMatchObject({ parameters: { num_ctx: 32768 } });
+      await page.click('::-p-text(Back to chat)');
+
+      await p.ask('Fit me');
+      expect(await p.waitForReplyEnd(0)).toBe('done');
+      expect(chatBodies(small).at(-1)?.options).toEqual({ num_ctx: 8192 });
+      const warnings = (n: number) => page.$$eval(SEL.assistant, (a, i) => [...(a[i]?.querySelectorAll('.reply-warning') ?? [])].map((w) => w.textContent), n);
+      await expect.poll(() => warnings(0), { timeout: 5_000 }).toEqual(['Context length 32,768 is more than tiny:8k can use; 8,192 was used.']);
+
+      await p.selectModel('mystery:latest');
+      await p.ask('And you?');
+      expect(await p.waitForReplyEnd(1)).toBe('done');
+      expect(chatBodies(small).at(-1)?.options).toEqual({ num_ctx: 32768 });
+      await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .reply-footer`).length === 2, { timeout: 5_000 }, SEL.assistant);
+      expect(await warnings(1)).toEqual([]);
+      await page.close();
+    } finally {
+      await small.close();
+    }
   });
 }
