@@ -71,6 +71,20 @@ describe('simple endpoints', () => {
     expect(missing.text).toBe(`{"error":"model 'nope' not found"}`);
   });
 
+  it('/api/show reports a model’s declared context length, 131072 by default, or none', async () => {
+    const s = await sim({
+      models: [
+        { name: 'a:8k', family: 'llama', contextLength: 8192 },
+        { name: 'b', family: 'llama', contextLength: null },
+        { name: 'c', family: 'qwen3' },
+      ],
+    });
+    const info = async (model: string) => JSON.parse((await raw(s.url, '/api/show', { body: { model } })).text).model_info;
+    expect((await info('a:8k'))['llama.context_length']).toBe(8192);
+    expect(Object.keys(await info('b')).filter((k) => k.endsWith('.context_length'))).toEqual([]);
+    expect((await info('c'))['qwen3.context_length']).toBe(131072);
+  });
+
   it('unknown routes are 404 and wrong methods 405, as plain text', async () => {
     const s = await sim();
     const notFound = await raw(s.url, '/api/nope');
