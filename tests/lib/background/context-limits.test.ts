@@ -79,6 +79,24 @@ describe('the request path caps num_ctx at the model’s maximum', () => {
   });
 });
 
+describe('Stop while the maximum is being asked', () => {
+  it('ends the reply as stopped, and nothing is sent to /api/chat', async () => {
+    let answer: (f: ModelFacts) => void = () => {};
+    const { api, sent } = ollama(() => new Promise<ModelFacts>((resolve) => (answer = resolve)));
+    const store = { save: vi.fn(async (d: unknown) => d) } as unknown as HistoryStore;
+    const seen: BackgroundMessage[] = [];
+    const ex = createExchanges({ store, broadcastProblem: vi.fn() });
+    const ctx: OllamaContext = { api, settings: { ...DEFAULT_SETTINGS, parameters: { num_ctx: 32768 } } };
+    const done = ex.start(start, ctx, (m) => seen.push(m), vi.fn());
+    await vi.waitFor(() => expect(api.show).toHaveBeenCalled());
+    ex.stop('r1');
+    answer({ contextLength: 8192, capabilities: [] });
+    await done;
+    expect(sent).toEqual([]);
+    expect(seen.map((m) => m.type)).toEqual(['chat/stopped']);
+  });
+});
+
 describe('createContextLimits', () => {
   const ctx = (api: OllamaApi, id: string, baseUrl = 'http://127.0.0.1:11434'): OllamaContext => ({
     api,
