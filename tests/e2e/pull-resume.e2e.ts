@@ -12,6 +12,9 @@ import { launchChromium } from './support/chromium';
 import { launchFirefox } from './support/firefox';
 import { cancelledPullNotResumed, pullResumesAfterRestart, type RestartBackground } from './support/pull-resume-scenarios';
 
+// page.evaluate runs in the page: Chromium's extension API is `chrome`, Firefox's `browser`.
+declare const chrome: typeof browser;
+
 const firefox = !!findFirefox();
 if (!firefox && inCI) throw new Error('Firefox is required in CI (CI=true) but was not found: install firefox-esr.');
 if (!firefox) console.warn('\n\n*** FIREFOX NOT FOUND: the Firefox pull-resume e2e is SKIPPED. Install firefox-esr. ***\n\n');

@@ -11,6 +11,9 @@ import { type ExtensionHost, openConfiguredPanel } from './host';
 import { openModels, PULL, shownPercent, startPull, VIEW, waitForText } from './models-scenarios';
 import { PanelDriver } from './panel';
 
+// page.evaluate runs in the page: Chromium's extension API is `chrome`, Firefox's `browser`.
+declare const chrome: typeof browser;
+
 const NEW = 'llama3.2:1b';
 
 /** Stops the running background; the panel given is the one that started the pull. */
