@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import { historyIO, watchIndexShards } from '../storage/history-io';
 import * as imageIO from '../storage/images';
 import { legacyConversationsItem, readSettings, selectionQueueIO, watchSettings } from '../storage/items';
+import { pullRecordsIO } from '../storage/pulls';
 import { wireActionToPanel } from './action';
 import { currentContext } from './context';
 import { createExchanges } from './exchanges';
@@ -19,6 +20,7 @@ import { createImageStore } from './image-store';
 import { sweepImages } from './image-sweep';
 import { oneAtATime } from './latest-run';
 import { createKeepAlive } from './keepalive';
+import { resumePulls } from './pull-resume';
 import { createPulls } from './pulls';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
@@ -80,7 +82,9 @@ export function startBackground(): void {
     broadcast: (msg) => {
       for (const post of listeners) post(msg);
     },
+    records: pullRecordsIO,
   });
+  void resumePulls({ pulls, records: pullRecordsIO, context: currentContext }).catch((e: unknown) => console.warn('Could not resume model pulls', e));
   const services = {
     context: currentContext,
     pulls,

@@ -58,10 +58,11 @@ export function servePanel(port: Port, services: PanelServices): void {
       api: modelsApiFor(connection ?? { ...LOCAL_CONNECTION, baseUrl: settings.baseUrl, headers: [] }),
       baseUrl: settings.baseUrl,
       name: connection?.name,
+      id: connection?.id,
     };
   };
-  const withModels = (id: string | undefined, run: (api: ModelsApi, baseUrl: string, name?: string) => unknown) =>
-    void models(id).then(({ api, baseUrl, name }) => run(api, baseUrl, name));
+  const withModels = (id: string | undefined, run: (api: ModelsApi, baseUrl: string, name?: string, connectionId?: string) => unknown) =>
+    void models(id).then(({ api, baseUrl, name, id: connectionId }) => run(api, baseUrl, name, connectionId));
 
   const sendStatus = async (id?: string) => {
     const ctx = await services.context(id);
@@ -113,7 +114,8 @@ export function servePanel(port: Port, services: PanelServices): void {
         'selection/take': () => void services.selections.takeAll().then((items) => items.length && post({ type: 'selection/items', items })),
         // Big imports: a session of acknowledged batches (lib/background/import-session.ts).
         'models/list': (msg) => withModels(msg.connection, (api, url, name) => listModels(api, url, post, name)),
-        'models/pull': (msg) => withModels(msg.connection, (api, url, name) => services.pulls.start(msg.name.trim(), api, (e) => explain(e, url, name))),
+        'models/pull': (msg) =>
+          withModels(msg.connection, (api, url, name, id) => services.pulls.start(msg.name.trim(), api, (e) => explain(e, url, name), id)),
         'models/pull-cancel': (msg) => services.pulls.cancel(msg.name.trim()),
         'models/unload': (msg) => withModels(msg.connection, (api, url, name) => changeModel('unload', msg.name, api, url, post, name)),
         'models/delete': (msg) => withModels(msg.connection, (api, url, name) => changeModel('delete', msg.name, api, url, post, name)),

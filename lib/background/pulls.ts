@@ -9,6 +9,7 @@ import type { ModelsApi } from '../ollama/client';
 import { AbortedByUs } from '../ollama/errors';
 import type { ModelsReply, PullProgress } from '../protocol-models';
 import { createPullTracker } from '../pull-progress';
+import type { PullRecord } from '../storage/pulls';
 import type { KeepAlive } from './keepalive';
 
 /** At most one progress message per pull this often, plus one on every status change. */
@@ -19,11 +20,19 @@ export interface PullsDeps {
   /** Posts to every connected panel. */
   broadcast(msg: ModelsReply): void;
   now?: () => number;
+  /**
+   * Where running pulls are recorded (lib/storage/pulls.ts) so a restarted background resumes
+   * them (lib/background/pull-resume.ts): added on start, removed when the pull ends in any way.
+   */
+  records?: { add(rec: PullRecord): Promise<void>; remove(name: string): Promise<void> };
 }
 
 export interface Pulls {
-  /** Starts pulling `name` unless it is already being pulled; `explain` words a failure for the user. */
-  start(name: string, api: ModelsApi, explain: (e: unknown) => string): void;
+  /**
+   * Starts pulling `name` unless it is already being pulled; `explain` words a failure for the
+   * user; `connection` (an id) is recorded for a resume.
+   */
+  start(name: string, api: ModelsApi, explain: (e: unknown) => string, connection?: string): void;
   cancel(name: string): void;
   /** The running pulls' progress, for a panel that just connected. */
   running(): PullProgress[];
@@ -32,6 +41,8 @@ export interface Pulls {
 export function createPulls(deps: PullsDeps): Pulls {
   const now = deps.now ?? (() => Date.now());
   const pulls = new Map<string, { abort: AbortController; progress: PullProgress }>();
+  // A record that cannot be written only means no resume after a restart: the pull itself goes on.
+  const record = (write: Promise<void> | undefined) => void write?.catch((e: unknown) => console.warn('Could not record a model pull', e));
 
   const run = async (name: string, api: ModelsApi, explain: (e: unknown) => string, abort: AbortController) => {
     const release = deps.keepAlive.hold(`pull ${name}`);
@@ -63,20 +74,26 @@ export function createPulls(deps: PullsDeps): Pulls {
       );
     } finally {
       pulls.delete(name);
+      record(deps.records?.remove(name));
       release();
     }
   };
 
   return {
-    start(name, api, explain) {
+    start(name, api, explain, connection) {
       if (pulls.has(name)) return;
       const abort = new AbortController();
       // Registered at once, so a second start in the same tick is a no-op.
       pulls.set(name, { abort, progress: createPullTracker(name).current() });
+      record(deps.records?.add({ name, startedAt: now(), ...(connection ? { connection } : {}) }));
       void run(name, api, explain, abort);
     },
     cancel(name) {
-      pulls.get(name)?.abort.abort(new AbortedByUs('user'));
+      const pull = pulls.get(name);
+      if (!pull) return;
+      // Forgotten at once, not when the stream has wound down: a background stopped in between must not resume it.
+      record(deps.records?.remove(name));
+      pull.abort.abort(new AbortedByUs('user'));
     },
     running: () => [...pulls.values()].map((p) => p.progress),
   };

@@ -11,18 +11,18 @@ import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import { type ExtensionHost, openConfiguredPanel } from './host';
 import type { PanelDriver } from './panel';
 
-const VIEW = 'section[aria-label="Models"]';
-const PULL = (name: string) => `section[aria-label="Pull of ${name}"]`;
+export const VIEW = 'section[aria-label="Models"]';
+export const PULL = (name: string) => `section[aria-label="Pull of ${name}"]`;
 const NEW = 'llama3.2:1b';
 
 const textOf = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? '').catch(() => '');
 
-async function waitForText(page: Page, sel: string, includes: string, timeout = 15_000): Promise<void> {
+export async function waitForText(page: Page, sel: string, includes: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction((s, t) => document.querySelector(s)?.textContent?.includes(t), { timeout }, sel, includes);
 }
 
 /** The overall % a pull's progress shows, once it shows one. */
-async function shownPercent(page: Page, name: string, atLeast = 0): Promise<number> {
+export async function shownPercent(page: Page, name: string, atLeast = 0): Promise<number> {
   const handle = await page.waitForFunction(
     (s, min) => {
       const m = /\((\d+)%\)/.exec(document.querySelector(`${s} .pull-facts`)?.textContent ?? '');
@@ -35,12 +35,12 @@ async function shownPercent(page: Page, name: string, atLeast = 0): Promise<numb
   return (await handle.jsonValue()) as number;
 }
 
-async function openModels(p: PanelDriver): Promise<void> {
+export async function openModels(p: PanelDriver): Promise<void> {
   await p.page.click('button[aria-label="Models"]');
   await p.page.waitForSelector(`${VIEW} input[aria-label="Model to pull"]`);
 }
 
-async function startPull(p: PanelDriver, name: string): Promise<void> {
+export async function startPull(p: PanelDriver, name: string): Promise<void> {
   await p.page.type(`${VIEW} input[aria-label="Model to pull"]`, name);
   await p.page.click(`${VIEW} ::-p-text(Pull model)`);
 }

@@ -127,13 +127,15 @@ describe('a panel session and model pulls', () => {
     const { s } = services();
     const pull = { name: 'llama3.2:1b', status: 'pulling abc', layers: [], completed: 5, total: 10 };
     s.pulls = { start: vi.fn(), cancel: vi.fn(), running: () => [pull] };
-    s.context = vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS, baseUrl: 'http://127.0.0.1:9' }, api: {} as never }));
+    const connection = { id: 'gpu', name: 'GPU box', baseUrl: 'http://127.0.0.1:9', headers: [] };
+    s.context = vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS, baseUrl: 'http://127.0.0.1:9' }, api: {} as never, connection }));
     servePanel(p.port, s);
     expect(p.posted).toEqual([{ type: 'models/progress', pull }]);
     p.receive({ type: 'models/pull', name: ' llama3.2:1b ' });
     p.receive({ type: 'models/pull-cancel', name: 'llama3.2:1b' });
     await tick();
-    expect(s.pulls.start).toHaveBeenCalledWith('llama3.2:1b', expect.any(Object), expect.any(Function));
+    // The connection's id goes with it, recorded so a restarted background resumes it there.
+    expect(s.pulls.start).toHaveBeenCalledWith('llama3.2:1b', expect.any(Object), expect.any(Function), 'gpu');
     expect(s.pulls.cancel).toHaveBeenCalledWith('llama3.2:1b');
   });
 });

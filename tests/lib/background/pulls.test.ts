@@ -5,6 +5,7 @@ import { createPulls, PROGRESS_EVERY_MS } from '../../../lib/background/pulls';
 import type { ModelsApi } from '../../../lib/ollama/client';
 import type { ModelsReply } from '../../../lib/protocol-models';
 import type { PullLine } from '../../../lib/pull-progress';
+import type { PullRecord } from '../../../lib/storage/pulls';
 
 /** A pull stream the test feeds line by line; ends on end(), fails on fail(), aborts with the signal. */
 function feed() {
@@ -57,9 +58,16 @@ function setup() {
   let now = 0;
   const sent: ModelsReply[] = [];
   const keepAlive = createKeepAlive({ ping: async () => {}, setInterval: () => 1, clearInterval: () => {} });
-  const pulls = createPulls({ keepAlive, broadcast: (m) => sent.push(m), now: () => now });
+  // What storage would hold, by name.
+  const stored = new Map<string, PullRecord>();
+  const records = {
+    add: async (rec: PullRecord) => void stored.set(rec.name, rec),
+    remove: async (name: string) => void stored.delete(name),
+  };
+  const pulls = createPulls({ keepAlive, broadcast: (m) => sent.push(m), now: () => now, records });
   return {
     pulls,
+    records: () => [...stored.values()],
     sent,
     keepAlive,
     at(ms: number) {
@@ -144,5 +152,59 @@ describe('background pulls', () => {
     f.push(layer(420));
     await tick();
     expect(s.pulls.running()).toMatchObject([{ name: 'm', completed: 420, total: 1000 }]);
+  });
+
+  describe('records each running pull for a restarted background', () => {
+    it('records name, connection and start time while it runs; removes the record on success', async () => {
+      const s = setup();
+      const f = feed();
+      s.at(1234);
+      s.pulls.start('m', f.api, () => '', 'conn-2');
+      await tick();
+      expect(s.records()).toEqual([{ name: 'm', connection: 'conn-2', startedAt: 1234 }]);
+      f.push({ status: 'success' });
+      f.end();
+      await tick();
+      expect(s.done()[0]?.outcome).toBe('success');
+      expect(s.records()).toEqual([]);
+    });
+
+    it('removes the record on failure, and the failure is still said', async () => {
+      const s = setup();
+      const f = feed();
+      s.pulls.start('nope', f.api, (e) => (e as Error).message);
+      await tick();
+      expect(s.records().map((r) => r.name)).toEqual(['nope']);
+      f.fail(new Error('pull model manifest: file does not exist'));
+      await tick();
+      expect(s.done()).toEqual([{ type: 'models/pull-done', name: 'nope', outcome: 'failed', message: 'pull model manifest: file does not exist' }]);
+      expect(s.records()).toEqual([]);
+    });
+
+    it('cancel forgets the record at once, before the stream has wound down', async () => {
+      const s = setup();
+      const f = feed();
+      s.pulls.start('m', f.api, () => '');
+      await tick();
+      expect(s.records()).toHaveLength(1);
+      s.pulls.cancel('m');
+      // Not a tick later: a background stopped right after the click must not resume it.
+      await Promise.resolve();
+      expect(s.records()).toEqual([]);
+      await tick();
+      expect(s.done()[0]?.outcome).toBe('cancelled');
+      expect(s.records()).toEqual([]);
+    });
+
+    it('a second start for a running model records nothing new', async () => {
+      const s = setup();
+      const f = feed();
+      s.at(1);
+      s.pulls.start('m', f.api, () => '', 'a');
+      s.at(2);
+      s.pulls.start('m', f.api, () => '', 'b');
+      await tick();
+      expect(s.records()).toEqual([{ name: 'm', connection: 'a', startedAt: 1 }]);
+    });
   });
 });
