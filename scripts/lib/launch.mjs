@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium, launchChromiumWithExtension } from './browsers.mjs';
+import { findChromium, isExtensionWorker, launchChromiumWithExtension } from './browsers.mjs';
 import { headlessDemo } from './demo.mjs';
 import { ollamaOrSimulator } from './ollama-or-sim.mjs';
 
@@ -15,6 +15,32 @@ async function openSidePanel(browser, extensionId) {
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
   const tab = targetInfos.find((t) => t.type === 'tab' && t.title === 'Ollama Chat');
   if (tab) await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+}
+
+/**
+ * Points the extension at whichever server we found, keeping the user's other settings. A fresh
+ * profile's worker can be replaced just after it first starts (install): the evaluation then
+ * lands in the old one, without `chrome` (seen about once in three runs). Then the worker that
+ * runs now is asked again.
+ * @param {import('puppeteer').Browser} browser
+ * @param {import('puppeteer').Target} first
+ * @param {string} url
+ */
+async function pointAt(browser, first, url) {
+  let target = first;
+  for (let attempt = 1; ; attempt++) {
+    const worker = await target.worker();
+    try {
+      await worker?.evaluate(async (baseUrl) => {
+        const { settings = {} } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...settings, baseUrl } });
+      }, url);
+      if (worker) return;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+    target = await browser.waitForTarget((t) => isExtensionWorker(t) && t !== target, { timeout: 5_000 }).catch(() => target);
+  }
 }
 
 export async function launch({ root, headless: forced }) {
@@ -45,12 +71,7 @@ export async function launch({ root, headless: forced }) {
     await cleanup();
   };
   try {
-    const worker = await target.worker();
-    // Point the extension at whichever server we found, keeping the user's other settings.
-    await worker.evaluate(async (baseUrl) => {
-      const { settings = {} } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, baseUrl } });
-    }, url);
+    await pointAt(browser, target, url);
 
     if (headless) {
       await headlessDemo(browser, extensionId, join(root, '.output', 'screenshot.png'));
