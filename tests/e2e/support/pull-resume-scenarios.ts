@@ -80,6 +80,15 @@ export async function cancelledPullNotResumed(launch: () => Promise<ExtensionHos
     await shownPercent(p.page, NEW, 10);
     await p.page.click(`button[aria-label="Cancel pull of ${NEW}"]`);
     await waitForText(p.page, VIEW, `Pull of ${NEW} cancelled`);
+    // The record's removal is a storage write issued at the click; the panel may say "cancelled" first.
+    await p.page.waitForFunction(
+      async () => {
+        const api = typeof browser !== 'undefined' ? browser : chrome;
+        const stored = ((await api.storage.local.get('ollama_chat_pulls')) as { ollama_chat_pulls?: unknown }).ollama_chat_pulls;
+        return Array.isArray(stored) && stored.length === 0;
+      },
+      { timeout: 5_000 },
+    );
     expect(await storedPulls(p.page)).toEqual([]);
 
     await restart(host, p.page);
