@@ -9,6 +9,7 @@ import { PS_INSTALLER_NAME, psInstaller, runCommand, SH_INSTALLER_NAME, shInstal
 import { installerPlan } from '../lib/autostart/target';
 import { t } from '../lib/i18n';
 import { CopyCommand } from './CopyCommand';
+import { SlottedText, slot } from './SlottedText';
 import { downloadText } from './download';
 
 type Made = { command: string; fileName: string; windows: boolean } | { error: string } | null;
@@ -22,17 +23,6 @@ async function makeAndDownload(): Promise<Made> {
   }
   downloadText(SH_INSTALLER_NAME, shInstaller(plan.target, SH_HELPER_FILES), 'text/x-shellscript');
   return { command: runCommand('posix', SH_INSTALLER_NAME), fileName: SH_INSTALLER_NAME, windows: false };
-}
-
-// Stand-ins for the commands in the translated sentence, replaced by <code> after translation:
-// each language puts them where its word order wants them.
-const MARK = ['\uE000', '\uE001'] as const;
-
-function withCode(text: string, codes: readonly string[]) {
-  return text.split(/([\uE000\uE001])/).map((part) => {
-    const i = MARK.indexOf(part as (typeof MARK)[number]);
-    return i < 0 ? part : <code key={i}>{codes[i]}</code>;
-  });
 }
 
 export default function AutoStartSetup() {
@@ -54,7 +44,10 @@ export default function AutoStartSetup() {
         <code>{made.command}</code> <CopyCommand command={made.command} />
       </p>
       <p class="hint">
-        {withCode(t('auto_start_setup_check_remove', MARK[0], MARK[1]), [`${made.command} doctor`, `${made.command} uninstall`])}{' '}
+        <SlottedText
+          text={t('auto_start_setup_check_remove', slot(0), slot(1))}
+          parts={[<code key="d">{`${made.command} doctor`}</code>, <code key="u">{`${made.command} uninstall`}</code>]}
+        />{' '}
         <button type="button" class="action" onClick={make}>
           {t('auto_start_setup_download_again')}
         </button>

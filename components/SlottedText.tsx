@@ -1,25 +1,23 @@
 /**
- * A translated sentence with an element inside it (a link, a button, <code>): the element's
- * place comes from the translation, since word order differs between languages, so the
- * sentence is never glued together from fragments.
+ * A translated sentence with elements inside it (a link, a button, <code>): each element's
+ * place comes from the translation, since word order differs between languages (a language may
+ * even swap two of them), so the sentence is never glued together from fragments.
  */
 import { type ComponentChildren, Fragment } from 'preact';
 
-/** Passed to t() for each placeholder that an element fills. */
-export const SLOT = '\uE000';
+/** Passed to t() for the placeholder that `parts[i]` fills (private-use characters, never in a text). */
+export const slot = (i: number) => String.fromCharCode(0xe000 + i);
+/** The first slot, for a sentence with one element. */
+export const SLOT = slot(0);
 
-/** `text` (made with SLOT for the placeholders) with `parts` in the slots, in order. */
+/** `text` (made with slot(i) for its placeholders) with `parts[i]` where slot(i) is. */
 export function SlottedText({ text, parts }: { text: string; parts: ComponentChildren[] }) {
-  const pieces = text.split(SLOT);
+  // The pieces of a given text never move, so their place is their key.
   return (
     <>
-      {/* The pieces of a given text never move, so their place is their key. */}
-      {pieces.map((piece, i) => (
-        <Fragment key={i}>
-          {piece}
-          {i < pieces.length - 1 && parts[i]}
-        </Fragment>
-      ))}
+      {text
+        .split(/([\uE000-\uE0FF])/)
+        .map((piece, i) => (/^[\uE000-\uE0FF]$/.test(piece) ? <Fragment key={i}>{parts[piece.charCodeAt(0) - 0xe000]}</Fragment> : piece))}
     </>
   );
 }
