@@ -33,9 +33,11 @@ export function tempDir(prefix = 'oc-host-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   // A started server's detached runner may still write its exit to the log in `dir` after the test
   // (longer on a loaded machine): retry, and leave the dir to the OS rather than fail a passed test.
+  // rmSync's retries back off linearly and block: 20 × 100 ms was 21 s, past the hook's guard
+  // (seen twice in CI); 5 retries wait 1.5 s at most.
   later(() => {
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     } catch {}
   });
   return dir;
