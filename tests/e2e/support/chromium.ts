@@ -29,10 +29,15 @@ export async function launchChromium(extensionDir = CHROME_BUILD, lang = 'en-US'
     extensionId,
     userDataDir,
     async worker() {
-      const t = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
-      const w = await t.worker();
-      if (!w) throw new Error('service worker target has no worker');
-      return w;
+      // Just after install Chromium can replace the first worker; the old one answers without
+      // `chrome` (seen in CI). Ask for the target again until the worker has the API.
+      for (let attempt = 1; ; attempt++) {
+        const t = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
+        const w = await t.worker();
+        if (w && (await w.evaluate(() => 'chrome' in globalThis).catch(() => false))) return w;
+        if (attempt >= 10) throw new Error('the extension service worker never had the chrome API');
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     async openPanel(inNewWindow = false) {
       const page = await browser.newPage(inNewWindow ? { type: 'window' } : undefined);
