@@ -111,13 +111,17 @@ export function createPageContext(attachments: AttachmentsModel, tabs: PageTabs)
       if (following.peek()) return stop();
       following.value = true;
       accessRefused.value = false;
-      // Asked before anything is awaited: later the click no longer counts as the user's.
-      asking = access ? null : tabs.requestAccess();
-      void asking?.then((ok) => {
-        access = access || ok;
-        asking = null;
-        if (following.peek()) accessRefused.value = !ok;
-      });
+      // Asked before anything is awaited: later the click no longer counts as the user's. A
+      // prompt still open from an earlier press is that answer too: the browser shows one at a time.
+      if (!access && !asking) {
+        const asked = tabs.requestAccess();
+        asking = asked;
+        void asked.then((ok) => {
+          access = access || ok;
+          if (asking === asked) asking = null;
+          if (following.peek()) accessRefused.value = !ok;
+        });
+      }
       unfollow = tabs.follow(
         () => void refresh(),
         (id) => {

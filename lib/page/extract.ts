@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { toMarkdown } from './markdown';
+import { withMemo } from './readability-memo';
 import { withShortcuts } from './readability-shortcuts';
 
 /** `pdf`: the tab shows a PDF, which is the Attach PDF tool's (no text is taken here). */
@@ -27,7 +28,8 @@ function article(doc: Document): { title: string; markdown: string } | null {
     // The element itself, not HTML text: nothing is parsed again in the page (and no Trusted Types trouble).
     // keepClasses: the classes are dropped with the HTML anyway, so Readability need not walk to
     // strip them; JSON-LD only refines the title and byline, and parsing it costs on big pages.
-    const parsed = withShortcuts(new Readability<Node>(clone, { serializer: (n) => n, keepClasses: true, disableJSONLD: true })).parse();
+    const reader = new Readability<Node>(clone, { serializer: (n) => n, keepClasses: true, disableJSONLD: true });
+    const parsed = withMemo(withShortcuts(reader)).parse();
     if (parsed?.content?.nodeType !== 1) return null;
     const markdown = toMarkdown(parsed.content as Element);
     return markdown.length >= MIN_ARTICLE_CHARS ? { title: parsed.title?.trim() ?? '', markdown } : null;

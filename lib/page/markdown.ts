@@ -50,8 +50,11 @@ const tag = (n: Node) => (n.nodeName.charCodeAt(0) > 90 ? n.nodeName.toUpperCase
 // Most text nodes have no run of white space to fold: test before building a new string.
 const squash = (s: string) => (/\s[\s]|[\t\n\r\f]/.test(s) ? s.replace(/\s+/g, ' ') : s);
 
-function hidden(el: Element, o: MarkdownOptions): boolean {
-  const name = tag(el);
+// Each DOM read from the injected script crosses into the browser's C++ (and costs most on a
+// page's first extraction): an element's name and type are read once and handed along.
+const hidden = (el: Element, o: MarkdownOptions) => hiddenNamed(el, tag(el), o);
+
+function hiddenNamed(el: Element, name: string, o: MarkdownOptions): boolean {
   if (SKIP.has(name) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (!o.skipChrome) return false;
   return CHROME.has(name) || CHROME_ROLES.has(el.getAttribute('role') ?? '');
@@ -114,11 +117,13 @@ function inlineChildren(el: Node, o: MarkdownOptions, except?: Node[]): string {
 }
 
 function inline(node: Node, o: MarkdownOptions): string {
-  if (node.nodeType === 3) return squash(node.nodeValue ?? '');
-  if (node.nodeType !== 1) return '';
-  const el = node as Element;
-  if (hidden(el, o)) return '';
-  const name = tag(el);
+  const type = node.nodeType;
+  if (type === 3) return squash(node.nodeValue ?? '');
+  return type === 1 ? inlineElement(node as Element, tag(node), o) : '';
+}
+
+function inlineElement(el: Element, name: string, o: MarkdownOptions): string {
+  if (hiddenNamed(el, name, o)) return '';
   if (name === 'BR') return '\n';
   const inner = inlineChildren(el, o);
   switch (name) {
@@ -155,10 +160,14 @@ function list(el: Element, o: MarkdownOptions, out: string[], indent: string): v
   let n = Number(el.getAttribute('start')) || 1;
   const ordered = tag(el) === 'OL';
   for (let li = el.firstElementChild; li; li = li.nextElementSibling) {
-    if (tag(li) !== 'LI' || hidden(li, o)) continue;
+    const name = tag(li);
+    if (name !== 'LI' || hiddenNamed(li, name, o)) continue;
     const marker = ordered ? `${n++}. ` : '- ';
     const nested: Element[] = [];
-    for (let c = li.firstElementChild; c; c = c.nextElementSibling) if (tag(c) === 'UL' || tag(c) === 'OL') nested.push(c);
+    for (let c = li.firstElementChild; c; c = c.nextElementSibling) {
+      const sub = tag(c);
+      if (sub === 'UL' || sub === 'OL') nested.push(c);
+    }
     const text = tidy(inlineChildren(li, o, nested)).replace(/\n/g, ' ');
     out.push(`${indent}${marker}${text}`);
     for (const sub of nested) if (!hidden(sub, o)) list(sub, o, out, `${indent}${' '.repeat(marker.length)}`);
@@ -189,13 +198,18 @@ function blocks(el: Element, o: MarkdownOptions, out: string[]): void {
     run = '';
   };
   for (let child = el.firstChild; child; child = child.nextSibling) {
-    const name = tag(child);
-    if (child.nodeType !== 1 || !BLOCK.has(name)) {
-      run += inline(child, o);
+    const type = child.nodeType;
+    if (type !== 1) {
+      if (type === 3) run += squash(child.nodeValue ?? '');
       continue;
     }
     const c = child as Element;
-    if (hidden(c, o)) continue;
+    const name = tag(c);
+    if (!BLOCK.has(name)) {
+      run += inlineElement(c, name, o);
+      continue;
+    }
+    if (hiddenNamed(c, name, o)) continue;
     flush();
     if (/^H[1-6]$/.test(name)) {
       const t = tidy(inline(c, o)).replace(/\n/g, ' ');

@@ -205,6 +205,50 @@ describe('page context', () => {
     expect(page.accessRefused.value).toBe(false);
   });
 
+  it('a press while the access prompt is still open asks nothing more: that prompt’s answer serves it', async () => {
+    let answer = (_ok: boolean) => {};
+    let asked = 0;
+    let granted = false;
+    const attachments = createAttachments();
+    const tabs: PageTabs = {
+      current: async () => ({ id: 7, title: 'Site' }),
+      extract: async () => {
+        if (!granted) throw new Error('Cannot access contents of the page.');
+        return article('Site', 'https://site.example/');
+      },
+      follow: () => () => {},
+      hasAccess: async () => granted,
+      requestAccess: () => {
+        asked++;
+        return new Promise((r) => {
+          answer = (ok) => {
+            granted = ok;
+            r(ok);
+          };
+        });
+      },
+    };
+    const page = createPageContext(attachments, tabs);
+    page.toggle();
+    await settle();
+    page.toggle();
+    page.toggle();
+    await settle();
+    expect(asked).toBe(1);
+    expect(page.accessRefused.value).toBe(false);
+    answer(false);
+    await settle();
+    expect(page.accessRefused.value).toBe(true);
+    // That prompt was answered: the next press asks again, and its yes reads the tab.
+    page.toggle();
+    page.toggle();
+    expect(asked).toBe(2);
+    answer(true);
+    await settle();
+    expect(attachments.chips.value.map((c) => c.attachment.title)).toEqual(['Site']);
+    expect(page.accessRefused.value).toBe(false);
+  });
+
   it('a browser page is explained at once, without waiting for the prompt', async () => {
     const attachments = createAttachments();
     const tabs: PageTabs = {

@@ -25,7 +25,17 @@ const ELEMENTS = `
 describe('withShortcuts', () => {
   it('still finds the Readability methods it replaces (an upgrade that renames them would silently undo the speed-up)', () => {
     const proto = Readability.prototype as unknown as Record<string, unknown>;
-    for (const name of ['_isValidByline', '_isProbablyVisible', '_cleanStyles', '_isElementWithoutContent', '_fixRelativeUris'])
+    for (const name of [
+      '_isValidByline',
+      '_isProbablyVisible',
+      '_cleanStyles',
+      '_isElementWithoutContent',
+      '_fixRelativeUris',
+      '_grabArticle',
+      '_postProcessContent',
+      '_getInnerText',
+      '_getLinkDensity',
+    ])
       expect(typeof proto[name], name).toBe('function');
   });
 
@@ -82,5 +92,23 @@ describe('withShortcuts', () => {
       if (html === based) expect(quick.markdown).toContain('](https://ex.org/fields?x=1)');
       expect(quick).toEqual(run(false));
     }
+  });
+
+  it('skips the article’s two unread serializations only while Readability would make them: the element is whole afterwards', () => {
+    const reader = withShortcuts(new Readability<Node>(parse(ARTICLE), { serializer: (n) => n, keepClasses: true }));
+    const reads: string[] = [];
+    const r = reader as unknown as { log(...a: unknown[]): void };
+    // The debug log line parse() builds from the article's HTML gets nothing to build from.
+    r.log = (...a) => reads.push(a.map(String).join(' '));
+    const parsed = reader.parse();
+    const content = parsed?.content as Element;
+    expect(reads.find((l) => l.startsWith('Grabbed:'))).toBe('Grabbed: ');
+    // Its whole text, which the Markdown does not use, is not built.
+    expect(parsed?.textContent).toBe('');
+    // No own property is left on the element: its real HTML and text are there.
+    expect(Object.getOwnPropertyNames(content)).not.toContain('innerHTML');
+    expect(Object.getOwnPropertyNames(content)).not.toContain('textContent');
+    expect(content.innerHTML).toContain('ARTICLE-MARKER-HUMMING');
+    expect(content.textContent).toContain('ARTICLE-MARKER-HUMMING');
   });
 });
