@@ -14,8 +14,8 @@ export interface HistoryOps {
   imports: ImportSessions;
   get(id: string, post: Post): Promise<void>;
   search(query: string, post: Post): Promise<void>;
-  /** Shows another version of a message; saved onto the copy the panel read only. */
-  switchVersion(msg: Omit<Extract<PanelMessage, { type: 'history/switch-version' }>, 'type'>, post: Post): Promise<void>;
+  /** Shows another version of a message; saved onto the copy the panel read only. Resolves to the saved copy's updated_at, or null. */
+  switchVersion(msg: Omit<Extract<PanelMessage, { type: 'history/switch-version' }>, 'type'>, post: Post): Promise<string | null>;
 }
 
 /** The messages before a reply still streaming for this conversation, or null (exchanges.answering). */
@@ -61,15 +61,18 @@ export function createHistoryOps(store: HistoryStore, answering: Answering = () 
         post({ type: 'history/conversation', id, conversation: live ? { ...stored, messages: live } : stored });
       }),
     search: (query, post) => guard(post, async () => post({ type: 'history/results', query, ids: await store.search(query) })),
-    switchVersion: ({ id, base, at, to }, post) =>
-      guard(post, async () => {
+    switchVersion: async ({ id, base, at, to }, post) => {
+      let saved: string | null = null;
+      await guard(post, async () => {
         // A reply running for it will save its own path: switching under it would be overwritten.
         if (answering(id)) throw new Error(t('history_ops_still_answering'));
         const stored = await store.get(id);
         if (!stored) return;
         // `base`: a panel whose copy is older is refused (HistoryConflictError) and reloads it.
-        await store.save({ id: stored.id, model: stored.model, messages: switchVersion(stored.messages, at, to) }, base);
-      }),
+        saved = (await store.save({ id: stored.id, model: stored.model, messages: switchVersion(stored.messages, at, to) }, base)).updated_at;
+      });
+      return saved;
+    },
     imports,
   };
 }

@@ -16,6 +16,7 @@ import type { Exchanges } from './exchanges';
 import type { HistoryOps } from './history-ops';
 import { changeModel, explain, listModels } from './models-ops';
 import type { Pulls } from './pulls';
+import { createOwnSwitches } from './own-switches';
 import { hostStatus, recover } from './recovery';
 import { checkStatus } from './status';
 
@@ -76,14 +77,18 @@ export function servePanel(port: Port, services: PanelServices): void {
     post({ type: 'model/facts', model, ...(facts?.contextLength ? { contextLength: facts.contextLength } : {}), capabilities: facts?.capabilities ?? [] });
   };
 
+  // Per panel: its next question waits for its own version switch (lib/background/own-switches.ts).
+  const switches = createOwnSwitches();
   const refuse = (requestId: string) => post({ type: 'chat/failed', requestId, failure: { kind: 'invalid', message: t('panel_session_malformed') } });
 
   const startChat = async (msg: Extract<PanelMessage, { type: 'chat/start' }>) => {
     if (services.exchanges.isRunning(msg.requestId)) return refuse(msg.requestId);
+    const waits = switches.after(msg.conversation.id, msg.base);
+    const base = waits ? await waits : msg.base;
     const ctx = await services.context(msg.conversation.connection);
     // What is saved with the conversation is the connection actually used (a removed one falls back).
     const conversation = ctx.connection ? { ...msg.conversation, connection: ctx.connection.id } : msg.conversation;
-    await services.exchanges.start({ ...msg, conversation }, ctx, post, () => void sendStatus(ctx.connection?.id));
+    await services.exchanges.start({ ...msg, conversation, base }, ctx, post, () => void sendStatus(ctx.connection?.id));
   };
 
   port.onMessage.addListener((raw: unknown) => {
@@ -101,7 +106,7 @@ export function servePanel(port: Port, services: PanelServices): void {
         },
         'history/get': (msg) => void services.history.get(msg.id, post),
         'history/search': (msg) => void services.history.search(msg.query, post),
-        'history/switch-version': (msg) => void services.history.switchVersion(msg, post),
+        'history/switch-version': (msg) => void switches.switched(msg.id, msg.base, (onto) => services.history.switchVersion({ ...msg, base: onto }, post)),
         // Start Ollama (the user asked) starts it even with auto-start off.
         'recovery/start': (msg) =>
           void services

@@ -120,6 +120,40 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
     await waitPosition(r.page, SEL.assistant, 0, '2/2');
   });
 
+  it('a question sent in the same moment as a version switch follows the chosen version, not refused as built on an older copy', async () => {
+    const p = await panel();
+    await p.page.click(SEL.newChat);
+    await p.ask('Pick one');
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    const first = await p.replyText(0);
+    await press(p.page, SEL.assistant, 0, 'Regenerate');
+    await p.waitForReplyText(0, (t) => t !== first && t.startsWith('Answer number'));
+    expect(await p.waitForReplyEnd(0)).toBe('done');
+    const second = await p.replyText(0);
+    await waitPosition(p.page, SEL.assistant, 0, '2/2');
+    await p.page.type(SEL.message, 'And then?');
+    // Both clicks in one task: the switch's save cannot reach the panel before the question leaves.
+    await p.page.evaluate(
+      (scope, send) => {
+        const buttons = [...(document.querySelector(scope)?.querySelectorAll('button') ?? [])];
+        buttons.find((b) => b.getAttribute('aria-label') === 'Previous version')?.click();
+        document.querySelector<HTMLButtonElement>(send)?.click();
+      },
+      SEL.assistant,
+      SEL.send,
+    );
+    expect(await p.waitForReplyEnd(1)).toBe('done');
+    expect(lastAsked(sim)).toEqual([
+      ['user', 'Pick one'],
+      ['assistant', first],
+      ['user', 'And then?'],
+    ]);
+    const conv = (await stored(p.page)).find((c) => c.messages[0]?.content === 'Pick one');
+    expect(conv?.messages.map((m) => m.content)).toEqual(['Pick one', first, 'And then?', await p.replyText(1)]);
+    expect((conv?.messages[1] as { versions?: { content: string }[] } | undefined)?.versions?.map((v) => v.content)).toEqual([second]);
+    expect(await p.page.$eval(SEL.message, (t) => (t as HTMLTextAreaElement).value)).toBe('');
+  });
+
   it('Edit message starts a new branch; the old question and its answers stay reachable with the arrows', async () => {
     const p = await panel();
     await p.page.click(SEL.newChat);

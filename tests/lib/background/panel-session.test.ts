@@ -65,6 +65,36 @@ function services() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('a panel session', () => {
+  it('a question sent right after the panel’s own version switch builds on the copy that switch saved', async () => {
+    const p = fakePort();
+    const { s, history, exchanges } = services();
+    let finish = (_v: string) => {};
+    const switched = vi.fn((_msg: { base: string }) => new Promise<string | null>((r) => (finish = r)));
+    (history as unknown as { switchVersion: typeof switched }).switchVersion = switched;
+    servePanel(p.port, s);
+    p.receive({ type: 'history/switch-version', id: 'conv-1', base: 'v1', at: 1, to: 0 });
+    p.receive({
+      type: 'chat/start',
+      requestId: 'r1',
+      model: 'm',
+      conversation: { id: 'conv-1' },
+      base: 'v1',
+      history: [{ role: 'user', content: 'hi', timestamp: 't' }],
+    });
+    await tick();
+    // The question waits for the switch: sent now, it would be refused as built on an older copy.
+    expect(exchanges.start).not.toHaveBeenCalled();
+    expect(switched.mock.calls[0]?.[0]).toMatchObject({ base: 'v1' });
+    finish('v2');
+    await tick();
+    expect(exchanges.start).toHaveBeenCalledWith(
+      expect.objectContaining({ requestId: 'r1', base: 'v2' }),
+      expect.anything(),
+      expect.anything(),
+      expect.anything(),
+    );
+  });
+
   it('one failed post does not silence the panel: it is told, and later messages arrive', async () => {
     const p = fakePort();
     const { s } = services();
