@@ -17,17 +17,27 @@ export async function readDrafts(): Promise<Draft[]> {
 
 // This page's writes, one after another: each reads what the last one wrote.
 let queue: Promise<unknown> = Promise.resolve();
+// The write waiting for the running one: changes asked meanwhile join it (the newest text of
+// each conversation wins), so typing costs one write per storage round trip, not per key.
+let waiting: { changes: Map<string | null, Draft | null>; run: Promise<Draft[]> } | null = null;
 
 /**
  * Replaces these conversations' drafts (null: removes) and keeps the rest, read just before, so a
  * write for one conversation does not undo another panel's write for another. Resolves with the list written.
  */
 export function writeDrafts(changes: ReadonlyMap<string | null, Draft | null>): Promise<Draft[]> {
-  const run = queue.then(async () => {
-    const next = withDrafts(await readDrafts(), changes);
+  if (waiting) {
+    for (const [conversation, draft] of changes) waiting.changes.set(conversation, draft);
+    return waiting.run;
+  }
+  const merged = new Map(changes);
+  const run: Promise<Draft[]> = queue.then(async () => {
+    if (waiting?.run === run) waiting = null;
+    const next = withDrafts(await readDrafts(), merged);
     await draftsItem.setValue(next);
     return next;
   });
+  waiting = { changes: merged, run };
   queue = run.catch(() => undefined);
   return run;
 }
