@@ -175,41 +175,11 @@ describe('page context', () => {
     expect(chips()).toEqual([]);
   });
 
-  it('a tab it may not read yet waits for the answer to the access prompt, then reads it', async () => {
-    let answer = (_ok: boolean) => {};
+  /** A site the panel may read only once the user says yes to the access prompt; the test answers it. */
+  function promptedSite() {
     let granted = false;
-    const attachments = createAttachments();
-    const tabs: PageTabs = {
-      current: async () => ({ id: 7, title: 'Site' }),
-      extract: async () => {
-        if (!granted) throw new Error('Cannot access contents of the page.');
-        return article('Site', 'https://site.example/');
-      },
-      follow: () => () => {},
-      hasAccess: async () => false,
-      requestAccess: () =>
-        new Promise((r) => {
-          answer = (ok) => {
-            granted = ok;
-            r(ok);
-          };
-        }),
-    };
-    const page = createPageContext(attachments, tabs);
-    page.toggle();
-    await settle();
-    expect(attachments.chips.value).toEqual([]);
-    answer(true);
-    await settle();
-    expect(attachments.chips.value.map((c) => c.attachment.title)).toEqual(['Site']);
-    expect(page.accessRefused.value).toBe(false);
-  });
-
-  it('a press while the access prompt is still open asks nothing more: that prompt’s answer serves it', async () => {
-    let answer = (_ok: boolean) => {};
     let asked = 0;
-    let granted = false;
-    const attachments = createAttachments();
+    let answer = (_ok: boolean) => {};
     const tabs: PageTabs = {
       current: async () => ({ id: 7, title: 'Site' }),
       extract: async () => {
@@ -228,22 +198,41 @@ describe('page context', () => {
         });
       },
     };
-    const page = createPageContext(attachments, tabs);
+    return { tabs, answer: (ok: boolean) => answer(ok), asked: () => asked };
+  }
+
+  it('a tab it may not read yet waits for the answer to the access prompt, then reads it', async () => {
+    const site = promptedSite();
+    const attachments = createAttachments();
+    const page = createPageContext(attachments, site.tabs);
     page.toggle();
     await settle();
-    page.toggle();
-    page.toggle();
+    expect(attachments.chips.value).toEqual([]);
+    site.answer(true);
     await settle();
-    expect(asked).toBe(1);
+    expect(attachments.chips.value.map((c) => c.attachment.title)).toEqual(['Site']);
     expect(page.accessRefused.value).toBe(false);
-    answer(false);
+  });
+
+  it('a press while the access prompt is still open asks nothing more: that prompt’s answer serves it', async () => {
+    const site = promptedSite();
+    const attachments = createAttachments();
+    const page = createPageContext(attachments, site.tabs);
+    page.toggle();
+    await settle();
+    page.toggle();
+    page.toggle();
+    await settle();
+    expect(site.asked()).toBe(1);
+    expect(page.accessRefused.value).toBe(false);
+    site.answer(false);
     await settle();
     expect(page.accessRefused.value).toBe(true);
     // That prompt was answered: the next press asks again, and its yes reads the tab.
     page.toggle();
     page.toggle();
-    expect(asked).toBe(2);
-    answer(true);
+    expect(site.asked()).toBe(2);
+    site.answer(true);
     await settle();
     expect(attachments.chips.value.map((c) => c.attachment.title)).toEqual(['Site']);
     expect(page.accessRefused.value).toBe(false);
