@@ -1,5 +1,6 @@
 import './support/happy-dom-compat';
 import { Lexer } from 'marked';
+import { markedSource } from '../../../components/markdown/parse/patterns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighlighter } from '../../../components/markdown/decorate/decorate';
 import { AnswerController } from '../../../components/markdown/answer';
@@ -107,18 +108,28 @@ describe('AnswerController', () => {
 describe('AnswerController: compiled patterns', () => {
   const paragraphRule = () => (Lexer.rules as unknown as { block: { gfm: { paragraph: RegExp } } }).block.gfm.paragraph;
 
-  it('lets go of what parsing compiled when a streamed reply ends (bench 5a), not when a finished one is shown', () => {
-    const rule = paragraphRule();
-    const stored = new AnswerController(createMessage('assistant', { content: 'Old *reply*.', status: 'done' }), manualFrames().schedule);
-    stored.mount(document.createElement('div'));
-    expect(paragraphRule()).toBe(rule);
+  // Each renewal puts its own number in front of marked's source (parse/patterns.ts).
+  const renewal = () => Number(/^\(\?=\|(\d+)\)/.exec(paragraphRule().source)?.[1] ?? 0);
 
+  it('lets go of what parsing compiled once after a batch of finished replies is shown (bench 5b), and when a streamed one ends (5a)', async () => {
+    const before = renewal();
+    const rule = paragraphRule();
+    // A conversation opened: its stored replies mount in one go, and release once, after the last.
+    for (const text of ['Old *reply*.', 'Another **one**.', '- a list']) {
+      new AnswerController(createMessage('assistant', { content: text, status: 'done' }), manualFrames().schedule).mount(document.createElement('div'));
+    }
+    expect(paragraphRule()).toBe(rule);
+    await Promise.resolve();
+    expect(renewal()).toBe(before + 1);
+    expect(markedSource(paragraphRule())).toBe(markedSource(rule));
+
+    const streamed = paragraphRule();
     const { message, frames } = setup({ content: 'Streaming ' });
     message.text.append('**reply**');
     frames.frame();
-    expect(paragraphRule()).toBe(rule);
     message.finish(null);
-    expect(paragraphRule()).not.toBe(rule);
-    expect(paragraphRule().source).toBe(rule.source);
+    await Promise.resolve();
+    expect(paragraphRule()).not.toBe(streamed);
+    expect(renewal()).toBe(before + 2);
   });
 });

@@ -1,7 +1,7 @@
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../../../components/markdown/parse/parse';
-import { renewMarkedPatterns } from '../../../../components/markdown/parse/patterns';
+import { markedSource, renewMarkedPatterns } from '../../../../components/markdown/parse/patterns';
 
 const SAMPLE = [
   '# Title',
@@ -31,7 +31,7 @@ const allRules = () =>
   );
 
 describe('renewMarkedPatterns', () => {
-  it('replaces every rule with a fresh RegExp of the same source and flags', () => {
+  it('replaces every rule with a fresh RegExp of marked’s source and flags, behind a prefix new each time', () => {
     const before = allRules();
     const renewed = renewMarkedPatterns();
     const after = allRules();
@@ -42,9 +42,31 @@ describe('renewMarkedPatterns', () => {
       const [oldKey, old] = before[i] as [string, RegExp];
       expect(key).toBe(oldKey);
       expect(re).not.toBe(old);
-      expect(re.source).toBe(old.source);
+      expect(markedSource(re)).toBe(markedSource(old));
       expect(re.flags).toBe(old.flags);
+      // Never a source seen before: V8's pattern cache must not hand back the old compiled code.
+      expect(re.source).not.toBe(old.source);
+      expect(re.source).toMatch(/^\(\?=\|\d+\)/);
     });
+    // The prefix does not pile up over renewals.
+    renewMarkedPatterns();
+    const [, again] = allRules()[0] as [string, RegExp];
+    expect(again.source.length - markedSource(again).length).toBeLessThan(12);
+  });
+
+  it('the prefix changes no match: the same matches, groups and indices on marked’s own kinds of input', () => {
+    renewMarkedPatterns();
+    for (const [, re] of allRules()) {
+      const plain = new RegExp(markedSource(re), re.flags);
+      for (const input of SAMPLE.split('\n\n').concat([SAMPLE, '', '  x', '\n\n- a\n'])) {
+        plain.lastIndex = 0;
+        re.lastIndex = 0;
+        const a = plain.exec(input);
+        const b = re.exec(input);
+        expect(b?.index, `${plain} on ${JSON.stringify(input)}`).toBe(a?.index);
+        expect(b ? [...b] : null).toEqual(a ? [...a] : null);
+      }
+    }
   });
 
   it('keeps rules shared between variants shared', () => {
