@@ -1,12 +1,14 @@
 // Where the heap of bench row 5a goes: streams the 20k-token markdown reply into the panel, then
 // takes a heap snapshot (after a forced GC) and prints the self size by constructor, largest first.
-// `node bench/heap-snapshot.mjs [--no-build] [--tokens N] [--top N] [--code] [--age]`: --code names the
-// functions and patterns that own machine code, --age runs 12 more GCs first. Not part of npm test.
+// `node bench/heap-snapshot.mjs [--no-build] [--tokens N] [--top N] [--code] [--age] [--conversation N]`:
+// --code names the functions and patterns that own machine code, --age runs 12 more GCs first,
+// --conversation N does row 5b instead: an N-message conversation opened through History. Not part of npm test.
 import { startSimulator } from '../tests/sim/server.mjs';
 import { launch, SEL } from './lib/browser.mjs';
 import { buildBench } from './lib/build.mjs';
 import { heapUsedBytes } from './lib/heap.mjs';
 import { installStreamProbe, takeStreamProbe } from './lib/probe.mjs';
+import { conversations, layoutV2 } from './lib/seed.mjs';
 import { markdownReply } from './lib/stream.mjs';
 
 const arg = (name, fallback) => {
@@ -15,6 +17,7 @@ const arg = (name, fallback) => {
 };
 const TOKENS = arg('--tokens', 20_000);
 const TOP = arg('--top', 40);
+const CONVERSATION = arg('--conversation', 0);
 
 /**
  * Self size per constructor from a V8 heap snapshot.
@@ -100,10 +103,32 @@ async function snapshot(page) {
   return JSON.parse(json);
 }
 
-if (!process.argv.includes('--no-build')) await buildBench();
-const sim = await startSimulator({ host: '127.0.0.1' });
-const session = await launch();
-try {
+/** Row 5b: what the panel holds once a long stored conversation is shown, as a user opens it. */
+async function conversationSnapshot(/** @type {number} */ count) {
+  const [conv] = conversations(1, count);
+  if (!conv) throw new Error('no conversation generated');
+  await session.writeStorage({ settings: { baseUrl: sim.url, defaultModel: 'llama3.2' }, ...layoutV2([conv]) });
+  const page = await session.open('ours');
+  await page.click('button[aria-label="History"]');
+  await page.waitForSelector('.history-open');
+  await page.click('.history-open');
+  const last = String(conv.messages.at(-1)?.content ?? '').slice(0, 40);
+  await page.waitForFunction((t) => [...document.querySelectorAll('[role="log"] article')].at(-1)?.textContent?.includes(t), { polling: 50 }, last);
+  console.log(`heap with the conversation shown ${((await heapUsedBytes(page)) / 2 ** 20).toFixed(2)} MB`);
+  report(await snapshot(page));
+}
+
+/** @param {any} snap */
+function report(snap) {
+  if (process.argv.includes('--code')) codeOwners(snap);
+  const rows = byConstructor(snap);
+  const total = rows.reduce((s, [, g]) => s + g.bytes, 0);
+  console.log(`snapshot self sizes total ${(total / 2 ** 20).toFixed(2)} MB`);
+  for (const [name, g] of rows.slice(0, TOP)) console.log(`${(g.bytes / 1024).toFixed(0).padStart(8)} KB ${String(g.count).padStart(8)}  ${name}`);
+}
+
+/** Row 5a: what the panel holds after the long markdown reply. */
+async function replySnapshot() {
   await session.writeStorage({ settings: { baseUrl: sim.url, defaultModel: 'llama3.2' } });
   const { text, units } = markdownReply(TOKENS);
   sim.configure({ tokensPerSecond: 2_000, firstTokenDelayMs: 0, wholeLines: true, reply: () => text });
@@ -126,11 +151,15 @@ try {
   }
   const snap = await snapshot(page);
   console.log(`heap used before ${(before / 2 ** 20).toFixed(2)} MB, after ${(heap / 2 ** 20).toFixed(2)} MB`);
-  if (process.argv.includes('--code')) codeOwners(/** @type {any} */ (snap));
-  const rows = byConstructor(/** @type {any} */ (snap));
-  const total = rows.reduce((s, [, g]) => s + g.bytes, 0);
-  console.log(`snapshot self sizes total ${(total / 2 ** 20).toFixed(2)} MB`);
-  for (const [name, g] of rows.slice(0, TOP)) console.log(`${(g.bytes / 1024).toFixed(0).padStart(8)} KB ${String(g.count).padStart(8)}  ${name}`);
+  report(snap);
+}
+
+if (!process.argv.includes('--no-build')) await buildBench();
+const sim = await startSimulator({ host: '127.0.0.1' });
+const session = await launch();
+try {
+  if (CONVERSATION > 0) await conversationSnapshot(CONVERSATION);
+  else await replySnapshot();
 } finally {
   await session.close();
   await sim.close();
