@@ -84,7 +84,9 @@ try {
     await tab.close();
   }
   const sorted = [...wall].sort((a, b) => a - b);
-  console.log(`${RUNS} runs, ${chars.toLocaleString('en')} characters of Markdown; evaluate, profiled (ms): median ${sorted[RUNS >> 1]?.toFixed(0)}, all ${wall.map((w) => w.toFixed(0)).join(' ')}`);
+  console.log(
+    `${RUNS} runs, ${chars.toLocaleString('en')} characters of Markdown; evaluate, profiled (ms): median ${sorted[RUNS >> 1]?.toFixed(0)}, all ${wall.map((w) => w.toFixed(0)).join(' ')}`,
+  );
   console.log(`--- self time per run\n${top(self)}\n--- with callees, per run\n${top(total)}`);
 } finally {
   await browser.close();
