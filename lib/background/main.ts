@@ -20,7 +20,7 @@ import { createImageStore } from './image-store';
 import { sweepImages } from './image-sweep';
 import { oneAtATime } from './latest-run';
 import { createKeepAlive } from './keepalive';
-import { resumePulls } from './pull-resume';
+import { createPullResume } from './pull-resume';
 import { createPulls } from './pulls';
 import { servePanel } from './panel-session';
 import { createMenuClickHandler, refreshMenus } from './selection';
@@ -84,10 +84,13 @@ export function startBackground(): void {
     },
     records: pullRecordsIO,
   });
-  void resumePulls({ pulls, records: pullRecordsIO, context: currentContext }).catch((e: unknown) => console.warn('Could not resume model pulls', e));
+  const pullResume = createPullResume({ pulls, records: pullRecordsIO, context: currentContext });
+  const resumeFailed = (e: unknown) => console.warn('Could not resume model pulls', e);
+  void pullResume.atStart().catch(resumeFailed);
   const services = {
     context: currentContext,
     pulls,
+    ollamaUp: (connection?: string) => void pullResume.ollamaUp(connection).catch(resumeFailed),
     selections: queue,
     exchanges,
     history: createHistoryOps(store, exchanges.answering),

@@ -29,6 +29,8 @@ export interface PanelServices {
   history: HistoryOps;
   selections: HandoffQueue;
   pulls: Pulls;
+  /** A connection check found Ollama answering there: pulls that waited for it go on (lib/background/pull-resume.ts). */
+  ollamaUp?(connection?: string): void;
   /** Registers this panel for history problems; returns the unregister function. */
   watchProblems(post: (msg: BackgroundMessage) => void): () => void;
 }
@@ -67,7 +69,9 @@ export function servePanel(port: Port, services: PanelServices): void {
 
   const sendStatus = async (id?: string) => {
     const ctx = await services.context(id);
-    post(await checkStatus(ctx.api, ctx.settings.baseUrl, ctx.connection));
+    const status = await checkStatus(ctx.api, ctx.settings.baseUrl, ctx.connection);
+    post(status);
+    if (status.state === 'running' && !status.failure) services.ollamaUp?.(ctx.connection?.id);
   };
 
   // An unreachable Ollama or an unknown model is no error here: Settings shows no maximum.

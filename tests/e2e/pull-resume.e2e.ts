@@ -10,7 +10,7 @@ import { describe, it } from 'vitest';
 import { findFirefox, inCI } from '../../scripts/lib/browsers.mjs';
 import { launchChromium } from './support/chromium';
 import { launchFirefox } from './support/firefox';
-import { cancelledPullNotResumed, pullResumesAfterRestart, type RestartBackground } from './support/pull-resume-scenarios';
+import { cancelledPullNotResumed, pullResumesAfterRestart, pullWaitsForOllama, type RestartBackground } from './support/pull-resume-scenarios';
 
 // page.evaluate runs in the page: Chromium's extension API is `chrome`, Firefox's `browser`.
 declare const chrome: typeof browser;
@@ -45,6 +45,7 @@ describe('Chromium: a pull survives a stopped service worker', () => {
     LONG,
   );
   it('a cancelled pull is not resumed', () => cancelledPullNotResumed(launchChromium, stopWorker), LONG);
+  it('Ollama down at the restart: the pull waits, and goes on once Ollama answers', () => pullWaitsForOllama(launchChromium, stopWorker), LONG);
 });
 
 describe.skipIf(!firefox)('Firefox ESR: a pull survives the background restarting', () => {
@@ -54,4 +55,5 @@ describe.skipIf(!firefox)('Firefox ESR: a pull survives the background restartin
     LONG,
   );
   it('a cancelled pull is not resumed', () => cancelledPullNotResumed(launchFirefox, reloadExtension), LONG);
+  it('Ollama down at the restart: the pull waits, and goes on once Ollama answers', () => pullWaitsForOllama(launchFirefox, reloadExtension), LONG);
 });

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import { type ExtensionHost, openConfiguredPanel } from './host';
 import { openModels, PULL, shownPercent, startPull, VIEW, waitForText } from './models-scenarios';
-import { PanelDriver } from './panel';
+import { PanelDriver, SEL } from './panel';
 
 // page.evaluate runs in the page: Chromium's extension API is `chrome`, Firefox's `browser`.
 declare const chrome: typeof browser;
@@ -98,5 +98,39 @@ export async function cancelledPullNotResumed(launch: () => Promise<ExtensionHos
     await q.page.waitForSelector(`${VIEW} li[aria-label="llama3.2:latest"]`);
     expect(await q.page.$(PULL(NEW))).toBeNull();
     expect(pulls()).toBe(1);
+  });
+}
+
+/**
+ * After a browser restart Ollama is often not up yet: the pull recorded before it waits, still
+ * recorded, and goes on once a connection check finds Ollama answering (here: the status clicked).
+ */
+export async function pullWaitsForOllama(launch: () => Promise<ExtensionHost>, restart: RestartBackground): Promise<void> {
+  await withHost(launch, async (host, sim) => {
+    const pulls = () => sim.requests.filter((r) => r.path === '/api/pull').length;
+    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
+    await p.waitForStatus('Connected');
+    // What a background stopped mid-pull leaves behind (pullResumesAfterRestart makes it for real).
+    await p.page.evaluate(async (name) => {
+      const api = typeof browser !== 'undefined' ? browser : chrome;
+      await api.storage.local.set({ ollama_chat_pulls: [{ name, connection: 'local', startedAt: Date.now() }] });
+    }, NEW);
+    await sim.setFaults({ refuse: true });
+    await restart(host, p.page);
+    await p.page.close().catch(() => {});
+
+    const q = new PanelDriver(await host.openPanel());
+    await q.waitForStatus('Disconnected');
+    // Not started into a failure, which would have forgotten it.
+    expect(await storedPulls(q.page)).toMatchObject([{ name: NEW, connection: 'local' }]);
+    expect(pulls()).toBe(0);
+
+    await sim.setFaults({});
+    await q.page.click(SEL.status);
+    await q.waitForStatus('Connected');
+    await expect.poll(pulls, { timeout: 15_000, interval: 100 }).toBe(1);
+    await openModels(q);
+    await waitForText(q.page, VIEW, `Pulled ${NEW}.`, 30_000);
+    await expect.poll(() => storedPulls(q.page), { timeout: 5_000 }).toEqual([]);
   });
 }

@@ -199,6 +199,37 @@ describe('a panel session and connections', () => {
     expect(p.posted).toContainEqual(expect.objectContaining({ type: 'status', connection: 'gpu', state: 'running' }));
   });
 
+  it('a check that finds Ollama answering lets the pulls waiting for that connection go on; one that does not, not', async () => {
+    const p = fakePort();
+    const { s } = services();
+    let up = false;
+    s.context = vi.fn(
+      async (id?: string) =>
+        ({
+          settings: DEFAULT_SETTINGS,
+          api: {
+            listModels: async () => {
+              if (!up) throw new TypeError('Failed to fetch');
+              return [];
+            },
+            version: async () => null,
+          },
+          connection: id === 'gpu' ? gpu : { ...gpu, id: 'local' },
+        }) as never,
+    );
+    const ollamaUp = vi.fn();
+    s.ollamaUp = ollamaUp;
+    servePanel(p.port, s);
+    p.receive({ type: 'status/check', connection: 'gpu' });
+    await tick();
+    expect(p.posted).toContainEqual(expect.objectContaining({ type: 'status', state: 'stopped' }));
+    expect(ollamaUp).not.toHaveBeenCalled();
+    up = true;
+    p.receive({ type: 'status/check', connection: 'gpu' });
+    await tick();
+    expect(ollamaUp).toHaveBeenCalledWith('gpu');
+  });
+
   it('a connection id that is not a non-empty string is refused before anything is asked', async () => {
     const p = fakePort();
     const { s } = services();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { resumePulls } from '../../../lib/background/pull-resume';
+import { createPullResume } from '../../../lib/background/pull-resume';
 import type { OllamaContext } from '../../../lib/background/context';
 import type { Connection } from '../../../lib/connections';
 import type { ModelsApi } from '../../../lib/ollama/client';
@@ -16,7 +16,7 @@ const context = async (id?: string): Promise<OllamaContext> => {
   return { settings: { ...DEFAULT_SETTINGS, baseUrl: connection.baseUrl }, api: {} as OllamaContext['api'], connection };
 };
 
-function setup(stored: PullRecord[]) {
+function setup(stored: PullRecord[], up: (c: OllamaContext) => boolean = () => true) {
   const records = { read: vi.fn(async () => stored), remove: vi.fn(async (_name: string) => {}) };
   const started: { name: string; base: string; connection?: string; explain: (e: unknown) => string }[] = [];
   const running = new Set<string>();
@@ -28,7 +28,8 @@ function setup(stored: PullRecord[]) {
     }),
   };
   const apiFor = (c: Connection) => ({ base: c.baseUrl }) as unknown as ModelsApi;
-  return { records, started, pulls, running, run: () => resumePulls({ pulls, records, context, apiFor }) };
+  const resume = createPullResume({ pulls, records, context, apiFor, reachable: async (c) => up(c) });
+  return { records, started, pulls, running, resume, run: () => resume.atStart() };
 }
 
 describe('resuming recorded pulls when the background starts', () => {
@@ -66,5 +67,42 @@ describe('resuming recorded pulls when the background starts', () => {
     const s = setup([]);
     await s.run();
     expect(s.pulls.start).not.toHaveBeenCalled();
+  });
+
+  it('a pull whose Ollama does not answer at the start waits, recorded, and goes on when a check finds that Ollama answering', async () => {
+    let labUp = false;
+    const s = setup(
+      [
+        { name: 'llama3.2:1b', connection: 'lab', startedAt: 1 },
+        { name: 'qwen3:4b', startedAt: 2 },
+      ],
+      (c) => c.connection?.id !== 'lab' || labUp,
+    );
+    await s.run();
+    // Local answers: its pull goes on at once. Lab does not: nothing is asked of it, nothing forgotten.
+    expect(s.started.map((p) => p.name)).toEqual(['qwen3:4b']);
+    expect(s.records.remove).not.toHaveBeenCalled();
+    // Another connection coming up changes nothing for it.
+    await s.resume.ollamaUp('local');
+    expect(s.started.map((p) => p.name)).toEqual(['qwen3:4b']);
+    labUp = true;
+    await s.resume.ollamaUp('lab');
+    expect(s.started.map(({ name, base, connection }) => ({ name, base, connection }))).toEqual([
+      { name: 'qwen3:4b', base: LOCAL.baseUrl, connection: 'local' },
+      { name: 'llama3.2:1b', base: LAB.baseUrl, connection: 'lab' },
+    ]);
+    // Once: a later check, after that pull ended or was cancelled, never starts it again.
+    s.running.clear();
+    await s.resume.ollamaUp('lab');
+    expect(s.pulls.start).toHaveBeenCalledTimes(2);
+  });
+
+  it('a check never starts a pull this background did not find waiting: one that ran and ended here stays ended', async () => {
+    const s = setup([{ name: 'm', connection: 'lab', startedAt: 1 }]);
+    await s.run();
+    expect(s.started.map((p) => p.name)).toEqual(['m']);
+    s.running.clear();
+    await s.resume.ollamaUp('lab');
+    expect(s.pulls.start).toHaveBeenCalledTimes(1);
   });
 });
