@@ -4,11 +4,11 @@
 // time, on their own and with what they call.
 // `node bench/profile-page.mjs [--no-build] [--runs N] [--top N]`. Not part of npm test.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import puppeteer from 'puppeteer';
 import { findChromium } from '../scripts/lib/browsers.mjs';
+import { serveArticle } from './cases/page.mjs';
 import { buildBench } from './lib/build.mjs';
-import { BENCH_BUILD, BENCH_DIR } from './lib/paths.mjs';
+import { BENCH_BUILD } from './lib/paths.mjs';
 
 const arg = (/** @type {string} */ name, /** @type {number} */ fallback) => {
   const i = process.argv.indexOf(name);
@@ -51,13 +51,7 @@ const top = (/** @type {Map<string, number>} */ m) =>
 
 if (!process.argv.includes('--no-build')) await buildBench();
 const script = readFileSync(`${BENCH_BUILD}/page-extract.js`, 'utf8');
-const html = readFileSync(`${BENCH_DIR}fixtures/article-1mb.html`);
-const server = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+const article = await serveArticle();
 const browser = await puppeteer.launch({ executablePath: findChromium() ?? undefined, headless: true, args: ['--no-sandbox'] });
 try {
   const self = new Map();
@@ -67,7 +61,7 @@ try {
   let chars = 0;
   for (let r = 0; r < RUNS; r++) {
     const tab = await browser.newPage();
-    await tab.goto(`http://127.0.0.1:${port}/wiki/Llama`, { waitUntil: 'load' });
+    await tab.goto(article.url, { waitUntil: 'load' });
     const cdp = await tab.createCDPSession();
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'profile' });
@@ -90,5 +84,5 @@ try {
   console.log(`--- self time per run\n${top(self)}\n--- with callees, per run\n${top(total)}`);
 } finally {
   await browser.close();
-  server.close();
+  await article.close();
 }

@@ -10,7 +10,7 @@ import { BENCH_DIR } from '../lib/paths.mjs';
 const TOGGLE = '::-p-aria([role="button"][name="Chat with this page"])';
 
 /** Serves the fixture on 127.0.0.1, which the extension's own host access covers (no prompt). */
-async function serveArticle() {
+export async function serveArticle() {
   const html = readFileSync(`${BENCH_DIR}fixtures/article-1mb.html`);
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

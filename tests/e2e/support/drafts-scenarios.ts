@@ -7,8 +7,9 @@ import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import { storageDump } from './history-scenarios';
-import { type ExtensionHost, openConfiguredPanel } from './host';
-import { PanelDriver, SEL } from './panel';
+import type { ExtensionHost } from './host';
+import { SEL } from './panel';
+import { panelTracker } from './panels';
 
 const SYSTEM_BUTTON = '.header button[aria-label="System prompt"]';
 const EDITOR = '#conversation-system';
@@ -44,19 +45,9 @@ async function editorValue(page: Page): Promise<string> {
 export function draftsScenarios(launch: () => Promise<ExtensionHost>): void {
   let host: ExtensionHost;
   let sim: Simulator;
-  let open: Page[] = [];
-  const panel = async () => {
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: MODEL }, MODEL);
-    open.push(p.page);
-    await p.waitForStatus('Connected');
-    return p;
-  };
-  const reopen = async () => {
-    const p = new PanelDriver(await host.openPanel());
-    open.push(p.page);
-    await p.page.waitForSelector(SEL.message);
-    return p;
-  };
+  const panels = panelTracker(() => host);
+  const panel = () => panels.open({ baseUrl: sim.url, defaultModel: MODEL }, MODEL);
+  const reopen = () => panels.reopen();
   beforeAll(async () => {
     [host, sim] = await Promise.all([launch(), startSimulator({ tokensPerSecond: 400, replyTokens: 20 })]);
   });
@@ -64,10 +55,7 @@ export function draftsScenarios(launch: () => Promise<ExtensionHost>): void {
     await host?.close();
     await sim?.close();
   });
-  afterEach(async () => {
-    for (const page of open) await page.close().catch(() => {});
-    open = [];
-  });
+  afterEach(() => panels.closeAll());
 
   it('unsent text and an edited system prompt come back in a fresh panel; the next send carries them and empties the box', async () => {
     const first = await panel();

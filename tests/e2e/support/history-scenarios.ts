@@ -8,9 +8,10 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defaultReply, type Simulator, startSimulator } from '../../sim/server.mjs';
-import { type ExtensionHost, openConfiguredPanel } from './host';
+import type { ExtensionHost } from './host';
 import { exportFile, importState, progressTexts, recordProgress, waitForPartialProgress } from './import-files';
-import { PanelDriver, SEL } from './panel';
+import { type PanelDriver, SEL } from './panel';
+import { panelTracker } from './panels';
 
 const ORIGINAL_DUMP = resolve('tests/lib/conversations/fixtures/original-app-dump.json');
 export type Stored = {
@@ -63,19 +64,9 @@ export interface HistoryContext<H extends ExtensionHost> {
 export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<H>, more?: (ctx: HistoryContext<H>) => void): void {
   let host: H;
   let sim: Simulator;
-  let open: Page[] = [];
-  const panel = async (extra: object = {}) => {
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2', ...extra });
-    open.push(p.page);
-    await p.waitForStatus('Connected');
-    return p;
-  };
-  const reopen = async () => {
-    const p = new PanelDriver(await host.openPanel());
-    open.push(p.page);
-    await p.page.waitForSelector(SEL.message);
-    return p;
-  };
+  const panels = panelTracker(() => host);
+  const panel = (extra: object = {}) => panels.open({ baseUrl: sim.url, defaultModel: 'llama3.2', ...extra });
+  const reopen = () => panels.reopen();
   const reply = (q: string, tokens = 30) => defaultReply([{ role: 'user', content: q }], tokens);
 
   beforeAll(async () => {
@@ -87,10 +78,7 @@ export function historyScenarios<H extends ExtensionHost>(launch: () => Promise<
     await sim?.close();
   });
   beforeEach(() => sim.configure({ tokensPerSecond: 400, replyTokens: 30 }));
-  afterEach(async () => {
-    for (const p of open) await p.close().catch(() => {});
-    open = [];
-  });
+  afterEach(() => panels.closeAll());
 
   it('a reply survives a panel reload, stored in the contract shape', async () => {
     const p = await panel();

@@ -26,11 +26,22 @@ async function storedPulls(page: Page): Promise<unknown> {
   });
 }
 
-async function withHost(launch: () => Promise<ExtensionHost>, run: (host: ExtensionHost, sim: Simulator) => Promise<void>): Promise<void> {
+interface Setup {
+  host: ExtensionHost;
+  sim: Simulator;
+  /** A panel on the simulator, connected. */
+  p: PanelDriver;
+  /** How many /api/pull requests the simulator has had. */
+  pulls: () => number;
+}
+
+async function withHost(launch: () => Promise<ExtensionHost>, run: (s: Setup) => Promise<void>): Promise<void> {
   const host = await launch();
   const sim = await startSimulator({ tokensPerSecond: 400, replyTokens: 10, pullMs: 8000 });
   try {
-    await run(host, sim);
+    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
+    await p.waitForStatus('Connected');
+    await run({ host, sim, p, pulls: () => sim.requests.filter((r) => r.path === '/api/pull').length });
   } finally {
     await host.close();
     await sim.close();
@@ -46,10 +57,7 @@ async function reopen(host: ExtensionHost): Promise<PanelDriver> {
 }
 
 export async function pullResumesAfterRestart(launch: () => Promise<ExtensionHost>, restart: RestartBackground): Promise<void> {
-  await withHost(launch, async (host, sim) => {
-    const pulls = () => sim.requests.filter((r) => r.path === '/api/pull').length;
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
-    await p.waitForStatus('Connected');
+  await withHost(launch, async ({ host, p, pulls }) => {
     await openModels(p);
     await startPull(p, NEW);
     const before = await shownPercent(p.page, NEW, 10);
@@ -71,25 +79,14 @@ export async function pullResumesAfterRestart(launch: () => Promise<ExtensionHos
 }
 
 export async function cancelledPullNotResumed(launch: () => Promise<ExtensionHost>, restart: RestartBackground): Promise<void> {
-  await withHost(launch, async (host, sim) => {
-    const pulls = () => sim.requests.filter((r) => r.path === '/api/pull').length;
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
-    await p.waitForStatus('Connected');
+  await withHost(launch, async ({ host, p, pulls }) => {
     await openModels(p);
     await startPull(p, NEW);
     await shownPercent(p.page, NEW, 10);
     await p.page.click(`button[aria-label="Cancel pull of ${NEW}"]`);
     await waitForText(p.page, VIEW, `Pull of ${NEW} cancelled`);
     // The record's removal is a storage write issued at the click; the panel may say "cancelled" first.
-    await p.page.waitForFunction(
-      async () => {
-        const api = typeof browser !== 'undefined' ? browser : chrome;
-        const stored = ((await api.storage.local.get('ollama_chat_pulls')) as { ollama_chat_pulls?: unknown }).ollama_chat_pulls;
-        return Array.isArray(stored) && stored.length === 0;
-      },
-      { timeout: 5_000 },
-    );
-    expect(await storedPulls(p.page)).toEqual([]);
+    await expect.poll(() => storedPulls(p.page), { timeout: 5_000 }).toEqual([]);
 
     await restart(host, p.page);
     await p.page.close().catch(() => {});
@@ -106,10 +103,7 @@ export async function cancelledPullNotResumed(launch: () => Promise<ExtensionHos
  * recorded, and goes on once a connection check finds Ollama answering (here: the status clicked).
  */
 export async function pullWaitsForOllama(launch: () => Promise<ExtensionHost>, restart: RestartBackground): Promise<void> {
-  await withHost(launch, async (host, sim) => {
-    const pulls = () => sim.requests.filter((r) => r.path === '/api/pull').length;
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2' });
-    await p.waitForStatus('Connected');
+  await withHost(launch, async ({ host, sim, p, pulls }) => {
     // What a background stopped mid-pull leaves behind (pullResumesAfterRestart makes it for real).
     await p.page.evaluate(async (name) => {
       const api = typeof browser !== 'undefined' ? browser : chrome;

@@ -8,8 +8,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../sim/server.mjs';
 import { blocking, scanPage } from './axe';
 import { stored } from './history-scenarios';
-import { type ExtensionHost, openConfiguredPanel } from './host';
-import { PanelDriver, SEL } from './panel';
+import type { ExtensionHost } from './host';
+import { SEL } from './panel';
+import { panelTracker } from './panels';
 
 const USER = 'article[aria-label="You"]';
 
@@ -53,17 +54,11 @@ const lastAsked = (sim: Simulator) => {
 export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
   let host: ExtensionHost;
   let sim: Simulator;
-  let open: Page[] = [];
   let n = 0;
-  const panel = async (theme?: 'light' | 'dark') => {
-    const p = await openConfiguredPanel(host, { baseUrl: sim.url, defaultModel: 'llama3.2', ...(theme ? { theme } : {}) });
-    open.push(p.page);
-    await p.waitForStatus('Connected');
-    return p;
-  };
+  const panels = panelTracker(() => host);
+  const panel = (theme?: 'light' | 'dark') => panels.open({ baseUrl: sim.url, defaultModel: 'llama3.2', ...(theme ? { theme } : {}) });
   const reopen = async () => {
-    const p = new PanelDriver(await host.openPanel());
-    open.push(p.page);
+    const p = await panels.reopen();
     await p.page.waitForSelector(SEL.assistant);
     await p.waitForStatus('Connected');
     return p;
@@ -79,10 +74,7 @@ export function versionsScenarios(launch: () => Promise<ExtensionHost>): void {
   });
   // Every reply differs, so a regenerated one is told apart from the one before.
   beforeEach(() => sim.configure({ tokensPerSecond: 400, reply: () => `Answer number ${++n}.` }));
-  afterEach(async () => {
-    for (const p of open) await p.close().catch(() => {});
-    open = [];
-  });
+  afterEach(() => panels.closeAll());
 
   it('Regenerate keeps the earlier reply as a version; both survive a reload, and so does the one chosen', async () => {
     const p = await panel();
